@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { Kysely } from 'kysely';
+import { Access } from './platform/auth/access.ts';
+import { makeAuthService } from './platform/auth/auth.service.ts';
+import { makeWriter } from './platform/audit/audit.service.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { createSmCryptoProvider } from './platform/crypto/index.ts';
+import type { Database } from './platform/db/database.ts';
+import { type ModuleMigrations, migrateAll } from './platform/db/migrate.ts';
+import { installPipeline } from './platform/http/pipeline.ts';
+import type { GongfuApp, PlatformServices, RouteAccess } from './platform/module/app-types.ts';
+import type { ModuleManifest } from './platform/module/manifest.ts';
+import { orderModules } from './platform/module/order-modules.ts';
+import { platformModules } from './platform/platform-modules.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Programme modules (the platform's own modules are always loaded first). */
+  modules: ModuleManifest[];
+  clock?: Clock;
+  logger?: boolean;
+}
+
+export interface Built {
+  app: GongfuApp;
+  services: PlatformServices;
+  manifests: ModuleManifest[];
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** All manifests in load order: platform first, then modules by their dependencies. */
+export function composeManifests(modules: ModuleManifest[]): ModuleManifest[] {
+  let all: ModuleManifest[] = [];
+  all = orderModules([...platformModules(() => all), ...modules]);
+  return all;
+}
+
+export function migrationSets(manifests: ModuleManifest[]): ModuleMigrations[] {
+  return manifests
+    .filter((m) => m.migrations && Object.keys(m.migrations).length > 0)
+    .map((m) => ({ moduleId: m.id, migrations: m.migrations! }));
+}
+
+export async function buildApp(opts: BuildOptions): Promise<Built> {
+  const { config, database } = opts;
+  const manifests = composeManifests(opts.modules);
+  const clock = opts.clock ?? systemClock;
+  const access = new Access(manifests);
+  const moduleExports = new Map(manifests.map((m) => [m.id, m.exports ?? {}]));
+  const services: PlatformServices = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock,
+    crypto: createSmCryptoProvider({ masterKey: config.masterKey }),
+    access,
+    write: makeWriter(database.db, clock),
+    modules: moduleExports,
+  };
+
+  const app: GongfuApp = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: config.production,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.production,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongfu 共富工作台 API', version: '0.1.0', description: 'Work platform for county common-prosperity programmes' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gongfu_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Every API route must say who may call it; a route without a declaration fails start-up.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const a = route.config?.access as RouteAccess | undefined;
+    if (!a) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+    if ('permission' in a && !access.knows(a.permission)) {
+      throw new Error(`Route ${route.method} ${route.url} needs unknown permission ${a.permission}`);
+    }
+  });
+
+  const auth = makeAuthService(services);
+  installPipeline(app, services, auth);
+  for (const m of manifests) {
+    if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
+  }
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, () => app.swagger());
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, services, manifests };
+}
+
+export async function migrate(database: Database, modules: ModuleManifest[], log?: (l: string) => void) {
+  await migrateAll(database.db as unknown as Kysely<unknown>, migrationSets(composeManifests(modules)), log);
+}

@@ -1,0 +1,78 @@
+import { type Kysely, sql } from 'kysely';
+import type { PlatformTables } from '../db/schema.ts';
+import { type ChainedFields, GENESIS_HASH, entryHash } from './audit-chain.ts';
+
+export type Db = Kysely<PlatformTables>;
+
+/** Any fixed 64-bit number; all writers of the audit chain take this advisory lock. */
+const AUDIT_LOCK = 7_317_000_001;
+
+export type AuditInsert = Omit<ChainedFields, 'prev_hash'>;
+
+/** Appends one entry. Must run inside a transaction: the lock serialises concurrent writers. */
+export async function appendAudit(tx: Db, e: AuditInsert): Promise<number> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev_hash = last?.hash ?? GENESIS_HASH;
+  const hash = entryHash({ ...e, prev_hash });
+  const row = await tx
+    .insertInto('audit_log')
+    .values({
+      ...e,
+      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      prev_hash,
+      hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function searchAudit(db: Db, q: AuditQuery) {
+  let query = db.selectFrom('audit_log');
+  if (q.actor) query = query.where('actor_name', 'ilike', `%${q.actor}%`);
+  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.action) query = query.where('action', 'like', `${q.action}%`);
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', q.to);
+  const [rows, total] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Streams the chain in id order in pages, for verification. */
+export async function* auditPages(db: Db, pageSize = 2000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function auditCount(db: Db): Promise<number> {
+  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+export interface SecurityConfig {
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginRateLimitPerMinute: number;
+}
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; absent means embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  masterKey: string;
+  /** Allowed browser origins for writes; empty means "same host as the request". */
+  allowedOrigins: string[];
+  bodyLimitBytes: number;
+  security: SecurityConfig;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const num = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+  return n;
+};
+
+export const defaultSecurity: SecurityConfig = {
+  lockoutAttempts: 5,
+  lockoutMinutes: 10,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  loginRateLimitPerMinute: 20,
+};
+
+/**
+ * Reads configuration from the environment. In development a master key is created in
+ * the data folder on first start; production refuses to start without DATABASE_URL and
+ * GONGFU_MASTER_KEY and never loads demo data.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.GONGFU_DATA_DIR ?? 'data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  let masterKey = env.GONGFU_MASTER_KEY ?? '';
+  if (production) {
+    const missing = [!databaseUrl && 'DATABASE_URL', !masterKey && 'GONGFU_MASTER_KEY'].filter(Boolean);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Production mode (NODE_ENV=production) needs ${missing.join(' and ')}. ` +
+          'Set DATABASE_URL=postgres://… and GONGFU_MASTER_KEY to 64 hex characters (openssl rand -hex 32).',
+      );
+    }
+  } else if (!masterKey) {
+    masterKey = devMasterKey(dataDir);
+  }
+  return {
+    production,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: num(env, 'PORT', 3000),
+    databaseUrl,
+    dataDir,
+    masterKey,
+    allowedOrigins: (env.GONGFU_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    bodyLimitBytes: num(env, 'GONGFU_BODY_LIMIT_BYTES', 1024 * 1024),
+    security: {
+      lockoutAttempts: num(env, 'GONGFU_LOCKOUT_ATTEMPTS', defaultSecurity.lockoutAttempts),
+      lockoutMinutes: num(env, 'GONGFU_LOCKOUT_MINUTES', defaultSecurity.lockoutMinutes),
+      sessionIdleMinutes: num(env, 'GONGFU_SESSION_IDLE_MINUTES', defaultSecurity.sessionIdleMinutes),
+      sessionAbsoluteHours: num(env, 'GONGFU_SESSION_ABSOLUTE_HOURS', defaultSecurity.sessionAbsoluteHours),
+      loginRateLimitPerMinute: num(env, 'GONGFU_LOGIN_RATE_LIMIT', defaultSecurity.loginRateLimitPerMinute),
+    },
+    demo: !production && env.GONGFU_DEMO !== 'false',
+  };
+}
+
+/** Development only: a random key kept in the data folder (never in the repository). */
+function devMasterKey(dataDir: string): string {
+  const file = join(dataDir, 'master.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,6 @@
+export { CryptoError, type CryptoProvider } from './crypto-provider.ts';
+export {
+  createSmCryptoProvider,
+  parseMasterKey,
+  type SmCryptoProviderOptions,
+} from './sm-crypto-provider.ts';

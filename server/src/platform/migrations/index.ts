@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import * as core from './0001-core.ts';
+import * as regions from './0002-regions.ts';
+
+export const platformMigrations: Record<string, Migration> = {
+  '0001-core': core,
+  '0002-regions': regions,
+};

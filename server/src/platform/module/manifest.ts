@@ -1,0 +1,59 @@
+import type { Migration } from 'kysely';
+import type { Bilingual } from '../http/errors.ts';
+import type { BuiltinRole } from '../auth/roles.ts';
+import type { GongfuApp, PlatformServices } from './app-types.ts';
+
+/** A permission a module declares, and which built-in roles hold it. */
+export interface PermissionDef {
+  key: string;
+  name: Bilingual;
+  roles: BuiltinRole[];
+}
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  label: Bilingual;
+  /** Shown only to users holding this permission. */
+  permission: string;
+  icon?: string;
+  order?: number;
+  parent?: string;
+}
+
+/** A named figure over module records, read by the targets module and dashboards. */
+export interface MetricDef {
+  key: string;
+  name: Bilingual;
+  unit: Bilingual;
+  /** Computes the figure within a region subtree (null: everywhere) as of a date. */
+  compute(services: PlatformServices, scope: { regionCode: string | null; asOf: string }): Promise<number>;
+}
+
+export interface DemoContext {
+  services: PlatformServices;
+  log: (line: string) => void;
+}
+
+/**
+ * Everything a module tells the core about itself. The core composes manifests and
+ * imports nothing else from inside a module (Decidim component.rb, NocoBase plugin.ts).
+ */
+export interface ModuleManifest {
+  id: string;
+  name: Bilingual;
+  /** A programme module (renewal, employment, …) is part of data scope by programme. */
+  programme: boolean;
+  /** Modules this one needs, by id; they are loaded first. */
+  dependsOn?: string[];
+  permissions?: PermissionDef[];
+  migrations?: Record<string, Migration>;
+  routes?: (app: GongfuApp, services: PlatformServices) => void | Promise<void>;
+  menu?: MenuEntry[];
+  demo?: (ctx: DemoContext) => Promise<void>;
+  metrics?: MetricDef[];
+  /** Services other modules may call, keyed by name. */
+  exports?: Record<string, unknown>;
+}
+
+export const defineModule = (m: ModuleManifest): ModuleManifest => m;
