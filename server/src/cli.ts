@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { runAuditVerify } from './cli/audit-verify.ts';
+import { runCreateAdmin } from './cli/create-admin.ts';
+import { runMigrate, runSeedDemo } from './cli/migrate.ts';
+import { runOpenapi } from './cli/openapi.ts';
+import { runServe } from './cli/serve.ts';
+import { ConfigError } from './platform/config.ts';
+
+const HELP = `gongfu — 共富工作台 command line
+
+  gongfu serve                 migrate, load demo data on first start (dev), and serve
+  gongfu migrate               run every module's pending migrations
+  gongfu seed-demo             load the demo data (refused in production)
+  gongfu create-admin --username NAME --role sysadmin|secadmin|auditor [--display-name TEXT]
+                               password from GONGFU_ADMIN_PASSWORD, or generated and printed
+  gongfu audit verify          check the audit hash chain; exit 1 naming the first broken entry
+  gongfu openapi [--check]     write openapi.json (or fail if the committed one is stale)
+
+Environment: DATABASE_URL (PostgreSQL; default embedded PGlite in GONGFU_DATA_DIR=./data),
+GONGFU_MASTER_KEY (64 hex; required in production), PORT, HOST, NODE_ENV.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
+      check: { type: 'boolean' },
+    },
+  });
+  switch (command) {
+    case 'serve':
+      return runServe();
+    case 'migrate':
+      return runMigrate();
+    case 'seed-demo':
+      return runSeedDemo();
+    case 'create-admin':
+      return runCreateAdmin(values.username, values.role, values['display-name']);
+    case 'audit':
+      if (positionals[0] === 'verify') return runAuditVerify();
+      break;
+    case 'openapi':
+      return runOpenapi(Boolean(values.check));
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? `配置错误 Configuration error: ${err.message}` : err);
+    process.exit(1);
+  },
+);
