@@ -10,9 +10,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
+import { makeWriter } from './platform/audit/audit.service.ts';
 import { Access } from './platform/auth/access.ts';
 import { makeAuthService } from './platform/auth/auth.service.ts';
-import { makeWriter } from './platform/audit/audit.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createSmCryptoProvider } from './platform/crypto/index.ts';
@@ -37,6 +37,8 @@ export interface Built {
   app: GongfuApp;
   services: PlatformServices;
   manifests: ModuleManifest[];
+  /** 'METHOD /api/path' of every API route, for the authorisation matrix. */
+  routes: string[];
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -96,7 +98,11 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gongfu 共富工作台 API', version: '0.1.0', description: 'Work platform for county common-prosperity programmes' },
+      info: {
+        title: 'Gongfu 共富工作台 API',
+        version: '0.1.0',
+        description: 'Work platform for county common-prosperity programmes',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gongfu_sid' } } },
       security: [{ session: [] }],
     },
@@ -104,8 +110,10 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Every API route must say who may call it; a route without a declaration fails start-up.
+  const routes: string[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const m of [route.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${route.url}`);
     const a = route.config?.access as RouteAccess | undefined;
     if (!a) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
     if ('permission' in a && !access.knows(a.permission)) {
@@ -118,7 +126,9 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   for (const m of manifests) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
   }
-  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
@@ -127,7 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
       return reply.sendFile('index.html');
     });
   }
-  return { app, services, manifests };
+  return { app, services, manifests, routes };
 }
 
 export async function migrate(database: Database, modules: ModuleManifest[], log?: (l: string) => void) {

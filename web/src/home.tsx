@@ -16,9 +16,19 @@ export function Home() {
       .catch(() => setError(true));
   }, []);
   return (
-    <main style={{ fontFamily: 'system-ui, "WenQuanYi Micro Hei", sans-serif', maxWidth: 720, margin: '4rem auto', padding: '0 1rem' }}>
+    <main
+      style={{
+        fontFamily: 'system-ui, "WenQuanYi Micro Hei", sans-serif',
+        maxWidth: 720,
+        margin: '4rem auto',
+        padding: '0 1rem',
+      }}
+    >
       {status?.demo && (
-        <p role="status" style={{ background: '#fff7e6', border: '1px solid #ffd591', padding: '0.5rem 1rem' }}>
+        <p
+          role="status"
+          style={{ background: '#fff7e6', border: '1px solid #ffd591', padding: '0.5rem 1rem' }}
+        >
           演示模式：数据均为虚构 · Demo mode: all data is fictitious
         </p>
       )}

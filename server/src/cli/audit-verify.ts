@@ -9,7 +9,9 @@ export async function runAuditVerify(): Promise<number> {
       console.log(`审计链完整 Audit chain intact: ${r.entries} entries, head ${r.lastHash.slice(0, 16)}…`);
       return 0;
     }
-    console.error(`审计链被篡改 Audit chain BROKEN at entry #${r.brokenId}: ${r.reason} (${r.entries} entries before it are intact)`);
+    console.error(
+      `审计链被篡改 Audit chain BROKEN at entry #${r.brokenId}: ${r.reason} (${r.entries} entries before it are intact)`,
+    );
     return 1;
   } finally {
     await database.close();

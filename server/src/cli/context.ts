@@ -1,7 +1,7 @@
 import { migrate } from '../app.ts';
+import { modules } from '../modules/index.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
-import { modules } from '../modules/index.ts';
 
 /** Opens the configured database and brings it to the latest schema. */
 export async function openMigrated(log = true): Promise<{ config: Config; database: Database }> {

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../app.ts';
-import { createUser, systemContext } from '../platform/accounts/create-user.ts';
-import { EXCLUSIVE_ROLES, type BuiltinRole } from '../platform/auth/roles.ts';
-import { AppError } from '../platform/http/errors.ts';
 import { modules } from '../modules/index.ts';
+import { createUser, systemContext } from '../platform/accounts/create-user.ts';
+import { type BuiltinRole, EXCLUSIVE_ROLES } from '../platform/auth/roles.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { openMigrated } from './context.ts';
 
-export async function runCreateAdmin(username?: string, role?: string, displayName?: string): Promise<number> {
+export async function runCreateAdmin(
+  username?: string,
+  role?: string,
+  displayName?: string,
+): Promise<number> {
   if (!username || !role || !(EXCLUSIVE_ROLES as readonly string[]).includes(role)) {
     console.error('用法 Usage: gongfu create-admin --username NAME --role sysadmin|secadmin|auditor');
     return 2;

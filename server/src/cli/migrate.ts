@@ -17,9 +17,13 @@ export async function runSeedDemo(): Promise<number> {
     await database.close();
     return 1;
   }
-  const { services } = await buildApp({ config, database, modules });
-  const r = await seedDemo(services, (l) => console.log(l));
-  console.log(r.created ? '演示数据已加载 Demo data loaded.' : '已有数据，未重复加载 Data already present; nothing loaded.');
+  const { services, manifests } = await buildApp({ config, database, modules });
+  const r = await seedDemo(services, manifests, (l: string) => console.log(l));
+  console.log(
+    r.created
+      ? '演示数据已加载 Demo data loaded.'
+      : '已有数据，未重复加载 Data already present; nothing loaded.',
+  );
   await database.close();
   return 0;
 }

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
-import { openDatabase } from '../platform/db/database.ts';
 import { modules } from '../modules/index.ts';
+import { openDatabase } from '../platform/db/database.ts';
 import { testConfigForSpec } from './spec-config.ts';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../../../openapi.json', import.meta.url));

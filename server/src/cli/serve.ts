@@ -7,10 +7,10 @@ import { openMigrated } from './context.ts';
 
 export async function runServe(): Promise<number> {
   const { config, database } = await openMigrated();
-  const { app, services } = await buildApp({ config, database, modules, logger: true });
+  const { app, services, manifests } = await buildApp({ config, database, modules, logger: true });
   if (config.demo && (await countUsers(database.db)) === 0) {
     console.log('首次启动，加载演示数据 First start: loading demo data…');
-    await seedDemo(services, (l) => console.log(`  ${l}`));
+    await seedDemo(services, manifests, (l: string) => console.log(`  ${l}`));
   }
   const close = async () => {
     await app.close();
@@ -22,7 +22,9 @@ export async function runServe(): Promise<number> {
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   console.log(`\n共富工作台 Gongfu is running at ${url}  (API docs: ${url}/api/docs)`);
-  console.log(`数据库 Database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`);
+  console.log(
+    `数据库 Database: ${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`,
+  );
   if (config.demo) {
     console.log(`\n演示账号 Demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.displayName}`);

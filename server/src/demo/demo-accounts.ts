@@ -9,7 +9,9 @@ export interface DemoAccount {
   grants: Grant[];
 }
 
-const all = (role: Grant['role']): Grant[] => [{ role, regionCode: null, organisationId: null, programmes: [] }];
+const all = (role: Grant['role']): Grant[] => [
+  { role, regionCode: null, organisationId: null, programmes: [] },
+];
 const scoped = (role: Grant['role'], regionCode: string, programmes: string[]): Grant[] => [
   { role, regionCode, organisationId: null, programmes },
 ];
@@ -19,8 +21,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'security', displayName: '安全管理员 Security admin', grants: all('secadmin') },
   { username: 'auditor', displayName: '安全审计员 Auditor', grants: all('auditor') },
   { username: 'anji', displayName: '安吉县住建局 经办人', grants: scoped('staff', '330523', ['renewal']) },
-  { username: 'zhuji', displayName: '诸暨市人社局 经办人', grants: scoped('staff', '330681', ['employment']) },
-  { username: 'tiantai', displayName: '天台县福溪街道 组织委员', grants: scoped('staff', '331023', ['cadres']) },
+  {
+    username: 'zhuji',
+    displayName: '诸暨市人社局 经办人',
+    grants: scoped('staff', '330681', ['employment']),
+  },
+  {
+    username: 'tiantai',
+    displayName: '天台县福溪街道 组织委员',
+    grants: scoped('staff', '331023', ['cadres']),
+  },
   { username: 'jinhua', displayName: '金华市妇联 经办人', grants: scoped('staff', '3307', ['workshops']) },
   { username: 'leader', displayName: '浙江省 领导（只读）', grants: scoped('leader', '33', []) },
 ];

@@ -2,8 +2,78 @@ import { citizenIdCheckChar } from '@gongfu/domain/cn/citizen-id';
 import { creditCodeCheckChar, organizationCodeCheckChar } from '@gongfu/domain/cn/credit-code';
 import type { Random } from './demo-random.ts';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '朱', '胡', '郭', '何', '高', '林', '郑', '潘', '钱', '沈', '楼', '应', '俞', '蒋', '叶', '金', '方', '施'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓燕', '海燕', '雪梅', '国平', '慧', '婷', '浩然', '子涵', '欣怡', '雨轩', '梓萱', '一鸣', '佳怡', '宇航', '诗琪'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '郑',
+  '潘',
+  '钱',
+  '沈',
+  '楼',
+  '应',
+  '俞',
+  '蒋',
+  '叶',
+  '金',
+  '方',
+  '施',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓燕',
+  '海燕',
+  '雪梅',
+  '国平',
+  '慧',
+  '婷',
+  '浩然',
+  '子涵',
+  '欣怡',
+  '雨轩',
+  '梓萱',
+  '一鸣',
+  '佳怡',
+  '宇航',
+  '诗琪',
+];
 
 export interface DemoPerson {
   name: string;
@@ -31,7 +101,8 @@ export function demoMobile(r: Random): string {
 export function demoPerson(r: Random, residence: string): DemoPerson {
   const female = r.next() < 0.55;
   // most were born in the county they live in; some came from elsewhere in Zhejiang
-  const native = r.next() < 0.8 ? residence.slice(0, 6) : r.pick(['330102', '330482', '330781', '331082', '330302']);
+  const native =
+    r.next() < 0.8 ? residence.slice(0, 6) : r.pick(['330102', '330482', '330781', '331082', '330302']);
   return {
     name: r.pick(SURNAMES) + r.pick(GIVEN),
     citizenId: demoCitizenId(r, native, female),

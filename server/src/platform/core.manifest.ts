@@ -2,7 +2,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { platformMigrations } from './migrations/index.ts';
 import type { GongfuApp, PlatformServices } from './module/app-types.ts';
-import { type ModuleManifest, defineModule } from './module/manifest.ts';
+import { defineModule, type ModuleManifest } from './module/manifest.ts';
 import { regionRoutes } from './regions/region.routes.ts';
 
 /** The platform core: accounts and sessions, regions, health, and the platform tables. */
@@ -13,12 +13,28 @@ export function coreModule(allManifests: () => ModuleManifest[]): ModuleManifest
     programme: false,
     migrations: platformMigrations,
     permissions: [
-      { key: 'region.read', name: { zh: '查看行政区划', en: 'View regions' }, roles: ['sysadmin', 'secadmin', 'staff', 'leader'] },
+      {
+        key: 'region.read',
+        name: { zh: '查看行政区划', en: 'View regions' },
+        roles: ['sysadmin', 'secadmin', 'staff', 'leader'],
+      },
       { key: 'system.health', name: { zh: '查看系统健康', en: 'View system health' }, roles: ['sysadmin'] },
     ],
     menu: [
-      { key: 'regions', path: '/regions', label: { zh: '行政区划', en: 'Regions' }, permission: 'region.read', order: 80 },
-      { key: 'health', path: '/system/health', label: { zh: '系统健康', en: 'System health' }, permission: 'system.health', order: 95 },
+      {
+        key: 'regions',
+        path: '/regions',
+        label: { zh: '行政区划', en: 'Regions' },
+        permission: 'region.read',
+        order: 80,
+      },
+      {
+        key: 'health',
+        path: '/system/health',
+        label: { zh: '系统健康', en: 'System health' },
+        permission: 'system.health',
+        order: 95,
+      },
     ],
     routes: async (app: GongfuApp, s: PlatformServices) => {
       authRoutes(allManifests)(app, s);

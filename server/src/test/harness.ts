@@ -59,7 +59,9 @@ async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<vo
   };
 }
 
-export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     return { database, dispose: () => database.close() };
@@ -119,7 +121,12 @@ export async function createTestEnv(kind: DatabaseKind, opts: TestEnvOptions = {
         displayName: name,
         password: TEST_PASSWORD,
         grants: [
-          { role, regionCode: grant.regionCode ?? null, organisationId: grant.organisationId ?? null, programmes: grant.programmes ?? [] },
+          {
+            role,
+            regionCode: grant.regionCode ?? null,
+            organisationId: grant.organisationId ?? null,
+            programmes: grant.programmes ?? [],
+          },
         ],
       });
       return cookieOf(await login(name));

@@ -1,6 +1,6 @@
-import { type ModuleManifest, defineModule } from '../../platform/module/manifest.ts';
-import { shanghaiDate } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/accounts/create-user.ts';
+import { shanghaiDate } from '../../platform/clock.ts';
+import { defineModule, type ModuleManifest } from '../../platform/module/manifest.ts';
 import * as m0001 from './migrations/0001-notices.ts';
 import { countNotices, insertNotice } from './notice.repo.ts';
 import { noticeRoutes } from './notice.routes.ts';
@@ -20,14 +20,21 @@ export const noticesModule: ModuleManifest = defineModule({
   ],
   migrations: { '0001-notices': m0001 },
   routes: noticeRoutes,
-  menu: [{ key: 'notices', path: '/notices', label: { zh: '工作通知', en: 'Work notices' }, permission: 'notice.read', order: 10 }],
+  menu: [
+    {
+      key: 'notices',
+      path: '/notices',
+      label: { zh: '工作通知', en: 'Work notices' },
+      permission: 'notice.read',
+      order: 10,
+    },
+  ],
   metrics: [
     {
       key: 'notices.published',
       name: { zh: '已发布通知数', en: 'Notices published' },
       unit: { zh: '条', en: 'notices' },
-      compute: (s, scope) =>
-        countNotices(s.db, scope.regionCode, new Date(`${scope.asOf}T16:00:00Z`)),
+      compute: (s, scope) => countNotices(s.db, scope.regionCode, new Date(`${scope.asOf}T16:00:00Z`)),
     },
   ],
   demo: async ({ services: s, log }) => {
@@ -38,11 +45,17 @@ export const noticesModule: ModuleManifest = defineModule({
         ['330523', '关于报送城市有机更新项目工程日报的通知'],
         ['330681', '关于组织2026届高校毕业生招聘会的通知'],
       ] as const) {
-        const row = await insertNotice(tx, { title, body: `${title}（演示数据，${shanghaiDate(at)}）`, regionCode, authorId: null, at });
+        const row = await insertNotice(tx, {
+          title,
+          body: `${title}（演示数据，${shanghaiDate(at)}）`,
+          regionCode,
+          authorId: null,
+          at,
+        });
         await audit({ action: 'notice.publish', entityType: 'notice', entityId: row.id, after: { title } });
       }
     });
-    log('notices: 2 work notices');
+    log('2 work notices');
   },
   exports: { countNotices },
 });

@@ -3,7 +3,10 @@ import type { GongfuApp, PlatformServices } from '../../platform/module/app-type
 import { CreateNoticeBody, NoticeView } from './notice.schemas.ts';
 import { listVisibleNotices, publishNotice } from './notice.service.ts';
 
-const present = (r: { id: string; title: string; body: string; region_code: string; published_at: Date }, regionName: string) => ({
+const present = (
+  r: { id: string; title: string; body: string; region_code: string; published_at: Date },
+  regionName: string,
+) => ({
   id: r.id,
   title: r.title,
   body: r.body,
@@ -17,7 +20,11 @@ export function noticeRoutes(app: GongfuApp, s: PlatformServices) {
     '/api/notices',
     {
       config: { access: { permission: 'notice.read' } },
-      schema: { tags: ['notices'], summary: '工作通知列表 Work notices in my scope', response: { 200: Type.Array(NoticeView) } },
+      schema: {
+        tags: ['notices'],
+        summary: '工作通知列表 Work notices in my scope',
+        response: { 200: Type.Array(NoticeView) },
+      },
     },
     async (req) => (await listVisibleNotices(s, req.ctx)).map((r) => present(r, r.region_name)),
   );
@@ -25,7 +32,12 @@ export function noticeRoutes(app: GongfuApp, s: PlatformServices) {
     '/api/notices',
     {
       config: { access: { permission: 'notice.publish' } },
-      schema: { tags: ['notices'], summary: '发布工作通知 Publish a work notice', body: CreateNoticeBody, response: { 201: NoticeView } },
+      schema: {
+        tags: ['notices'],
+        summary: '发布工作通知 Publish a work notice',
+        body: CreateNoticeBody,
+        response: { 201: NoticeView },
+      },
     },
     async (req, reply) => {
       const row = await publishNotice(s, req.ctx, req.body);

@@ -8,11 +8,17 @@ describe('configuration', () => {
   it('refuses production without DATABASE_URL and a master key, naming both', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL and GONGFU_MASTER_KEY/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(/GONGFU_MASTER_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(
+      /GONGFU_MASTER_KEY/,
+    );
   });
 
   it('never enables demo data in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', GONGFU_MASTER_KEY: 'a'.repeat(64) });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://x/y',
+      GONGFU_MASTER_KEY: 'a'.repeat(64),
+    });
     expect(c.demo).toBe(false);
     expect(c.production).toBe(true);
   });
@@ -32,9 +38,15 @@ describe('configuration', () => {
   });
 
   it('reads security settings and rejects nonsense with the variable name', () => {
-    const c = loadConfig({ GONGFU_MASTER_KEY: 'b'.repeat(64), GONGFU_LOCKOUT_ATTEMPTS: '3', GONGFU_SESSION_IDLE_MINUTES: '15' });
+    const c = loadConfig({
+      GONGFU_MASTER_KEY: 'b'.repeat(64),
+      GONGFU_LOCKOUT_ATTEMPTS: '3',
+      GONGFU_SESSION_IDLE_MINUTES: '15',
+    });
     expect(c.security.lockoutAttempts).toBe(3);
     expect(c.security.sessionIdleMinutes).toBe(15);
-    expect(() => loadConfig({ GONGFU_MASTER_KEY: 'b'.repeat(64), GONGFU_LOCKOUT_MINUTES: 'ten' })).toThrow(/GONGFU_LOCKOUT_MINUTES/);
+    expect(() => loadConfig({ GONGFU_MASTER_KEY: 'b'.repeat(64), GONGFU_LOCKOUT_MINUTES: 'ten' })).toThrow(
+      /GONGFU_LOCKOUT_MINUTES/,
+    );
   });
 });

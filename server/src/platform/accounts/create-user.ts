@@ -1,7 +1,7 @@
 import type { RequestContext } from '../audit/audit.service.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.ts';
 import type { Grant } from '../auth/principal.ts';
-import { EXCLUSIVE_ROLES, ROLE_NAMES, isBuiltinRole } from '../auth/roles.ts';
+import { EXCLUSIVE_ROLES, isBuiltinRole, ROLE_NAMES } from '../auth/roles.ts';
 import { type Bilingual, conflict, invalid } from '../http/errors.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { insertUser, replaceGrants, usernameTaken } from './account.repo.ts';
@@ -41,6 +41,16 @@ export function checkGrants(grants: Grant[], field = 'grants'): void {
   }
 }
 
+const taken = (username: string) =>
+  conflict('username', {
+    zh: `用户名「${username}」已被使用，请换一个`,
+    en: `Username "${username}" is taken; choose another`,
+  });
+
+/** The SQLSTATE of a database error (node-postgres and PGlite both set `code`). */
+const pgErrorCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+
 /** Creates an account with its grants and audits it; used by the CLI, demo data and the security admin. */
 export async function createUser(s: PlatformServices, ctx: RequestContext, u: NewUser) {
   const username = u.username.trim().toLowerCase();
@@ -55,20 +65,29 @@ export async function createUser(s: PlatformServices, ctx: RequestContext, u: Ne
   const passwordHash = await hashPassword(u.password);
   return s.write(ctx, async (tx, audit) => {
     if (await usernameTaken(tx, username)) {
-      throw conflict('username', { zh: `用户名「${username}」已被使用`, en: `Username "${username}" is taken` });
+      throw taken(username);
     }
     const row = await insertUser(tx, {
       username,
       displayName: u.displayName,
       passwordHash,
       organisationId: u.organisationId ?? null,
+    }).catch((e: unknown) => {
+      // two requests for the same name at once: the unique index decides, the loser gets a 409
+      if (pgErrorCode(e) === '23505') throw taken(username);
+      throw e;
     });
     await replaceGrants(tx, row.id, u.grants);
     await audit({
       action: 'user.create',
       entityType: 'user',
       entityId: row.id,
-      after: { username, displayName: u.displayName, grants: u.grants },
+      after: {
+        username,
+        displayName: u.displayName,
+        organisationId: u.organisationId ?? null,
+        grants: u.grants,
+      },
     });
     return row;
   });

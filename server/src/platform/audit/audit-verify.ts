@@ -1,19 +1,28 @@
-import { GENESIS_HASH, entryHash } from './audit-chain.ts';
-import { type Db, auditCount, auditPages } from './audit.repo.ts';
+import { auditCount, auditPages, type Db } from './audit.repo.ts';
+import { entryHash, GENESIS_HASH } from './audit-chain.ts';
 
 export type VerifyResult =
   | { ok: true; entries: number; lastHash: string }
-  | { ok: false; entries: number; brokenId: number; reason: string };
+  | { ok: false; entries: number; brokenId: number; reason: string; kind: 'link' | 'content' };
 
 /** Recomputes the whole chain; reports the first entry whose link or content does not match. */
-export async function verifyAuditChain(db: Db, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: Db,
+  onProgress?: (done: number, total: number) => void,
+): Promise<VerifyResult> {
   const total = onProgress ? await auditCount(db) : 0;
   let prev = GENESIS_HASH;
   let n = 0;
   for await (const page of auditPages(db)) {
     for (const row of page) {
       if (row.prev_hash !== prev) {
-        return { ok: false, entries: n, brokenId: row.id, reason: 'link to the previous entry does not match' };
+        return {
+          ok: false,
+          entries: n,
+          brokenId: row.id,
+          reason: 'link to the previous entry does not match',
+          kind: 'link',
+        };
       }
       const expected = entryHash({
         at: row.at,
@@ -30,7 +39,13 @@ export async function verifyAuditChain(db: Db, onProgress?: (done: number, total
         prev_hash: row.prev_hash,
       });
       if (expected !== row.hash) {
-        return { ok: false, entries: n, brokenId: row.id, reason: 'content does not match its hash' };
+        return {
+          ok: false,
+          entries: n,
+          brokenId: row.id,
+          reason: 'content does not match its hash',
+          kind: 'content',
+        };
       }
       prev = row.hash;
       n++;

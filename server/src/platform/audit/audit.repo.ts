@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../db/schema.ts';
-import { type ChainedFields, GENESIS_HASH, entryHash } from './audit-chain.ts';
+import { type ChainedFields, entryHash, GENESIS_HASH } from './audit-chain.ts';
 
 export type Db = Kysely<PlatformTables>;
 
@@ -12,7 +12,12 @@ export type AuditInsert = Omit<ChainedFields, 'prev_hash'>;
 /** Appends one entry. Must run inside a transaction: the lock serialises concurrent writers. */
 export async function appendAudit(tx: Db, e: AuditInsert): Promise<number> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prev_hash = last?.hash ?? GENESIS_HASH;
   const hash = entryHash({ ...e, prev_hash });
   const row = await tx
@@ -34,18 +39,24 @@ export interface AuditQuery {
   entityType?: string | undefined;
   entityId?: string | undefined;
   action?: string | undefined;
+  outcome?: 'ok' | 'denied' | 'failed' | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   limit: number;
   offset: number;
 }
 
+/** LIKE wildcards in user input match literally (backslash is PostgreSQL's default escape). */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Newest first. `actor` matches part of the actor's name, `action` a prefix of the action. */
 export async function searchAudit(db: Db, q: AuditQuery) {
   let query = db.selectFrom('audit_log');
-  if (q.actor) query = query.where('actor_name', 'ilike', `%${q.actor}%`);
+  if (q.actor) query = query.where('actor_name', 'ilike', `%${likeEscape(q.actor)}%`);
   if (q.entityType) query = query.where('entity_type', '=', q.entityType);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-  if (q.action) query = query.where('action', 'like', `${q.action}%`);
+  if (q.action) query = query.where('action', 'like', `${likeEscape(q.action)}%`);
+  if (q.outcome) query = query.where('outcome', '=', q.outcome);
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   const [rows, total] = await Promise.all([
@@ -73,6 +84,9 @@ export async function* auditPages(db: Db, pageSize = 2000) {
 }
 
 export async function auditCount(db: Db): Promise<number> {
-  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

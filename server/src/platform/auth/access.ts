@@ -1,6 +1,6 @@
-import type { ModuleManifest } from '../module/manifest.ts';
 import { forbidden, unauthenticated } from '../http/errors.ts';
-import { type Grant, type Principal, grantsFor, regionScope } from './principal.ts';
+import type { ModuleManifest } from '../module/manifest.ts';
+import { type Grant, grantsFor, type Principal, regionScope } from './principal.ts';
 import { BUILTIN_ROLES, type BuiltinRole } from './roles.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
 import type { ModuleManifest } from '../module/manifest.ts';
+import { ChangePasswordBody, LoginBody, MenuView, MeView, Ok } from './auth.schemas.ts';
 import { makeAuthService } from './auth.service.ts';
-import { ChangePasswordBody, LoginBody, MeView, MenuView, Ok } from './auth.schemas.ts';
 import { cookieName } from './session-token.ts';
 
 export function authRoutes(manifestsOf: () => ModuleManifest[]) {
@@ -25,7 +25,12 @@ export function authRoutes(manifestsOf: () => ModuleManifest[]) {
         schema: { tags: ['auth'], summary: '登录 Sign in', body: LoginBody, response: { 200: MeView } },
       },
       async (req, reply) => {
-        const r = await auth.login(req.ctx, req.body.username.trim(), req.body.password, req.headers['user-agent'] ?? null);
+        const r = await auth.login(
+          req.ctx,
+          req.body.username.trim(),
+          req.body.password,
+          req.headers['user-agent'] ?? null,
+        );
         reply.setCookie(cookie, r.token, { ...cookieOptions, expires: r.expiresAt });
         const who = await auth.authenticate(r.token);
         if (!('principal' in who)) throw new Error('session vanished right after login');
@@ -35,7 +40,10 @@ export function authRoutes(manifestsOf: () => ModuleManifest[]) {
 
     app.post(
       '/api/auth/logout',
-      { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } } },
+      {
+        config: { access: { authenticated: true } },
+        schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: Ok } },
+      },
       async (req, reply) => {
         await auth.logout(req.ctx);
         reply.clearCookie(cookie, cookieOptions);
@@ -45,7 +53,10 @@ export function authRoutes(manifestsOf: () => ModuleManifest[]) {
 
     app.get(
       '/api/auth/me',
-      { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: MeView } } },
+      {
+        config: { access: { authenticated: true } },
+        schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: MeView } },
+      },
       async (req) => presentMe(req.ctx.principal!),
     );
 
@@ -53,7 +64,12 @@ export function authRoutes(manifestsOf: () => ModuleManifest[]) {
       '/api/auth/password',
       {
         config: { access: { authenticated: true } },
-        schema: { tags: ['auth'], summary: '修改密码 Change password', body: ChangePasswordBody, response: { 200: Ok } },
+        schema: {
+          tags: ['auth'],
+          summary: '修改密码 Change password',
+          body: ChangePasswordBody,
+          response: { 200: Ok },
+        },
       },
       async (req) => {
         await auth.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword);
@@ -63,7 +79,10 @@ export function authRoutes(manifestsOf: () => ModuleManifest[]) {
 
     app.get(
       '/api/menu',
-      { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: '菜单 Menu for the current user', response: { 200: MenuView } } },
+      {
+        config: { access: { authenticated: true } },
+        schema: { tags: ['auth'], summary: '菜单 Menu for the current user', response: { 200: MenuView } },
+      },
       async (req) => {
         const p = req.ctx.principal!;
         const en = req.ctx.lang === 'en';

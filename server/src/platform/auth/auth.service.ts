@@ -1,11 +1,24 @@
-import { AppError } from '../http/errors.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
+import { AppError } from '../http/errors.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.ts';
 import type { Principal } from './principal.ts';
+import {
+  findSessionWithUser,
+  insertSession,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
+} from './session.repo.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
-import { findSessionWithUser, insertSession, revokeSession, revokeUserSessions, touchSession } from './session.repo.ts';
-import { clearFailedLogins, findUserById, findUserByUsername, loadGrants, recordFailedLogin, setPasswordHash } from './user.repo.ts';
+import {
+  clearFailedLogins,
+  findUserById,
+  findUserByUsername,
+  loadGrants,
+  recordFailedLogin,
+  setPasswordHash,
+} from './user.repo.ts';
 
 const badCredentials = (left: number | null) =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', {
@@ -47,7 +60,12 @@ export function makeAuthService(s: PlatformServices) {
     if (!user) {
       await verifyPassword(await dummyHash(), password);
       await s.write(ctx, (_tx, audit) =>
-        audit({ action: 'auth.login', outcome: 'failed', actorName: username, after: { reason: 'unknown user' } }),
+        audit({
+          action: 'auth.login',
+          outcome: 'failed',
+          actorName: username,
+          after: { reason: 'unknown user' },
+        }),
       );
       throw badCredentials(null);
     }
@@ -64,7 +82,12 @@ export function makeAuthService(s: PlatformServices) {
       const r = await s.write(ctx, async (tx, audit) => {
         const r = await recordFailedLogin(tx, user.id, sec.lockoutAttempts, lockUntil);
         const locked = r.locked_until !== null && r.locked_until > now;
-        await audit({ ...actor, action: locked ? 'auth.lockout' : 'auth.login', outcome: 'failed', after: { reason: 'wrong password' } });
+        await audit({
+          ...actor,
+          action: locked ? 'auth.lockout' : 'auth.login',
+          outcome: 'failed',
+          after: { reason: 'wrong password' },
+        });
         return { locked };
       });
       if (r.locked) throw lockedError(lockUntil, now);
@@ -81,7 +104,14 @@ export function makeAuthService(s: PlatformServices) {
     const expiresAt = new Date(now.getTime() + sec.sessionAbsoluteHours * 3_600_000);
     await s.write(ctx, async (tx, audit) => {
       await clearFailedLogins(tx, user.id);
-      await insertSession(tx, { id: sessionIdOf(token), userId: user.id, now, expiresAt, ip: ctx.ip, userAgent });
+      await insertSession(tx, {
+        id: sessionIdOf(token),
+        userId: user.id,
+        now,
+        expiresAt,
+        ip: ctx.ip,
+        userAgent,
+      });
       await audit({ ...actor, action: 'auth.login' });
     });
     return { token, userId: user.id, expiresAt };

@@ -20,9 +20,12 @@ export interface Principal {
   permissions: ReadonlySet<string>;
 }
 
-
 /** Grants of the principal that carry `permission`'s role and cover `programme`. */
-export function grantsFor(p: Principal, rolesWithPermission: ReadonlySet<string>, programme?: string): Grant[] {
+export function grantsFor(
+  p: Principal,
+  rolesWithPermission: ReadonlySet<string>,
+  programme?: string,
+): Grant[] {
   return p.grants.filter(
     (g) =>
       rolesWithPermission.has(g.role) &&

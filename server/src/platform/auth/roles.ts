@@ -17,7 +17,8 @@ export const ROLE_NAMES: Record<BuiltinRole, Bilingual> = {
   leader: { zh: '领导', en: 'Leader' },
 };
 
-export const isBuiltinRole = (r: string): r is BuiltinRole => (BUILTIN_ROLES as readonly string[]).includes(r);
+export const isBuiltinRole = (r: string): r is BuiltinRole =>
+  (BUILTIN_ROLES as readonly string[]).includes(r);
 
 /** Roles that may not be combined on one account (separation of duties). */
 export const EXCLUSIVE_ROLES: readonly BuiltinRole[] = ['sysadmin', 'secadmin', 'auditor'];

@@ -21,7 +21,12 @@ export async function recordFailedLogin(db: Db, userId: string, lockAt: number, 
         .then(0)
         .else(eb('failed_attempts', '+', 1))
         .end(),
-      locked_until: eb.case().when('failed_attempts', '>=', lockAt - 1).then(sql<Date>`${until}::timestamptz`).else(eb.ref('locked_until')).end(),
+      locked_until: eb
+        .case()
+        .when('failed_attempts', '>=', lockAt - 1)
+        .then(sql<Date>`${until}::timestamptz`)
+        .else(eb.ref('locked_until'))
+        .end(),
     }))
     .where('id', '=', userId)
     .returning(['failed_attempts', 'locked_until'])
@@ -29,7 +34,11 @@ export async function recordFailedLogin(db: Db, userId: string, lockAt: number, 
 }
 
 export async function clearFailedLogins(db: Db, userId: string) {
-  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
@@ -47,5 +56,9 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
 }
 
 export async function setPasswordHash(db: Db, userId: string, hash: string, now: Date) {
-  await db.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -33,6 +33,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(INT8, parseInt8);
     pg.types.setTypeParser(DATE, keepDate);
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client that loses its connection (server restart, database dropped) is
+    // discarded by the pool; without a listener the error would end the process.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL idle connection error: ${err.message}`);
+    });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }

@@ -10,7 +10,15 @@ export interface Bilingual {
   en: string;
 }
 
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_large' | 'rate_limited';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'too_large'
+  | 'rate_limited';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -48,7 +56,10 @@ export const invalid = (field: string, text: Bilingual, code = 'VALIDATION_FAILE
   new AppError(code, 'invalid', text, field);
 
 export const notFound = (what: Bilingual, code = 'NOT_FOUND') =>
-  new AppError(code, 'not_found', { zh: `${what.zh}不存在或无权查看`, en: `${what.en} not found or not visible to you` });
+  new AppError(code, 'not_found', {
+    zh: `${what.zh}不存在或无权查看`,
+    en: `${what.en} not found or not visible to you`,
+  });
 
 export const forbidden = (code = 'FORBIDDEN') =>
   new AppError(code, 'forbidden', {

@@ -43,7 +43,7 @@ export function installPipeline(app: GongfuApp, s: PlatformServices, auth: AuthS
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access as RouteAccess | undefined;
     if (!access || 'public' in access) return;
     if (!req.ctx.principal) {
@@ -67,16 +67,20 @@ export function installPipeline(app: GongfuApp, s: PlatformServices, auth: AuthS
       return reply.status(400).send(new AppError('VALIDATION_FAILED', 'invalid', text, field).body(lang));
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send(new AppError('BODY_TOO_LARGE', 'too_large', { zh: '请求内容过大', en: 'Request body is too large' }).body(lang));
+      return reply.status(413).send(
+        new AppError('BODY_TOO_LARGE', 'too_large', {
+          zh: '请求内容过大',
+          en: 'Request body is too large',
+        }).body(lang),
+      );
     }
     if (fe.statusCode === 429) {
-      return reply
-        .status(429)
-        .send(
-          new AppError('RATE_LIMITED', 'rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' }).body(lang),
-        );
+      return reply.status(429).send(
+        new AppError('RATE_LIMITED', 'rate_limited', {
+          zh: '请求过于频繁，请稍后再试',
+          en: 'Too many requests; try again shortly',
+        }).body(lang),
+      );
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({
@@ -87,13 +91,18 @@ export function installPipeline(app: GongfuApp, s: PlatformServices, auth: AuthS
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({
       code: 'INTERNAL',
-      message: lang === 'en' ? `Internal error; quote request id ${req.id}` : `系统内部错误，请提供请求编号 ${req.id}`,
+      message:
+        lang === 'en'
+          ? `Internal error; quote request id ${req.id}`
+          : `系统内部错误，请提供请求编号 ${req.id}`,
     });
   });
 
   app.setNotFoundHandler((req, reply) => {
     const lang = req.ctx?.lang ?? 'zh-CN';
-    reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: lang === 'en' ? 'No such endpoint' : '接口不存在' });
+    reply
+      .status(404)
+      .send({ code: 'ROUTE_NOT_FOUND', message: lang === 'en' ? 'No such endpoint' : '接口不存在' });
   });
 }
 

@@ -22,16 +22,25 @@ export function describeValidationError(e: AjvLikeError, part: string): { field:
     case 'required':
       return { field, text: { zh: `请填写「${field}」`, en: `"${field}" is required` } };
     case 'additionalProperties':
-      return { field, text: { zh: `不支持字段「${field}」，请删除`, en: `"${field}" is not a known field; remove it` } };
+      return {
+        field,
+        text: { zh: `不支持字段「${field}」，请删除`, en: `"${field}" is not a known field; remove it` },
+      };
     case 'minLength':
       return {
         field,
-        text: { zh: `「${field}」至少需要 ${p.limit} 个字符`, en: `"${field}" needs at least ${p.limit} characters` },
+        text: {
+          zh: `「${field}」至少需要 ${p.limit} 个字符`,
+          en: `"${field}" needs at least ${p.limit} characters`,
+        },
       };
     case 'maxLength':
       return {
         field,
-        text: { zh: `「${field}」不能超过 ${p.limit} 个字符`, en: `"${field}" must be at most ${p.limit} characters` },
+        text: {
+          zh: `「${field}」不能超过 ${p.limit} 个字符`,
+          en: `"${field}" must be at most ${p.limit} characters`,
+        },
       };
     case 'minimum':
     case 'maximum':
@@ -45,19 +54,31 @@ export function describeValidationError(e: AjvLikeError, part: string): { field:
     case 'enum':
     case 'anyOf':
     case 'const':
-      return { field, text: { zh: `「${field}」的取值不在允许范围内`, en: `"${field}" has a value that is not allowed` } };
+      return {
+        field,
+        text: { zh: `「${field}」的取值不在允许范围内`, en: `"${field}" has a value that is not allowed` },
+      };
     case 'type':
       return {
         field,
-        text: { zh: `「${field}」的类型应为 ${String(p.type)}`, en: `"${field}" must be of type ${String(p.type)}` },
+        text: {
+          zh: `「${field}」的类型应为 ${String(p.type)}`,
+          en: `"${field}" must be of type ${String(p.type)}`,
+        },
       };
     case 'format':
     case 'pattern':
-      return { field, text: { zh: `「${field}」的格式不正确`, en: `"${field}" is not in the expected format` } };
+      return {
+        field,
+        text: { zh: `「${field}」的格式不正确`, en: `"${field}" is not in the expected format` },
+      };
     default:
       return {
         field,
-        text: { zh: `「${field}」不符合要求：${e.message ?? e.keyword}`, en: `"${field}" is invalid: ${e.message ?? e.keyword}` },
+        text: {
+          zh: `「${field}」不符合要求：${e.message ?? e.keyword}`,
+          en: `"${field}" is invalid: ${e.message ?? e.keyword}`,
+        },
       };
   }
 }

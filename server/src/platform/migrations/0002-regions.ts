@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { loadRegionSeedRows } from '../regions/region-data.ts';
 import type { PlatformTables } from '../db/schema.ts';
+import { loadRegionSeedRows } from '../regions/region-data.ts';
 
 /** Loads the generated GB/T 2260 + NBS division data (server/data/regions) into `regions`. */
 export async function up(db: Kysely<unknown>): Promise<void> {

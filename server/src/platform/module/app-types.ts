@@ -1,12 +1,18 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Db } from '../audit/audit.repo.ts';
+import type { Writer } from '../audit/audit.service.ts';
 import type { Access } from '../auth/access.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { CryptoProvider } from '../crypto/index.ts';
-import type { Db } from '../audit/audit.repo.ts';
 import type { DatabaseKind } from '../db/database.ts';
-import type { Writer } from '../audit/audit.service.ts';
 
 export type GongfuApp = FastifyInstance<
   RawServerDefault,

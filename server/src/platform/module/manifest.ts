@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely';
-import type { Bilingual } from '../http/errors.ts';
 import type { BuiltinRole } from '../auth/roles.ts';
+import type { Bilingual } from '../http/errors.ts';
 import type { GongfuApp, PlatformServices } from './app-types.ts';
 
 /** A permission a module declares, and which built-in roles hold it. */

@@ -19,7 +19,9 @@ export const findRegion = (db: Db, code: string) =>
   db.selectFrom('regions').select(COLUMNS).where('code', '=', code).executeTakeFirst();
 
 export const findRegions = (db: Db, codes: string[]) =>
-  codes.length === 0 ? Promise.resolve([]) : db.selectFrom('regions').select(COLUMNS).where('code', 'in', codes).execute();
+  codes.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('regions').select(COLUMNS).where('code', 'in', codes).execute();
 
 /** Search by code prefix (digits), pinyin initials prefix (latin letters) or name fragment. */
 export function searchRegions(db: Db, q: string, within: string | null, limit: number) {

@@ -3,12 +3,14 @@ import { notFound } from '../http/errors.ts';
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
 import { findRegion, findRegions, listRegionChildren, searchRegions } from './region.repo.ts';
 import { RegionChildrenQuery, RegionCode, RegionSearchQuery, RegionView } from './region.schemas.ts';
-import { REGION_CODE_LENGTH, type RegionLevel, levelName } from './region-tree.ts';
+import { levelName, REGION_CODE_LENGTH, type RegionLevel } from './region-tree.ts';
 
 type Row = { code: string; name: string; parent_code: string | null; level: number; pinyin: string };
 
 const ancestorCodes = (code: string) =>
-  ([1, 2, 3, 4] as RegionLevel[]).map((l) => code.slice(0, REGION_CODE_LENGTH[l])).filter((c) => c.length < code.length);
+  ([1, 2, 3, 4] as RegionLevel[])
+    .map((l) => code.slice(0, REGION_CODE_LENGTH[l]))
+    .filter((c) => c.length < code.length);
 
 export function regionRoutes(app: GongfuApp, s: PlatformServices) {
   const present = (r: Row, lang: string) => ({
@@ -60,7 +62,10 @@ export function regionRoutes(app: GongfuApp, s: PlatformServices) {
       },
     },
     async (req) =>
-      withPath(await searchRegions(s.db, req.query.q.trim(), req.query.within ?? null, req.query.limit ?? 30), req.ctx.lang),
+      withPath(
+        await searchRegions(s.db, req.query.q.trim(), req.query.within ?? null, req.query.limit ?? 30),
+        req.ctx.lang,
+      ),
   );
 
   app.get(

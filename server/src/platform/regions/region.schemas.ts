@@ -12,13 +12,23 @@ export const RegionView = Type.Object({
   path: Type.Optional(Type.Array(Type.Object({ code: Type.String(), name: Type.String() }))),
 });
 
-export const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 code, 2–12 digits' });
+export const RegionCode = Type.String({
+  pattern: '^[0-9]{2,12}$',
+  description: 'GB/T 2260 code, 2–12 digits',
+});
 
-export const RegionChildrenQuery = Type.Object({ parent: Type.Optional(RegionCode) }, { additionalProperties: false });
+export const RegionChildrenQuery = Type.Object(
+  { parent: Type.Optional(RegionCode) },
+  { additionalProperties: false },
+);
 
 export const RegionSearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 40, description: 'code prefix, pinyin initials or part of the name' }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'code prefix, pinyin initials or part of the name',
+    }),
     within: Type.Optional(RegionCode),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
   },

@@ -1,12 +1,15 @@
 import { expect, it } from 'vitest';
-import { TEST_PASSWORD, describeEachDb } from '../../../test/harness.ts';
+import { describeEachDb, TEST_PASSWORD } from '../../../test/harness.ts';
 
 describeEachDb('login, lockout and sessions', (env) => {
   it('logs in, returns the user and a session cookie, and /me works with it', async () => {
     const cookie = await env().userWith('staff', { regionCode: '330523' }, 'anji.staff');
     const me = await env().app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: 'anji.staff', grants: [{ role: 'staff', regionCode: '330523' }] });
+    expect(me.json()).toMatchObject({
+      username: 'anji.staff',
+      grants: [{ role: 'staff', regionCode: '330523' }],
+    });
     expect(me.json().permissions).toContain('region.read');
   });
 
@@ -87,7 +90,11 @@ describeEachDb('login, lockout and sessions', (env) => {
   });
 
   it('names the missing field for bad login input, never a 5xx', async () => {
-    const res = await env().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    const res = await env().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' });
     const garbage = await env().app.inject({

@@ -35,7 +35,10 @@ describeEachDb(
     });
 
     it('answers unknown API paths with 404 in the error shape, and anonymous calls with 401', async () => {
-      const missing = await env().app.inject({ url: '/api/no-such-thing', headers: { 'accept-language': 'en' } });
+      const missing = await env().app.inject({
+        url: '/api/no-such-thing',
+        headers: { 'accept-language': 'en' },
+      });
       expect(missing.statusCode).toBe(404);
       expect(missing.json()).toEqual({ code: 'ROUTE_NOT_FOUND', message: 'No such endpoint' });
       const anon = await env().app.inject({ url: '/api/regions' });
@@ -51,5 +54,16 @@ describeEachDb(
       expect(docs.body).toContain('swagger');
     });
   },
-  { config: { bodyLimitBytes: 2048, security: { lockoutAttempts: 5, lockoutMinutes: 10, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginRateLimitPerMinute: 3 } } },
+  {
+    config: {
+      bodyLimitBytes: 2048,
+      security: {
+        lockoutAttempts: 5,
+        lockoutMinutes: 10,
+        sessionIdleMinutes: 30,
+        sessionAbsoluteHours: 12,
+        loginRateLimitPerMinute: 3,
+      },
+    },
+  },
 );

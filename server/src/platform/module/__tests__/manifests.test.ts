@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.ts';
 import { testConfig } from '../../../test/harness.ts';
 import { openDatabase } from '../../db/database.ts';
-import { type ModuleManifest, defineModule } from '../manifest.ts';
+import { defineModule, type ModuleManifest } from '../manifest.ts';
 import { orderModules } from '../order-modules.ts';
 
 const mod = (id: string, dependsOn: string[] = [], extra: Partial<ModuleManifest> = {}) =>
@@ -33,7 +33,9 @@ describe('module manifests', () => {
       );
       const unknownPerm = mod('bad2', ['platform'], {
         routes: (app) => {
-          app.get('/api/bad2', { config: { access: { permission: 'nope.read' } } }, async () => ({ ok: true }));
+          app.get('/api/bad2', { config: { access: { permission: 'nope.read' } } }, async () => ({
+            ok: true,
+          }));
         },
       });
       await expect(buildApp({ config: testConfig(), database, modules: [unknownPerm] })).rejects.toThrow(
@@ -50,7 +52,9 @@ describe('module manifests', () => {
       const dup = mod('dup', ['platform'], {
         permissions: [{ key: 'region.read', name: { zh: 'x', en: 'x' }, roles: ['staff'] }],
       });
-      await expect(buildApp({ config: testConfig(), database, modules: [dup] })).rejects.toThrow(/declared twice/);
+      await expect(buildApp({ config: testConfig(), database, modules: [dup] })).rejects.toThrow(
+        /declared twice/,
+      );
     } finally {
       await database.close();
     }

@@ -1,0 +1,56 @@
+import { Type } from 'typebox';
+
+const Outcome = Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')]);
+const Day = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+  description: 'YYYY-MM-DD, a day in Asia/Shanghai',
+});
+
+export const AuditSearchQuery = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 64, description: 'part of the actor username' })),
+    action: Type.Optional(
+      Type.String({ maxLength: 64, description: 'action prefix, e.g. user. or auth.login' }),
+    ),
+    entityType: Type.Optional(Type.String({ maxLength: 64 })),
+    entityId: Type.Optional(Type.String({ maxLength: 200 })),
+    outcome: Type.Optional(Outcome),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The presenter of one audit entry. */
+export const AuditEntryView = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  /** Masked snapshots, as written. */
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  outcome: Outcome,
+  hash: Type.String(),
+});
+
+export const AuditPage = Type.Object({
+  items: Type.Array(AuditEntryView),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const AuditVerifyView = Type.Object({
+  ok: Type.Boolean(),
+  /** Entries checked and found intact (before the first broken one). */
+  entries: Type.Integer(),
+  brokenId: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.String()),
+});

@@ -1,0 +1,185 @@
+import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
+import type { Db } from '../audit/audit.repo.ts';
+import type { OrganisationKind, OrganisationTable, PlatformTables } from '../db/schema.ts';
+
+/** The only place with queries on `organisations`. */
+
+export type OrganisationRow = {
+  id: string;
+  parent_id: string | null;
+  kind: OrganisationKind;
+  name: string;
+  region_code: string;
+  credit_code: string | null;
+  address: string | null;
+  status: 'active' | 'closed';
+  created_at: Date;
+  updated_at: Date;
+};
+
+/** A row with the names the views show beside it. */
+export type OrganisationListRow = OrganisationRow & { region_name: string; parent_name: string | null };
+
+export type NewOrganisationRow = Insertable<OrganisationTable>;
+
+const COLUMNS = [
+  'o.id',
+  'o.parent_id',
+  'o.kind',
+  'o.name',
+  'o.region_code',
+  'o.credit_code',
+  'o.address',
+  'o.status',
+  'o.created_at',
+  'o.updated_at',
+] as const;
+
+type OrgEb = ExpressionBuilder<PlatformTables & { o: OrganisationTable }, 'o'>;
+
+export interface OrganisationFilter {
+  /** Region subtrees the caller may see; null: everywhere. */
+  scope: string[] | null;
+  kind?: OrganisationKind | undefined;
+  /** Region subtree (code prefix). */
+  regionCode?: string | undefined;
+  parentId?: string | undefined;
+  status?: 'active' | 'closed' | undefined;
+  /** Part of the name, or the start of the credit code. */
+  q?: string | undefined;
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+function matches(eb: OrgEb, f: OrganisationFilter) {
+  const all = [];
+  if (f.scope !== null)
+    all.push(eb.or(f.scope.map((root) => eb('o.region_code', 'like', `${escapeLike(root)}%`))));
+  if (f.kind) all.push(eb('o.kind', '=', f.kind));
+  if (f.regionCode) all.push(eb('o.region_code', 'like', `${escapeLike(f.regionCode)}%`));
+  if (f.parentId) all.push(eb('o.parent_id', '=', f.parentId));
+  if (f.status) all.push(eb('o.status', '=', f.status));
+  if (f.q) {
+    all.push(
+      eb.or([
+        eb('o.name', 'ilike', `%${escapeLike(f.q)}%`),
+        eb('o.credit_code', 'like', `${escapeLike(f.q.toUpperCase())}%`),
+      ]),
+    );
+  }
+  return eb.and(all);
+}
+
+const withNames = (db: Db) =>
+  db
+    .selectFrom('organisations as o')
+    .innerJoin('regions as r', 'r.code', 'o.region_code')
+    .leftJoin('organisations as p', 'p.id', 'o.parent_id')
+    .select(COLUMNS)
+    .select(['r.name as region_name', 'p.name as parent_name']);
+
+/** One page of matching organisations ordered by name, and how many match in all. */
+export async function findOrganisationPage(
+  db: Db,
+  f: OrganisationFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: OrganisationListRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    withNames(db)
+      .where((eb) => matches(eb, f))
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom('organisations as o')
+      .where((eb) => matches(eb, f))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Every matching organisation (no paging), ordered by name: the tree view. */
+export const findOrganisations = (db: Db, f: OrganisationFilter): Promise<OrganisationListRow[]> =>
+  withNames(db)
+    .where((eb) => matches(eb, f))
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .execute();
+
+export const findOrganisation = (db: Db, id: string): Promise<OrganisationListRow | undefined> =>
+  withNames(db).where('o.id', '=', id).executeTakeFirst();
+
+/** Locks the row until the transaction ends, so concurrent changes see each other's result. */
+export async function lockOrganisation(tx: Db, id: string): Promise<void> {
+  await tx.selectFrom('organisations').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Inserts one organisation and returns it. Used by the service and by the demo seeder. */
+export const insertOrganisation = (db: Db, values: NewOrganisationRow): Promise<OrganisationRow> =>
+  db.insertInto('organisations').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const patchOrganisation = (
+  db: Db,
+  id: string,
+  values: Updateable<OrganisationTable>,
+): Promise<OrganisationRow | undefined> =>
+  db
+    .updateTable('organisations as o')
+    .set(values)
+    .where('o.id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+
+/**
+ * Ids of `id` and all its ancestors (parent, grandparent, …). UNION (not UNION ALL) ends the
+ * walk even if the data held a cycle.
+ */
+export async function selfAndAncestorIds(db: Db, id: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('chain(id, parent_id)', (q) =>
+      q
+        .selectFrom('organisations')
+        .select(['id', 'parent_id'])
+        .where('id', '=', id)
+        .union(
+          q
+            .selectFrom('organisations as o')
+            .innerJoin('chain', 'chain.parent_id', 'o.id')
+            .select(['o.id', 'o.parent_id']),
+        ),
+    )
+    .selectFrom('chain')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countActiveChildren(db: Db, id: string): Promise<number> {
+  const r = await db
+    .selectFrom('organisations')
+    .where('parent_id', '=', id)
+    .where('status', '=', 'active')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const regionExists = async (db: Db, code: string) =>
+  Boolean(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst());
+
+/** Any fixed 64-bit number: moves in the organisation tree take this lock so two moves cannot make a cycle. */
+const TREE_LOCK = 7_317_000_002;
+
+export async function lockOrganisationTree(tx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
+}
+
+/** A PostgreSQL unique violation (SQLSTATE 23505) on the credit code column. */
+export function isCreditCodeTaken(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  if (e?.code !== '23505') return false;
+  return typeof e.constraint !== 'string' || e.constraint.includes('credit_code');
+}
