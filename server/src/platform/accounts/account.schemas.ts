@@ -1,5 +1,6 @@
 import { type TSchema, Type } from 'typebox';
 import { GrantView } from '../auth/auth.schemas.ts';
+import { pageOf, pageQueryFields } from '../http/pagination.ts';
 
 const Uuid = Type.String({
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
@@ -72,8 +73,7 @@ export const UserListQuery = Type.Object(
     status: Type.Optional(
       Type.Union([Type.Literal('active'), Type.Literal('disabled'), Type.Literal('locked')]),
     ),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    ...pageQueryFields,
   },
   { additionalProperties: false },
 );
@@ -95,12 +95,7 @@ export const UserView = Type.Object({
   grants: Type.Array(GrantView),
 });
 
-export const UserPage = Type.Object({
-  items: Type.Array(UserView),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const UserPage = pageOf(UserView);
 
 export const RoleView = Type.Object({
   role: Type.String(),

@@ -6,6 +6,7 @@ import { BUILTIN_ROLES, type BuiltinRole, EXCLUSIVE_ROLES, ROLE_NAMES } from '..
 import { revokeUserSessions } from '../auth/session.repo.ts';
 import { clearFailedLogins, loadGrants, setPasswordHash } from '../auth/user.repo.ts';
 import { invalid } from '../http/errors.ts';
+import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { findRegions } from '../regions/region.repo.ts';
 import {
@@ -111,16 +112,15 @@ export async function listUsers(
   query: Static<typeof UserListQuery>,
 ) {
   const scope = accountScope(s, ctx, 'user.read');
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 20;
+  const { page, pageSize, offset, limit } = pageWindow(query);
   const { rows, total } = await searchUsers(s.db, {
     q: query.q?.trim() || undefined,
     role: query.role,
     status: query.status,
     scope,
     now: s.clock.now(),
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
+    limit,
+    offset,
   });
   const grants = await grantsOfUsers(
     s.db,

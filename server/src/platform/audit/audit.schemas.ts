@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageOf, pageQueryFields } from '../http/pagination.ts';
 
 const Outcome = Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')]);
 const Day = Type.String({
@@ -17,8 +18,7 @@ export const AuditSearchQuery = Type.Object(
     outcome: Type.Optional(Outcome),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+    ...pageQueryFields,
   },
   { additionalProperties: false },
 );
@@ -40,12 +40,7 @@ export const AuditEntryView = Type.Object({
   hash: Type.String(),
 });
 
-export const AuditPage = Type.Object({
-  items: Type.Array(AuditEntryView),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const AuditPage = pageOf(AuditEntryView);
 
 export const AuditVerifyView = Type.Object({
   ok: Type.Boolean(),

@@ -2,6 +2,7 @@ import { splitIsoDate } from '@gongfu/domain/cn/dates';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import { type Bilingual, invalid, type Lang } from '../http/errors.ts';
+import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { assertMayReadAudit } from './audit.policy.ts';
 import { appendAudit, type Db, searchAudit } from './audit.repo.ts';
@@ -106,8 +107,7 @@ export async function searchAuditLog(s: PlatformServices, ctx: RequestContext, q
       en: 'The end date cannot be before the start date',
     });
   }
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
+  const { page, pageSize, offset, limit } = pageWindow(q);
   const blank = (v: string | undefined) => v?.trim() || undefined;
   const { rows, total } = await searchAudit(s.db, {
     actor: blank(q.actor),
@@ -118,8 +118,8 @@ export async function searchAuditLog(s: PlatformServices, ctx: RequestContext, q
     from,
     // the whole "to" day is included
     to: toDay ? new Date(toDay.getTime() + DAY_MS) : undefined,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
+    limit,
+    offset,
   });
   return { rows, total, page, pageSize };
 }

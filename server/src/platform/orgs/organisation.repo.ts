@@ -1,21 +1,10 @@
-import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../audit/audit.repo.ts';
 import type { OrganisationKind, OrganisationTable, PlatformTables } from '../db/schema.ts';
 
 /** The only place with queries on `organisations`. */
 
-export type OrganisationRow = {
-  id: string;
-  parent_id: string | null;
-  kind: OrganisationKind;
-  name: string;
-  region_code: string;
-  credit_code: string | null;
-  address: string | null;
-  status: 'active' | 'closed';
-  created_at: Date;
-  updated_at: Date;
-};
+export type OrganisationRow = Selectable<OrganisationTable>;
 
 /** A row with the names the views show beside it. */
 export type OrganisationListRow = OrganisationRow & { region_name: string; parent_name: string | null };

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { pageOf, pageQueryFields } from '../http/pagination.ts';
 import { KIND_KEYS } from './organisation.rules.ts';
 
 export const OrganisationId = Type.String({ format: 'uuid', description: 'organisation id (UUID)' });
@@ -35,12 +36,7 @@ export const OrganisationView = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-export const OrganisationPage = Type.Object({
-  items: Type.Array(OrganisationView),
-  total: Type.Integer({ description: 'number of matching organisations in all pages' }),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const OrganisationPage = pageOf(OrganisationView);
 
 export const OrganisationListQuery = Type.Object(
   {
@@ -51,8 +47,7 @@ export const OrganisationListQuery = Type.Object(
     q: Type.Optional(
       Type.String({ maxLength: 100, description: 'part of the name, or the start of the credit code' }),
     ),
-    page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+    ...pageQueryFields,
   },
   { additionalProperties: false },
 );

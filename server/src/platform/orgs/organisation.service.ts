@@ -2,6 +2,7 @@ import type { Db } from '../audit/audit.repo.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import type { OrganisationKind } from '../db/schema.ts';
 import { conflict, invalid } from '../http/errors.ts';
+import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { levelOfCode } from '../regions/region-tree.ts';
 import { canSee, ensureMayPlaceIn, ensureVisible, readScope, writeScope } from './organisation.policy.ts';
@@ -117,8 +118,7 @@ export async function listOrganisations(
 ) {
   const scope = readScope(s, ctx);
   checkRegionFilter(query.regionCode);
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 20;
+  const { page, pageSize, offset, limit } = pageWindow(query);
   const filter: OrganisationFilter = {
     scope,
     kind: query.kind,
@@ -128,8 +128,8 @@ export async function listOrganisations(
     q: optionalText(query.q) ?? undefined,
   };
   const { rows, total } = await findOrganisationPage(s.db, filter, {
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
+    limit,
+    offset,
   });
   return { rows, total, page, pageSize };
 }

@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../audit/audit.repo.ts';
-import type { PlatformTables } from '../db/schema.ts';
+import type { PersonTable, PlatformTables } from '../db/schema.ts';
 
 /** Columns anyone with `person.read` may see; never the ciphertexts or blind indexes. */
 const VIEW_COLUMNS = [
@@ -94,21 +94,8 @@ export const findPersonSecrets = (db: Db, id: string) =>
 export const findPersonIdByCitizenIndex = async (db: Db, index: string): Promise<string | undefined> =>
   (await db.selectFrom('persons').select('id').where('citizen_id_index', '=', index).executeTakeFirst())?.id;
 
-export interface PersonInsert {
-  name: string;
-  citizen_id_enc: string;
-  citizen_id_index: string;
-  citizen_id_masked: string;
-  birth_date: string;
-  gender: 'male' | 'female';
-  native_region_code: string;
-  region_code: string | null;
-  mobile_enc: string | null;
-  mobile_index: string | null;
-  mobile_masked: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** Every column of a new person row, decided by the service (nothing left to defaults). */
+export type PersonInsert = Omit<Selectable<PersonTable>, 'id'>;
 
 /** Inserts unless the citizen ID's blind index exists already; returns the new id or undefined. */
 export async function insertPersonIfNew(db: Db, p: PersonInsert): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { pageOf, pageQueryFields } from '../http/pagination.ts';
 
 const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 code, 2–12 digits' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -61,8 +62,7 @@ export const ListPeopleQuery = Type.Object(
     gender: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female')])),
     ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
     ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
-    page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    ...pageQueryFields,
   },
   { additionalProperties: false },
 );
@@ -89,12 +89,7 @@ export const PersonView = Type.Object({
 });
 export type PersonViewT = Static<typeof PersonView>;
 
-export const PersonPage = Type.Object({
-  items: Type.Array(PersonView),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const PersonPage = pageOf(PersonView);
 
 export const UnmaskedView = Type.Object({
   citizenId: Type.String(),

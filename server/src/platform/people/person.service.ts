@@ -4,6 +4,7 @@ import { maskCitizenId, maskMobile } from '@gongfu/domain/cn/mask';
 import { parseMobile } from '@gongfu/domain/cn/mobile';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { shanghaiDate } from '../clock.ts';
+import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { findRegion } from '../regions/region.repo.ts';
 import {
@@ -191,8 +192,7 @@ export async function listPeople(s: PlatformServices, ctx: RequestContext, f: Li
   const scope = personScope(s, ctx, 'read');
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMax < f.ageMin) throw badAgeRange();
   const today = todayOf(s);
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize ?? 20;
+  const { page, pageSize, offset, limit } = pageWindow(f);
   const q = f.q?.trim();
   const { rows, total } = await listPersons(s.db, {
     scope,
@@ -201,8 +201,8 @@ export async function listPeople(s: PlatformServices, ctx: RequestContext, f: Li
     gender: f.gender,
     bornOnOrBefore: f.ageMin !== undefined ? latestBirthDateForAge(today, f.ageMin) : undefined,
     bornAfter: f.ageMax !== undefined ? latestBirthDateForAge(today, f.ageMax + 1) : undefined,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
+    limit,
+    offset,
   });
   return { items: rows.map((r) => presentPerson(r, today)), total, page, pageSize };
 }
