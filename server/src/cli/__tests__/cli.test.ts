@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../platform/db/database.ts';
-import { TEST_BACKENDS, createPgDatabase } from '../../test/harness.ts';
+import { createPgDatabase, TEST_BACKENDS } from '../../test/harness.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/gongfu.mjs', import.meta.url));
 
@@ -60,7 +60,10 @@ for (const kind of TEST_BACKENDS) {
     });
 
     it('exits non-zero naming the first broken entry after tampering', async () => {
-      for (const [username, role] of [['sec', 'secadmin'], ['aud', 'auditor']] as const) {
+      for (const [username, role] of [
+        ['sec', 'secadmin'],
+        ['aud', 'auditor'],
+      ] as const) {
         expect(run('create-admin', '--username', username, '--role', role).status).toBe(0);
       }
       // seed-demo refuses to load into a database that has accounts already
@@ -68,10 +71,14 @@ for (const kind of TEST_BACKENDS) {
       const database = await open();
       let tamperedId = 0;
       try {
-        const row = await sql<{ id: number }>`select id from audit_log order by id offset 1 limit 1`.execute(database.db);
+        const row = await sql<{ id: number }>`select id from audit_log order by id offset 1 limit 1`.execute(
+          database.db,
+        );
         tamperedId = Number(row.rows[0]!.id);
         await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(database.db);
-        await sql`update audit_log set actor_name = 'someone-else' where id = ${tamperedId}`.execute(database.db);
+        await sql`update audit_log set actor_name = 'someone-else' where id = ${tamperedId}`.execute(
+          database.db,
+        );
         await sql`alter table audit_log enable trigger audit_log_no_update_delete`.execute(database.db);
       } finally {
         await database.close();
@@ -85,7 +92,13 @@ for (const kind of TEST_BACKENDS) {
       const r = spawnSync(process.execPath, [BIN, 'serve'], {
         encoding: 'utf8',
         timeout: 60_000,
-        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', GONGFU_MASTER_KEY: '', GONGFU_DATA_DIR: dataDir },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: '',
+          GONGFU_MASTER_KEY: '',
+          GONGFU_DATA_DIR: dataDir,
+        },
       });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('DATABASE_URL and GONGFU_MASTER_KEY');

@@ -12,16 +12,28 @@ describeEachDb(
       const c = res.cookies.find((x) => x.name === '__Host-gongfu_sid');
       expect(c).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
       expect(res.cookies.some((x) => x.name === 'gongfu_sid')).toBe(false);
-      const me = await env().app.inject({ url: '/api/auth/me', headers: { cookie: `__Host-gongfu_sid=${c!.value}` } });
+      const me = await env().app.inject({
+        url: '/api/auth/me',
+        headers: { cookie: `__Host-gongfu_sid=${c!.value}` },
+      });
       expect(me.statusCode).toBe(200);
       // the development cookie name is not accepted in production
-      const dev = await env().app.inject({ url: '/api/auth/me', headers: { cookie: `gongfu_sid=${c!.value}` } });
+      const dev = await env().app.inject({
+        url: '/api/auth/me',
+        headers: { cookie: `gongfu_sid=${c!.value}` },
+      });
       expect(dev.statusCode).toBe(401);
     });
 
     it('never loads demo data or creates demo accounts', async () => {
-      await expect(seedDemo(env().services, env().manifests, () => {})).rejects.toThrow(/never loaded in production/);
-      const admin = await env().services.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+      await expect(seedDemo(env().services, env().manifests, () => {})).rejects.toThrow(
+        /never loaded in production/,
+      );
+      const admin = await env()
+        .services.db.selectFrom('users')
+        .select('id')
+        .where('username', '=', 'admin')
+        .executeTakeFirst();
       expect(admin).toBeUndefined();
     });
   },
