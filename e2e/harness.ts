@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { buildApp, migrate } from '../server/src/app.ts';
+import { seedDemo } from '../server/src/demo/seed-demo.ts';
+import { modules } from '../server/src/modules/index.ts';
+import { openDatabase } from '../server/src/platform/db/database.ts';
+import { testConfig } from '../server/src/test/harness.ts';
+
+export const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+
+/** Debian's Chromium; no test tool downloads a browser of its own. */
+const CHROMIUM = process.env.GONGFU_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Site {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  downloadsDir: string;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server (embedded PGlite, demo data, the built web app) on a free local port,
+ * and a real Chromium driving it. One per journey file.
+ */
+export async function openSite(): Promise<Site> {
+  if (!existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  const database = await openDatabase({});
+  await migrate(database, modules);
+  const { app, services, manifests } = await buildApp({
+    config: testConfig({ demo: true }),
+    database,
+    modules,
+  });
+  await seedDemo(services, manifests, () => {});
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a port');
+  const url = `http://127.0.0.1:${address.port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'gongfu-chromium-'));
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'gongfu-downloads-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    acceptDownloads: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 860 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  return {
+    url,
+    context,
+    page,
+    downloadsDir,
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      await app.close();
+      await database.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(downloadsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page as a demo account. */
+export async function signIn(site: Site, username: string, password = 'gongfu-demo-2026'): Promise<void> {
+  const { page } = site;
+  await page.goto(`${site.url}/login`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
