@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp, migrate } from '../server/src/app.ts';
 import { seedDemo } from '../server/src/demo/seed-demo.ts';
 import { modules } from '../server/src/modules/index.ts';
@@ -39,8 +39,10 @@ export interface Site {
  * and a real Chromium driving it. One per journey file.
  */
 export async function openSite(): Promise<Site> {
-  if (!existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  if (!existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
   const database = await openDatabase({});
   await migrate(database, modules);
   const { app, services, manifests } = await buildApp({

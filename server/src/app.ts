@@ -19,6 +19,8 @@ import { createSmCryptoProvider } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { type ModuleMigrations, migrateAll } from './platform/db/migrate.ts';
 import { installPipeline } from './platform/http/pipeline.ts';
+import type { JobQueue } from './platform/jobs/job-runner.ts';
+import { installJobs } from './platform/jobs/jobs-setup.ts';
 import type { GongfuApp, PlatformServices, RouteAccess } from './platform/module/app-types.ts';
 import type { ModuleManifest } from './platform/module/manifest.ts';
 import { orderModules } from './platform/module/order-modules.ts';
@@ -39,6 +41,8 @@ export interface Built {
   manifests: ModuleManifest[];
   /** 'METHOD /api/path' of every API route, for the authorisation matrix. */
   routes: string[];
+  /** Background jobs (Excel imports). */
+  jobs: JobQueue;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -126,6 +130,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   for (const m of manifests) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
   }
+  const jobs = await installJobs(app, services, manifests);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, () =>
     app.swagger(),
   );
@@ -137,7 +142,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
       return reply.sendFile('index.html');
     });
   }
-  return { app, services, manifests, routes };
+  return { app, services, manifests, routes, jobs };
 }
 
 export async function migrate(database: Database, modules: ModuleManifest[], log?: (l: string) => void) {

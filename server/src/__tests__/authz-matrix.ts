@@ -29,6 +29,9 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'GET /api/orgs/:id': ADMIN_READ,
   'POST /api/orgs': ['sysadmin', 'staff'],
   'PATCH /api/orgs/:id': ['sysadmin', 'staff'],
+  'GET /api/orgs/export.xlsx': ADMIN_READ,
+  'GET /api/orgs/import-template.xlsx': ['sysadmin', 'staff'],
+  'POST /api/orgs/import': ['sysadmin', 'staff'],
   // people
   'GET /api/people': ['staff', 'leader'],
   'POST /api/people/lookup': ['staff', 'leader'],
@@ -36,6 +39,13 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'POST /api/people': ['staff'],
   'PATCH /api/people/:id': ['staff'],
   'POST /api/people/:id/unmask': ['staff'],
+  'GET /api/people/export.xlsx': ['staff', 'leader'],
+  'GET /api/people/import-template.xlsx': ['staff'],
+  'POST /api/people/import': ['staff'],
+  // background jobs: every signed-in user sees their own only
+  'GET /api/jobs': 'signed-in',
+  'GET /api/jobs/:id': 'signed-in',
+  'GET /api/jobs/:id/errors.xlsx': 'signed-in',
   // accounts: security administrator only (三权分立)
   'GET /api/users': ['secadmin'],
   'GET /api/users/:id': ['secadmin'],

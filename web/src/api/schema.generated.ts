@@ -1937,6 +1937,495 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出组织机构（Excel，脱敏，留痕） Export organisations to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other */
+                    kind?: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
+                    /** @description GB/T 2260 region code */
+                    regionCode?: string;
+                    /** @description organisation id (UUID) */
+                    parentId?: string;
+                    /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
+                    status?: "active" | "closed";
+                    /** @description part of the name, or the start of the credit code */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织机构导入模板 Import template for organisations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头和填写说明 Header row and instructions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 Excel 导入组织机构（后台任务） Import organisations from Excel (background job)
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description all: write nothing unless every row is valid; valid: write the valid rows only */
+                    mode?: "all" | "valid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "import";
+                                /** @description the list imported into: 'people' | 'organisations' */
+                                target: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                mode: "all" | "valid";
+                                fileName: string;
+                                progress: {
+                                    phase: "validating" | "writing" | "done";
+                                    done: number;
+                                    total: number;
+                                };
+                                result: {
+                                    /** @description data rows in the file */
+                                    total: number;
+                                    imported: number;
+                                    failed: number;
+                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                    hasErrorReport: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出人员（Excel，脱敏，留痕） Export people to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description part of the name */
+                    q?: string;
+                    /** @description GB/T 2260 code, 2–12 digits */
+                    regionCode?: string;
+                    gender?: "male" | "female";
+                    ageMin?: number;
+                    ageMax?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员导入模板 Import template for people */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头和填写说明 Header row and instructions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 Excel 导入人员（后台任务） Import people from Excel (background job)
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description all: write nothing unless every row is valid; valid: write the valid rows only */
+                    mode?: "all" | "valid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "import";
+                                /** @description the list imported into: 'people' | 'organisations' */
+                                target: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                mode: "all" | "valid";
+                                fileName: string;
+                                progress: {
+                                    phase: "validating" | "writing" | "done";
+                                    done: number;
+                                    total: number;
+                                };
+                                result: {
+                                    /** @description data rows in the file */
+                                    total: number;
+                                    imported: number;
+                                    failed: number;
+                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                    hasErrorReport: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的后台任务（最近的在前） My recent background jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "import";
+                                /** @description the list imported into: 'people' | 'organisations' */
+                                target: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                mode: "all" | "valid";
+                                fileName: string;
+                                progress: {
+                                    phase: "validating" | "writing" | "done";
+                                    done: number;
+                                    total: number;
+                                };
+                                result: {
+                                    /** @description data rows in the file */
+                                    total: number;
+                                    imported: number;
+                                    failed: number;
+                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                    hasErrorReport: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务状态和进度（仅本人） A background job with its progress (own jobs only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description job id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "import";
+                            /** @description the list imported into: 'people' | 'organisations' */
+                            target: string;
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            mode: "all" | "valid";
+                            fileName: string;
+                            progress: {
+                                phase: "validating" | "writing" | "done";
+                                done: number;
+                                total: number;
+                            };
+                            result: {
+                                /** @description data rows in the file */
+                                total: number;
+                                imported: number;
+                                failed: number;
+                                /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                hasErrorReport: boolean;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入错误报告（仅本人） Error report of an import (own jobs only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description job id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 原文件的列加“错误 Problems”列，只含有问题的行 The file’s columns plus Problems, rows with problems only */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

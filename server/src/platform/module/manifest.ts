@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { BuiltinRole } from '../auth/roles.ts';
+import type { ExcelListDef } from '../excel/excel-list.ts';
 import type { Bilingual } from '../http/errors.ts';
 import type { GongfuApp, PlatformServices } from './app-types.ts';
 
@@ -52,6 +53,8 @@ export interface ModuleManifest {
   menu?: MenuEntry[];
   demo?: (ctx: DemoContext) => Promise<void>;
   metrics?: MetricDef[];
+  /** Lists offered as Excel export (and import from a template); the core adds their routes. */
+  excel?: ExcelListDef[];
   /** Services other modules may call, keyed by name. */
   exports?: Record<string, unknown>;
 }

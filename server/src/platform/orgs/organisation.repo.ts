@@ -172,3 +172,75 @@ export function isCreditCodeTaken(err: unknown): boolean {
   if (e?.code !== '23505') return false;
   return typeof e.constraint !== 'string' || e.constraint.includes('credit_code');
 }
+
+export async function countOrganisations(db: Db, f: OrganisationFilter): Promise<number> {
+  const r = await db
+    .selectFrom('organisations as o')
+    .where((eb) => matches(eb, f))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next page after (name, id), in the list's order (by name): keyset paging for exports. */
+export const listOrganisationsAfter = (
+  db: Db,
+  f: OrganisationFilter,
+  after: { name: string; id: string } | undefined,
+  limit: number,
+): Promise<OrganisationListRow[]> =>
+  withNames(db)
+    .where((eb) => matches(eb, f))
+    .$if(after !== undefined, (q) =>
+      q.where(sql<boolean>`(o.name, o.id) > (${after?.name}, ${after?.id}::uuid)`),
+    )
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+
+/** Organisations with any of these credit codes or exact names (an import's parent references). */
+export const findOrganisationsByCodeOrName = (
+  db: Db,
+  codes: string[],
+  names: string[],
+): Promise<OrganisationRow[]> =>
+  codes.length + names.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('organisations')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            ...(codes.length > 0 ? [eb('credit_code', 'in', codes)] : []),
+            ...(names.length > 0 ? [eb('name', 'in', names)] : []),
+          ]),
+        )
+        .execute();
+
+/** Which of these credit codes are registered already. */
+export async function existingCreditCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('organisations')
+    .select('credit_code')
+    .where('credit_code', 'in', codes)
+    .execute();
+  return new Set(rows.map((r) => r.credit_code).filter((c): c is string => c !== null));
+}
+
+/**
+ * Moves an import job's staged organisations (`import_rows` payloads: organisation columns with
+ * ids chosen at validation, so rows may name earlier rows as parent) into `organisations` in one
+ * statement. Returns how many were inserted.
+ */
+export async function insertOrganisationsFromStaging(tx: Db, jobId: string): Promise<number> {
+  const r = await sql`
+    insert into organisations (id, parent_id, kind, name, region_code, credit_code, address, created_at, updated_at)
+    select o.id, o.parent_id, o.kind, o.name, o.region_code, o.credit_code, o.address, o.created_at, o.updated_at
+    from import_rows i cross join lateral jsonb_populate_record(null::organisations, i.payload) o
+    where i.job_id = ${jobId}
+    order by i.row_no
+    on conflict do nothing`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../audit/audit.repo.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
 import type { OrganisationKind } from '../db/schema.ts';
-import { conflict, invalid } from '../http/errors.ts';
+import { AppError, conflict, invalid } from '../http/errors.ts';
 import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { levelOfCode } from '../regions/region-tree.ts';
@@ -58,13 +58,14 @@ function checkRegionFilter(code: string | undefined): void {
   }
 }
 
+export const regionMissing = (code: string) =>
+  invalid('regionCode', {
+    zh: `行政区划代码 ${code} 不存在，请从行政区划中选择`,
+    en: `Region ${code} does not exist; choose one from the region list`,
+  });
+
 async function ensureRegionExists(db: Db, code: string): Promise<void> {
-  if (!(await regionExists(db, code))) {
-    throw invalid('regionCode', {
-      zh: `行政区划代码 ${code} 不存在，请从行政区划中选择`,
-      en: `Region ${code} does not exist; choose one from the region list`,
-    });
-  }
+  if (!(await regionExists(db, code))) throw regionMissing(code);
 }
 
 const parentCycle = () =>
@@ -79,7 +80,14 @@ const parentCycle = () =>
 
 /** The parent must exist, be visible to the caller and be active. */
 async function ensureParent(db: Db, scope: string[] | null, parentId: string): Promise<void> {
-  const parent = await findOrganisation(db, parentId);
+  checkParent(scope, await findOrganisation(db, parentId));
+}
+
+/** The rule of `ensureParent` on a parent already looked up (by id, or by an import's name or code). */
+export function checkParent(
+  scope: string[] | null,
+  parent: Pick<OrganisationListRow, 'name' | 'region_code' | 'status'> | undefined,
+): void {
   if (!parent || !canSee(scope, parent)) {
     throw invalid('parentId', {
       zh: '上级组织不存在或您无权查看，请重新选择',
@@ -94,32 +102,63 @@ async function ensureParent(db: Db, scope: string[] | null, parentId: string): P
   }
 }
 
+export const creditCodeTaken = (creditCode: string | null) =>
+  conflict(
+    'creditCode',
+    {
+      zh: `统一社会信用代码 ${creditCode ?? ''} 已登记在其他组织名下，请勿重复添加（可在列表中按代码搜索该组织）`,
+      en: `The unified social credit code ${creditCode ?? ''} is already registered for another organisation; search the list by code instead of adding it again`,
+    },
+    'ORG_CREDIT_CODE_TAKEN',
+  );
+
 /** Runs an insert or update, turning a duplicate credit code (also when two requests race) into 409. */
 async function saving<T>(creditCode: string | null, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (!isCreditCodeTaken(err)) throw err;
-    throw conflict(
-      'creditCode',
-      {
-        zh: `统一社会信用代码 ${creditCode ?? ''} 已登记在其他组织名下，请勿重复添加（可在列表中按代码搜索该组织）`,
-        en: `The unified social credit code ${creditCode ?? ''} is already registered for another organisation; search the list by code instead of adding it again`,
-      },
-      'ORG_CREDIT_CODE_TAKEN',
-    );
+    throw creditCodeTaken(creditCode);
   }
 }
 
-export async function listOrganisations(
-  s: PlatformServices,
-  ctx: RequestContext,
+/** Runs one field's rule, collecting its error instead of throwing it. */
+function attempt<T>(problems: AppError[], rule: () => T): T | undefined {
+  try {
+    return rule();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    problems.push(err);
+    return undefined;
+  }
+}
+
+/**
+ * Validates a new organisation's own fields (name, credit code and whether its kind needs one;
+ * every problem, in that order). No database: region, scope and parent are checked by the
+ * callers (the API, and Excel imports chunk by chunk).
+ */
+export function validateNewOrganisation(
+  input: Pick<CreateOrganisationInput, 'name' | 'kind' | 'creditCode' | 'address'>,
+):
+  | { values: { name: string; creditCode: string | null; address: string | null }; problems: [] }
+  | { values: null; problems: AppError[] } {
+  const problems: AppError[] = [];
+  const name = attempt(problems, () => normaliseName(input.name));
+  const creditCode = attempt(problems, () => normaliseCreditCode(input.creditCode));
+  if (creditCode !== undefined) attempt(problems, () => requireCreditCodeFor(input.kind, creditCode));
+  if (name === undefined || creditCode === undefined || problems.length > 0)
+    return { values: null, problems };
+  return { values: { name, creditCode, address: optionalText(input.address) }, problems: [] };
+}
+
+/** The list's filters as a repository condition within the caller's scope (paging aside). */
+export function organisationsMatching(
+  scope: string[] | null,
   query: OrganisationListQuery,
-) {
-  const scope = readScope(s, ctx);
+): OrganisationFilter {
   checkRegionFilter(query.regionCode);
-  const { page, pageSize, offset, limit } = pageWindow(query);
-  const filter: OrganisationFilter = {
+  return {
     scope,
     kind: query.kind,
     regionCode: query.regionCode,
@@ -127,6 +166,15 @@ export async function listOrganisations(
     status: query.status,
     q: optionalText(query.q) ?? undefined,
   };
+}
+
+export async function listOrganisations(
+  s: PlatformServices,
+  ctx: RequestContext,
+  query: OrganisationListQuery,
+) {
+  const filter = organisationsMatching(readScope(s, ctx), query);
+  const { page, pageSize, offset, limit } = pageWindow(query);
   const { rows, total } = await findOrganisationPage(s.db, filter, {
     limit,
     offset,
@@ -160,9 +208,9 @@ export async function createOrganisation(
   input: CreateOrganisationInput,
 ): Promise<OrganisationListRow> {
   const scope = writeScope(s, ctx);
-  const name = normaliseName(input.name);
-  const creditCode = normaliseCreditCode(input.creditCode);
-  requireCreditCodeFor(input.kind, creditCode);
+  const v = validateNewOrganisation(input);
+  if (v.values === null) throw v.problems[0];
+  const { name, creditCode, address } = v.values;
   await ensureRegionExists(s.db, input.regionCode);
   ensureMayPlaceIn(scope, input.regionCode);
   const parentId = input.parentId ?? null;
@@ -176,7 +224,7 @@ export async function createOrganisation(
         region_code: input.regionCode,
         parent_id: parentId,
         credit_code: creditCode,
-        address: optionalText(input.address),
+        address,
         created_at: now,
         updated_at: now,
       }),

@@ -1,4 +1,5 @@
 import { defineModule, type ModuleManifest } from '../module/manifest.ts';
+import { organisationsExcel } from './organisation.excel.ts';
 import { ORG_READ, ORG_WRITE } from './organisation.policy.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 
@@ -31,6 +32,7 @@ export const orgsModule: ModuleManifest = defineModule({
   routes: (app, s) => {
     organisationRoutes(app, s);
   },
+  excel: [organisationsExcel],
   // Nothing for other modules yet; the demo seeder imports createOrganisation / insertOrganisation directly.
   exports: {},
 });

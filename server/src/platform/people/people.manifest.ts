@@ -1,4 +1,5 @@
 import { defineModule, type ModuleManifest } from '../module/manifest.ts';
+import { peopleExcel } from './person.excel.ts';
 import { personRoutes } from './person.routes.ts';
 import { findOrCreatePersonByCitizenId } from './person.service.ts';
 
@@ -30,5 +31,6 @@ export const peopleModule: ModuleManifest = defineModule({
     },
   ],
   routes: (app, s) => personRoutes(app, s),
+  excel: [peopleExcel],
   exports: { findOrCreatePersonByCitizenId },
 });

@@ -4,6 +4,7 @@ import { maskCitizenId, maskMobile } from '@gongfu/domain/cn/mask';
 import { parseMobile } from '@gongfu/domain/cn/mobile';
 import type { RequestContext } from '../audit/audit.service.ts';
 import { shanghaiDate } from '../clock.ts';
+import { AppError } from '../http/errors.ts';
 import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { findRegion } from '../regions/region.repo.ts';
@@ -27,6 +28,7 @@ import {
   listPersons,
   lockPerson,
   type PersonInsert,
+  type PersonMatch,
   type PersonRow,
   type PersonUpdate,
   updatePerson,
@@ -102,27 +104,57 @@ async function checkRegionExists(s: PlatformServices, code: string | null): Prom
   if (code !== null && !(await findRegion(s.db, code))) throw unknownRegion();
 }
 
-/** Validates a new person and derives everything the citizen ID implies; encrypts what must be. */
-async function preparePerson(s: PlatformServices, input: CreatePersonInput): Promise<PersonInsert> {
-  const name = parseName(input.name);
-  const cid = parseId(s, input.citizenId);
-  const mobile = mobileColumns(s, input.mobile ?? null);
-  const regionCode = input.regionCode ?? null;
-  await checkRegionExists(s, regionCode);
+/** Runs one field's rule, collecting its error instead of throwing it. */
+function attempt<T>(problems: AppError[], rule: () => T): T | undefined {
+  try {
+    return rule();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    problems.push(err);
+    return undefined;
+  }
+}
+
+/**
+ * Validates a new person's own fields (name, citizen ID, mobile: every problem, in that
+ * order) and derives everything the citizen ID implies; encrypts what must be. No database:
+ * the region's existence and the caller's scope are checked by the callers (the API, and
+ * Excel imports, chunk by chunk).
+ */
+export function validateNewPerson(
+  s: PlatformServices,
+  input: CreatePersonInput,
+): { values: PersonInsert; problems: [] } | { values: null; problems: AppError[] } {
+  const problems: AppError[] = [];
+  const name = attempt(problems, () => parseName(input.name));
+  const cid = attempt(problems, () => parseId(s, input.citizenId));
+  const mobile = attempt(problems, () => mobileColumns(s, input.mobile ?? null));
+  if (name === undefined || cid === undefined || mobile === undefined) return { values: null, problems };
   const now = s.clock.now();
   return {
-    name,
-    citizen_id_enc: s.crypto.encrypt(cid.id),
-    citizen_id_index: s.crypto.blindIndex(cid.id, CITIZEN_ID_PURPOSE),
-    citizen_id_masked: maskCitizenId(cid.id),
-    birth_date: cid.birthDate,
-    gender: cid.gender,
-    native_region_code: cid.regionCode,
-    region_code: regionCode,
-    ...mobile,
-    created_at: now,
-    updated_at: now,
+    values: {
+      name,
+      citizen_id_enc: s.crypto.encrypt(cid.id),
+      citizen_id_index: s.crypto.blindIndex(cid.id, CITIZEN_ID_PURPOSE),
+      citizen_id_masked: maskCitizenId(cid.id),
+      birth_date: cid.birthDate,
+      gender: cid.gender,
+      native_region_code: cid.regionCode,
+      region_code: input.regionCode ?? null,
+      ...mobile,
+      created_at: now,
+      updated_at: now,
+    },
+    problems: [],
   };
+}
+
+/** Validates a new person and derives everything the citizen ID implies; encrypts what must be. */
+async function preparePerson(s: PlatformServices, input: CreatePersonInput): Promise<PersonInsert> {
+  const v = validateNewPerson(s, input);
+  if (v.values === null) throw v.problems[0];
+  await checkRegionExists(s, v.values.region_code);
+  return v.values;
 }
 
 async function insertAudited(s: PlatformServices, ctx: RequestContext, values: PersonInsert) {
@@ -188,22 +220,31 @@ export function latestBirthDateForAge(today: string, years: number): string {
   return monthDay === '02-29' && !isLeapYear(year) ? `${y}-02-28` : `${y}-${monthDay}`;
 }
 
-export async function listPeople(s: PlatformServices, ctx: RequestContext, f: ListPeopleFilter) {
-  const scope = personScope(s, ctx, 'read');
+/** The list's filters as a repository condition within the caller's scope (paging aside). */
+export function peopleMatching(
+  s: PlatformServices,
+  scope: string[] | null,
+  f: ListPeopleFilter,
+): PersonMatch {
   if (f.ageMin !== undefined && f.ageMax !== undefined && f.ageMax < f.ageMin) throw badAgeRange();
   const today = todayOf(s);
-  const { page, pageSize, offset, limit } = pageWindow(f);
   const q = f.q?.trim();
-  const { rows, total } = await listPersons(s.db, {
+  return {
     scope,
     nameContains: q || undefined,
     regionCode: f.regionCode,
     gender: f.gender,
     bornOnOrBefore: f.ageMin !== undefined ? latestBirthDateForAge(today, f.ageMin) : undefined,
     bornAfter: f.ageMax !== undefined ? latestBirthDateForAge(today, f.ageMax + 1) : undefined,
-    limit,
-    offset,
-  });
+  };
+}
+
+export async function listPeople(s: PlatformServices, ctx: RequestContext, f: ListPeopleFilter) {
+  const scope = personScope(s, ctx, 'read');
+  const match = peopleMatching(s, scope, f);
+  const today = todayOf(s);
+  const { page, pageSize, offset, limit } = pageWindow(f);
+  const { rows, total } = await listPersons(s.db, { ...match, limit, offset });
   return { items: rows.map((r) => presentPerson(r, today)), total, page, pageSize };
 }
 

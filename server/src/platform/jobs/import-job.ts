@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { ErrorReport } from '../excel/error-report.ts';
+import { EXCEL_CHUNK_ROWS } from '../excel/excel-limits.ts';
+import type { ExcelImportDef, ExcelListDef, PreparedRow } from '../excel/excel-list.ts';
+import { checkUpload } from '../excel/upload-check.ts';
+import { pick } from '../excel/xlsx-export.ts';
+import { readSheet, type SheetRow } from '../excel/xlsx-import.ts';
+import type { PlatformServices } from '../module/app-types.ts';
+import { clearStaging, finishJob, type JobRow, stageRows } from './job.repo.ts';
+import type { JobProgress } from './job.table.ts';
+import { jobContext } from './job-context.ts';
+import { type JobControl, JobFailure, type JobHandler, JobInterrupted, jobError } from './job-runner.ts';
+
+/** Progress is written to the job row at phase boundaries and at least every this many rows. */
+export const PERSIST_PROGRESS_EVERY = 5000;
+
+const rowsInvalid = (failed: number) =>
+  jobError('IMPORT_ROWS_INVALID', {
+    zh: `有 ${failed} 行数据有误，未导入任何数据。请下载错误报告，按“错误”列改正后重新导入（或选择只导入正确的行）`,
+    en: `${failed} row(s) have problems, so nothing was imported. Download the error report, fix the rows as its Problems column says and import again (or import the valid rows only)`,
+  });
+
+const noRows = () =>
+  jobError('IMPORT_EMPTY', {
+    zh: '文件中没有数据行：请在表头下方逐行填写后再上传',
+    en: 'The file has no data rows: fill in one row per record below the header row',
+  });
+
+const changedMeanwhile = () =>
+  jobError('IMPORT_CONFLICT', {
+    zh: '导入期间有记录被他人登记或修改，未导入任何数据，请重新导入',
+    en: 'Records were registered or changed by someone else during the import; nothing was imported, import again',
+  });
+
+/** A PostgreSQL integrity violation (SQLSTATE class 23): unique, foreign key, check. */
+const isIntegrityViolation = (err: unknown) =>
+  /^23/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+
+interface Validated {
+  rows: number;
+  staged: number;
+  failed: number;
+  errorReport: Buffer | null;
+}
+
+/** Phase 1: read, validate and prepare every row, staging the good ones in short chunked transactions. */
+async function validateAll(
+  s: PlatformServices,
+  job: JobRow,
+  input: Buffer,
+  def: ExcelListDef,
+  imp: ExcelImportDef,
+  prepare: (rows: SheetRow[]) => Promise<PreparedRow[]>,
+  ctl: JobControl,
+): Promise<Validated> {
+  const checked = await checkUpload(input, imp.columns);
+  const report = new ErrorReport(pick(def.title, job.lang), imp.columns, job.lang);
+  const sheet = readSheet(input, checked, imp.columns, EXCEL_CHUNK_ROWS);
+  let rows = 0;
+  let staged = 0;
+  let failed = 0;
+  let persisted = 0;
+  const progress = (): JobProgress => ({
+    phase: 'validating',
+    done: rows,
+    total: Math.max(rows, checked.dataRows),
+  });
+  await ctl.progress(progress(), true);
+  // One staging insert in flight while the next chunk is read and prepared (CPU and database overlap).
+  let staging: Promise<void> = Promise.resolve();
+  try {
+    for await (const chunk of sheet.chunks()) {
+      ctl.checkpoint();
+      const prepared = await prepare(chunk);
+      const good: Array<{ rowNo: number; payload: Record<string, unknown> }> = [];
+      prepared.forEach((p, i) => {
+        if ('problems' in p) {
+          failed++;
+          const row = chunk[i];
+          if (row) report.add(sheet.headers, row, p.problems);
+        } else good.push(p);
+      });
+      // With mode=all one bad row means nothing is written: stop staging, keep validating for the report.
+      if (job.mode === 'valid' || failed === 0) {
+        await staging;
+        staging = stageRows(s.db, job.id, good);
+        staging.catch(() => {}); // awaited before the next chunk and at the end
+        staged += good.length;
+      }
+      await report.drained();
+      rows += chunk.length;
+      const persist = rows - persisted >= PERSIST_PROGRESS_EVERY;
+      if (persist) persisted = rows;
+      await ctl.progress(progress(), persist);
+    }
+  } finally {
+    // never leave an insert running behind a failure (it would land after the clean-up)
+    await staging.catch(() => {});
+  }
+  await staging;
+  return { rows, staged, failed, errorReport: await report.finish() };
+}
+
+/**
+ * Runs an Excel import: validates and prepares every row first (staging the prepared rows),
+ * then, in ONE transaction, moves the staged rows into the real table, writes one audit entry
+ * for the batch, clears the staging rows and marks the job succeeded. A crash before that
+ * commit leaves nothing in the real table; the job then runs again from its stored file.
+ */
+export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): JobHandler {
+  const byTarget = new Map(lists.map((l) => [l.target, l]));
+  return async (job, input, ctl) => {
+    const def = byTarget.get(job.target);
+    const imp = def?.import;
+    if (!def || !imp) throw new Error(`no Excel import for target ${job.target}`);
+    const ctx = await jobContext(s, job);
+    const importer = await imp.begin(s, ctx);
+    await clearStaging(s.db, job.id);
+    try {
+      const v = await validateAll(s, job, input, def, imp, (rows) => importer.prepare(rows), ctl);
+      const done: JobProgress = { phase: 'done', done: v.rows, total: v.rows };
+      if (v.rows === 0) throw new JobFailure(noRows(), null, null, done);
+      if (job.mode === 'all' && v.failed > 0) {
+        const result = { total: v.rows, imported: 0, failed: v.failed };
+        throw new JobFailure(rowsInvalid(v.failed), result, v.errorReport, done);
+      }
+      await ctl.progress({ phase: 'writing', done: 0, total: v.staged }, true);
+      ctl.checkpoint();
+      const fileSm3 = createHash('sm3').update(input).digest('hex');
+      await s.write(ctx, async (tx, audit) => {
+        ctl.faults.beforeFinalCommit?.(job.id);
+        let imported: number;
+        try {
+          imported = await importer.commit(tx, job.id);
+        } catch (err) {
+          if (isIntegrityViolation(err)) throw new JobFailure(changedMeanwhile(), null, null, done);
+          throw err;
+        }
+        if (job.mode === 'all' && imported < v.staged)
+          throw new JobFailure(changedMeanwhile(), null, null, done);
+        const result = { total: v.rows, imported, failed: v.failed + (v.staged - imported) };
+        await audit({
+          action: imp.audit,
+          entityType: def.entityType,
+          entityId: job.id,
+          after: { jobId: job.id, fileName: job.file_name, fileSm3, mode: job.mode, ...result },
+        });
+        await clearStaging(tx, job.id);
+        await finishJob(tx, job.id, {
+          status: 'succeeded',
+          progress: done,
+          result,
+          error: null,
+          errorReport: v.errorReport,
+          now: s.clock.now(),
+        });
+      });
+    } catch (err) {
+      if (!(err instanceof JobInterrupted)) await clearStaging(s.db, job.id);
+      throw err;
+    }
+  };
+}

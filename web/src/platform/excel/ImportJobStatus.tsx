@@ -1,0 +1,32 @@
+import { Button, Card } from 'antd';
+import { useT } from '../i18n/i18n.tsx';
+import { type ExcelTarget, isFinished, useImportDialogOpen } from './excel.api.ts';
+import { ImportProgress } from './ImportProgress.tsx';
+import { useImportJob } from './use-import-job.ts';
+
+/**
+ * The user's import into this list, on the page itself: it comes back after a reload (the job id is
+ * in localStorage) and stays until the user dismisses the finished result.
+ */
+export function ImportJobStatus({ target }: { target: ExcelTarget }) {
+  const t = useT();
+  const { job, set } = useImportJob(target);
+  const dialogOpen = useImportDialogOpen(target);
+  if (!job || dialogOpen) return null;
+  return (
+    <Card
+      size="small"
+      className="gf-block"
+      title={<h2 className="gf-card-title">{t('excel.progress')}</h2>}
+      extra={
+        isFinished(job) ? (
+          <Button size="small" onClick={() => set(null)}>
+            {t('excel.dismiss')}
+          </Button>
+        ) : null
+      }
+    >
+      <ImportProgress job={job} />
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+
+/**
+ * The web side of a module: the pages it adds to the router. Each page is a React.lazy
+ * component, so a module's code is fetched only when one of its pages is opened. Menu entries
+ * are not declared here: they come from the server (GET /api/menu), filtered by permission.
+ */
+export interface WebRoute {
+  /** Absolute path, the same as the `path` of the module's menu entry on the server. */
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** Shown as "no access" without calling the server when the user lacks it (the server decides anyway). */
+  permission?: string;
+}
+
+export interface WebModule {
+  id: string;
+  routes: WebRoute[];
+}
+
+export const defineWebModule = (m: WebModule): WebModule => m;

@@ -1,0 +1,233 @@
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import type { ApiItem, ApiQuery } from '../../api/types.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { clean, tablePagination, useListParams } from '../../list.ts';
+import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
+import { FilterForm } from '../../widgets/FilterForm.tsx';
+import { PageHeader } from '../../widgets/PageHeader.tsx';
+
+type Entry = ApiItem<'/api/audit'>;
+type AuditQuery = ApiQuery<'/api/audit'>;
+
+const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'outcome', 'from', 'to'] as const;
+interface FilterValues {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  outcome?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const DAY = 'YYYY-MM-DD';
+const OUTCOME_COLOR: Record<Entry['outcome'], string> = { ok: 'green', denied: 'orange', failed: 'red' };
+
+/** The audit log (auditor): search, before/after of each entry, and the hash chain check. */
+export default function AuditPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const list = useListParams(FILTERS);
+  const [filterForm] = Form.useForm<FilterValues>();
+
+  const query: AuditQuery = useMemo(
+    () => ({ ...list.filters, outcome: list.filters.outcome as AuditQuery['outcome'] }),
+    [list.filters],
+  );
+  const entries = useQuery({
+    queryKey: ['audit', 'list', query, list.page, list.pageSize],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/audit', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const filterValues = useMemo<FilterValues>(() => {
+    const { from, to, ...rest } = list.filters;
+    return { ...rest, range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null };
+  }, [list.filters]);
+
+  const outcomeLabel = (o: Entry['outcome']) =>
+    o === 'ok' ? t('audit.outcomeOk') : o === 'denied' ? t('audit.outcomeDenied') : t('audit.outcomeFailed');
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <ChainCard />
+      <FilterForm<FilterValues>
+        form={filterForm}
+        values={filterValues}
+        onSearch={(v) =>
+          list.setFilters(
+            v
+              ? {
+                  actor: clean(v.actor),
+                  action: clean(v.action),
+                  entityType: clean(v.entityType),
+                  entityId: clean(v.entityId),
+                  outcome: clean(v.outcome),
+                  from: v.range?.[0]?.format(DAY),
+                  to: v.range?.[1]?.format(DAY),
+                }
+              : {},
+          )
+        }
+      >
+        <Form.Item name="actor" label={t('audit.actor')}>
+          <Input allowClear style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')}>
+          <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="entityType" label={t('audit.entityType')}>
+          <Input allowClear style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="entityId" label={t('audit.entityId')}>
+          <Input allowClear style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="outcome" label={t('audit.outcome')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 100 }}
+            options={(['ok', 'denied', 'failed'] as const).map((o) => ({ value: o, label: outcomeLabel(o) }))}
+          />
+        </Form.Item>
+        <Form.Item name="range" label={t('audit.dateRange')}>
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.dateFrom'), t('audit.dateTo')]}
+            aria-label={t('audit.dateRange')}
+          />
+        </Form.Item>
+      </FilterForm>
+      <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
+      <Table<Entry>
+        aria-label={t('audit.table')}
+        rowKey="id"
+        size="small"
+        loading={entries.isFetching}
+        dataSource={entries.data?.items}
+        pagination={tablePagination(t, list, entries.data?.total)}
+        scroll={{ x: 1000 }}
+        expandable={{ expandedRowRender: (e) => <EntryDetail entry={e} /> }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 80 },
+          { title: t('audit.at'), dataIndex: 'at', width: 170, render: fmt.dateTime },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            width: 130,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
+          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+          {
+            title: t('audit.entity'),
+            key: 'entity',
+            render: (_, e) =>
+              e.entityType ? (
+                <span>
+                  {e.entityType}
+                  {e.entityId ? <span className="gf-muted gf-small gf-mono"> {e.entityId}</span> : null}
+                </span>
+              ) : (
+                t('common.none')
+              ),
+          },
+          {
+            title: t('audit.outcome'),
+            dataIndex: 'outcome',
+            width: 90,
+            render: (o: Entry['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{outcomeLabel(o)}</Tag>,
+          },
+          {
+            title: t('audit.ip'),
+            dataIndex: 'ip',
+            width: 130,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function Json({ value }: { value: unknown }) {
+  const t = useT();
+  if (value === null || value === undefined) return <span className="gf-muted">{t('common.none')}</span>;
+  return <pre className="gf-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+function EntryDetail({ entry }: { entry: Entry }) {
+  const t = useT();
+  return (
+    <div className="gf-audit-detail">
+      <div className="gf-audit-diff">
+        <section aria-label={t('audit.before')}>
+          <h3 className="gf-small-title">{t('audit.before')}</h3>
+          <Json value={entry.before} />
+        </section>
+        <section aria-label={t('audit.after')}>
+          <h3 className="gf-small-title">{t('audit.after')}</h3>
+          <Json value={entry.after} />
+        </section>
+      </div>
+      <p className="gf-muted gf-small">
+        {t('audit.requestId')}: <span className="gf-mono">{entry.requestId ?? t('common.none')}</span> ·{' '}
+        {t('audit.hash')}: <span className="gf-mono gf-break">{entry.hash}</span>
+      </p>
+    </div>
+  );
+}
+
+/** GET /api/audit/verify: whether the hash chain is intact, with a button to check again. */
+function ChainCard() {
+  const t = useT();
+  const verify = useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => unwrap(api.GET('/api/audit/verify')),
+    staleTime: 0,
+  });
+  const v = verify.data;
+  return (
+    <Card
+      size="small"
+      className="gf-block"
+      title={
+        <h2 className="gf-card-title">
+          <SafetyCertificateOutlined aria-hidden /> {t('audit.chain')}
+        </h2>
+      }
+      extra={
+        <Button
+          icon={<ReloadOutlined aria-hidden />}
+          loading={verify.isFetching}
+          onClick={() => void verify.refetch()}
+        >
+          {t('audit.recheck')}
+        </Button>
+      }
+    >
+      <div aria-live="polite">
+        {verify.isFetching && !v ? <span>{t('audit.checking')}</span> : null}
+        <ErrorAlert error={verify.error} />
+        {v ? (
+          <Alert
+            type={v.ok ? 'success' : 'error'}
+            showIcon
+            title={
+              v.ok
+                ? t('audit.chainOk', { n: v.entries })
+                : t('audit.chainBroken', { id: v.brokenId ?? '?', reason: v.reason ?? '', n: v.entries })
+            }
+          />
+        ) : null}
+      </div>
+    </Card>
+  );
+}
