@@ -6,13 +6,22 @@
  */
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
 
+/**
+ * True when the text must be written quoted: it begins with a dangerous character, or with
+ * quotes in front of one (so that "'-" is written as "''-" and reads back unchanged).
+ */
+function needsQuote(text: string): boolean {
+  let i = 0;
+  while (text[i] === "'") i++;
+  const first = text[i];
+  return first !== undefined && DANGEROUS_FIRST.has(first);
+}
+
 export function escapeCell(text: string): string {
-  const first = text[0];
-  return first !== undefined && DANGEROUS_FIRST.has(first) ? `'${text}` : text;
+  return needsQuote(text) ? `'${text}` : text;
 }
 
 /** The inverse for imports: a file we exported (or an error report) reads back as it was typed. */
 export function unescapeCell(text: string): string {
-  const second = text[1];
-  return text[0] === "'" && second !== undefined && DANGEROUS_FIRST.has(second) ? text.slice(1) : text;
+  return text[0] === "'" && needsQuote(text.slice(1)) ? text.slice(1) : text;
 }
