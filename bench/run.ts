@@ -23,7 +23,8 @@ const jsonLines = (out: string) =>
   out
     .split('\n')
     .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => typeof r.backend === 'string');
 
 console.log('bundle sizes…');
 const bundles = measureBundles();

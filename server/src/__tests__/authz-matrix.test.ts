@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { demoCreditCode } from '../demo/demo-people.ts';
+import { seededRandom } from '../demo/demo-random.ts';
 import { modules } from '../modules/index.ts';
+import { systemContext } from '../platform/accounts/create-user.ts';
 import { BUILTIN_ROLES, type BuiltinRole } from '../platform/auth/roles.ts';
+import { createOrganisation } from '../platform/orgs/organisation.service.ts';
 import { describeEachDb } from '../test/harness.ts';
 import { type Allowed, AUTHZ_MATRIX } from './authz-matrix.ts';
 
@@ -33,7 +37,17 @@ describeEachDb(
 
     it('gives each role exactly the access the matrix says', async () => {
       const cookies = new Map<Caller, string>();
-      for (const role of BUILTIN_ROLES) cookies.set(role, await env().userWith(role, {}, `matrix.${role}`));
+      // a third party's data scope is its organisation
+      const contractor = await createOrganisation(env().services, systemContext('matrix'), {
+        name: '矩阵测试施工单位',
+        kind: 'contractor',
+        regionCode: '330523',
+        creditCode: demoCreditCode(seededRandom(1), '330523'),
+      });
+      for (const role of BUILTIN_ROLES) {
+        const grant = role === 'partner' ? { organisationId: contractor.id } : {};
+        cookies.set(role, await env().userWith(role, grant, `matrix.${role}`));
+      }
       const failures: string[] = [];
       // sign-out last: it ends the caller's session
       const ordered = Object.keys(AUTHZ_MATRIX).sort(

@@ -8,6 +8,8 @@ import type { BuiltinRole } from '../platform/auth/roles.ts';
 export type Allowed = 'public' | 'signed-in' | BuiltinRole[];
 
 const ADMIN_READ: BuiltinRole[] = ['sysadmin', 'secadmin', 'staff', 'leader'];
+/** Programme records: staff and leaders by region, third parties by their organisation. */
+const READ: BuiltinRole[] = ['staff', 'leader', 'partner'];
 
 export const AUTHZ_MATRIX: Record<string, Allowed> = {
   // platform core
@@ -60,7 +62,59 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   // audit log: auditor only
   'GET /api/audit': ['auditor'],
   'GET /api/audit/verify': ['auditor'],
-  // example module: work notices
-  'GET /api/notices': ['staff', 'leader'],
-  'POST /api/notices': ['staff'],
+  // renewal (城市有机更新): projects, schedule, daily reports, issues
+  'GET /api/renewal/meta': READ,
+  'GET /api/renewal/projects': READ,
+  'GET /api/renewal/projects/:id': READ,
+  'POST /api/renewal/projects': ['staff'],
+  'PATCH /api/renewal/projects/:id': ['staff'],
+  'GET /api/renewal/projects/:id/schedule': READ,
+  'GET /api/renewal/projects/:id/dashboard': READ,
+  'GET /api/renewal/projects/:id/tasks': READ,
+  'POST /api/renewal/projects/:id/tasks': ['staff'],
+  'PATCH /api/renewal/projects/:id/tasks/:taskId': ['staff'],
+  'DELETE /api/renewal/projects/:id/tasks/:taskId': ['staff'],
+  'GET /api/renewal/projects/:id/links': READ,
+  'POST /api/renewal/projects/:id/links': ['staff'],
+  'PATCH /api/renewal/projects/:id/links/:linkId': ['staff'],
+  'DELETE /api/renewal/projects/:id/links/:linkId': ['staff'],
+  'GET /api/renewal/projects/:id/reports': READ,
+  'POST /api/renewal/projects/:id/reports': ['staff', 'partner'],
+  'GET /api/renewal/reports/missing': READ,
+  'GET /api/renewal/reports/:id': READ,
+  'PUT /api/renewal/reports/:id': ['staff', 'partner'],
+  'POST /api/renewal/reports/:id/problems/:n/issue': ['staff'],
+  'GET /api/renewal/issues': READ,
+  'GET /api/renewal/issues/:id': READ,
+  'PATCH /api/renewal/issues/:id': ['staff'],
+  // renewal oversight: supervision meetings, safety inspections, night work
+  'GET /api/renewal/meetings': READ,
+  'POST /api/renewal/meetings': ['staff'],
+  'GET /api/renewal/meetings/:id': READ,
+  'PATCH /api/renewal/meetings/:id': ['staff'],
+  'GET /api/renewal/action-items': READ,
+  'GET /api/renewal/action-items/overdue': READ,
+  'GET /api/renewal/action-items/:id': READ,
+  'POST /api/renewal/meetings/:id/action-items': ['staff'],
+  'POST /api/renewal/action-items/:id/close': ['staff'],
+  'GET /api/renewal/inspections': READ,
+  'POST /api/renewal/inspections': ['staff', 'partner'],
+  'GET /api/renewal/inspections/:id': READ,
+  'POST /api/renewal/inspections/:id/findings': ['staff', 'partner'],
+  'GET /api/renewal/inspection-options': READ,
+  'GET /api/renewal/findings': READ,
+  'GET /api/renewal/findings/overdue': READ,
+  'GET /api/renewal/findings/stats/projects': READ,
+  'GET /api/renewal/findings/stats/contractors': READ,
+  'GET /api/renewal/findings/:id': READ,
+  'POST /api/renewal/findings/:id/reply': ['staff', 'partner'],
+  'POST /api/renewal/findings/:id/reinspect': ['staff', 'partner'],
+  'POST /api/renewal/findings/:id/close': ['staff', 'partner'],
+  'GET /api/renewal/night-work': READ,
+  'POST /api/renewal/night-work': ['staff', 'partner'],
+  'GET /api/renewal/night-work/:id': READ,
+  'POST /api/renewal/night-work/:id/notices': ['staff', 'partner'],
+  'POST /api/renewal/night-work/:id/feedback': ['staff', 'partner'],
+  'POST /api/renewal/night-work/:id/decision': ['staff'],
+  'GET /api/renewal/projects/:id/calendar': READ,
 };

@@ -29,7 +29,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'tiantai',
     displayName: '天台县福溪街道 组织委员',
-    grants: scoped('staff', '331023', ['cadres']),
+    grants: scoped('staff', '331023', ['cadres', 'renewal']),
   },
   { username: 'jinhua', displayName: '金华市妇联 经办人', grants: scoped('staff', '3307', ['workshops']) },
   { username: 'leader', displayName: '浙江省 领导（只读）', grants: scoped('leader', '33', []) },

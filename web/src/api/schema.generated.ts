@@ -1185,7 +1185,7 @@ export interface paths {
                 query?: {
                     /** @description part of the username or display name */
                     q?: string;
-                    role?: "sysadmin" | "secadmin" | "auditor" | "staff" | "leader";
+                    role?: "sysadmin" | "secadmin" | "auditor" | "staff" | "leader" | "partner";
                     status?: "active" | "disabled" | "locked";
                     page?: number;
                     pageSize?: number;
@@ -1250,7 +1250,7 @@ export interface paths {
                         password: string;
                         organisationId?: string | null;
                         grants: {
-                            /** @description sysadmin, secadmin, auditor, staff or leader */
+                            /** @description sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId) */
                             role: string;
                             regionCode?: string | null;
                             organisationId?: string | null;
@@ -1429,7 +1429,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         grants: {
-                            /** @description sysadmin, secadmin, auditor, staff or leader */
+                            /** @description sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId) */
                             role: string;
                             regionCode?: string | null;
                             organisationId?: string | null;
@@ -1857,14 +1857,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notices": {
+    "/api/renewal/meta": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 工作通知列表 Work notices in my scope */
+        /** 代码与名称 Codes of the renewal module with their labels in my language */
         get: {
             parameters: {
                 query?: never;
@@ -1881,20 +1881,166 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            title: string;
-                            body: string;
-                            regionCode: string;
-                            regionName: string;
-                            /** Format: date-time */
-                            publishedAt: string;
-                        }[];
+                            projectTypes: {
+                                code: string;
+                                name: string;
+                            }[];
+                            deliveryModes: {
+                                code: string;
+                                name: string;
+                            }[];
+                            stages: {
+                                code: string;
+                                name: string;
+                            }[];
+                            calendars: {
+                                code: string;
+                                name: string;
+                            }[];
+                            linkTypes: {
+                                code: string;
+                                name: string;
+                            }[];
+                            weathers: {
+                                code: string;
+                                name: string;
+                            }[];
+                            severities: {
+                                code: string;
+                                name: string;
+                            }[];
+                            memberRoles: {
+                                code: string;
+                                name: string;
+                            }[];
+                            issueStatuses: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
                     };
                 };
             };
         };
         put?: never;
-        /** 发布工作通知 Publish a work notice */
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 城市更新项目台账 List renewal projects (filter, search, page) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description region subtree (GB/T 2260 code) */
+                    regionCode?: string;
+                    /** @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他 */
+                    type?: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                    /** @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付 */
+                    stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                    /** @description part of the name */
+                    q?: string;
+                    /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
+                    atRisk?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                                typeName: string;
+                                regionCode: string;
+                                regionName: string;
+                                ownerOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                                 * @enum {unknown}
+                                 */
+                                deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+                                deliveryModeName: string;
+                                agentBuilder: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                supervisor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspector: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description integer fen */
+                                budgetFen: number;
+                                startDate: string;
+                                deadline: string;
+                                /**
+                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                                 * @enum {unknown}
+                                 */
+                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                                stageName: string;
+                                /**
+                                 * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                                 * @enum {unknown}
+                                 */
+                                calendar: "calendar-days" | "workdays";
+                                calendarName: string;
+                                plannedFinish: string | null;
+                                daysLate: number | null;
+                                lateTaskCount: number | null;
+                                atRiskTaskCount: number | null;
+                                progressPercent: number | null;
+                                /** @description late, or has late or at-risk tasks, at the latest re-plan */
+                                atRisk: boolean;
+                                replannedOn: string | null;
+                                lastReportDate: string | null;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记项目 Register a renewal project */
         post: {
             parameters: {
                 query?: never;
@@ -1905,9 +2051,1897 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        title: string;
-                        body: string;
+                        name: string;
+                        /**
+                         * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                         * @enum {unknown}
+                         */
+                        type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                        /** @description GB/T 2260 region code */
                         regionCode: string;
+                        /** @description owner department (organisation id) */
+                        ownerOrganisationId: string;
+                        /**
+                         * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                         * @enum {unknown}
+                         */
+                        deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+                        agentBuilderId?: string | null;
+                        contractorId?: string | null;
+                        supervisorId?: string | null;
+                        inspectorId?: string | null;
+                        /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
+                        budgetFen: number;
+                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                        startDate: string;
+                        /** @description committed deadline (YYYY-MM-DD): the last day work may happen */
+                        deadline: string;
+                        /**
+                         * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                         * @enum {unknown}
+                         */
+                        stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                        /**
+                         * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                         * @enum {unknown}
+                         */
+                        calendar?: "calendar-days" | "workdays";
+                        exceptions?: {
+                            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                            date: string;
+                            /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
+                            working: boolean;
+                            reason?: string;
+                        }[];
+                        taskForces?: {
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            /** @description 工作专班 name, e.g. 主体施工专班 */
+                            name: string;
+                            members: {
+                                /** @description UUID */
+                                personId?: string;
+                                /** @description UUID */
+                                userId?: string;
+                                /** @description leader 组长 | member 成员 */
+                                role: "leader" | "member";
+                                duty?: string;
+                            }[];
+                        }[];
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                             * @enum {unknown}
+                             */
+                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                            typeName: string;
+                            regionCode: string;
+                            regionName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                             * @enum {unknown}
+                             */
+                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+                            deliveryModeName: string;
+                            agentBuilder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contractor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            supervisor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            inspector: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description integer fen */
+                            budgetFen: number;
+                            startDate: string;
+                            deadline: string;
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            stageName: string;
+                            /**
+                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                             * @enum {unknown}
+                             */
+                            calendar: "calendar-days" | "workdays";
+                            calendarName: string;
+                            exceptions: {
+                                date: string;
+                                working: boolean;
+                                reason: string;
+                            }[];
+                            taskForces: {
+                                id: string;
+                                /**
+                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                                 * @enum {unknown}
+                                 */
+                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                                stageName: string;
+                                name: string;
+                                members: {
+                                    id: string;
+                                    kind: "person" | "user";
+                                    personId: string | null;
+                                    userId: string | null;
+                                    name: string;
+                                    role: "leader" | "member";
+                                    roleName: string;
+                                    duty: string | null;
+                                }[];
+                            }[];
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情 One renewal project with its calendar exceptions and task forces */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                             * @enum {unknown}
+                             */
+                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                            typeName: string;
+                            regionCode: string;
+                            regionName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                             * @enum {unknown}
+                             */
+                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+                            deliveryModeName: string;
+                            agentBuilder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contractor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            supervisor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            inspector: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description integer fen */
+                            budgetFen: number;
+                            startDate: string;
+                            deadline: string;
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            stageName: string;
+                            /**
+                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                             * @enum {unknown}
+                             */
+                            calendar: "calendar-days" | "workdays";
+                            calendarName: string;
+                            exceptions: {
+                                date: string;
+                                working: boolean;
+                                reason: string;
+                            }[];
+                            taskForces: {
+                                id: string;
+                                /**
+                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                                 * @enum {unknown}
+                                 */
+                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                                stageName: string;
+                                name: string;
+                                members: {
+                                    id: string;
+                                    kind: "person" | "user";
+                                    personId: string | null;
+                                    userId: string | null;
+                                    name: string;
+                                    role: "leader" | "member";
+                                    roleName: string;
+                                    duty: string | null;
+                                }[];
+                            }[];
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改项目 Update a renewal project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Only the fields given change; exceptions and taskForces, when given, replace the lists */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                         * @enum {unknown}
+                         */
+                        type?: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                        /** @description GB/T 2260 region code */
+                        regionCode?: string;
+                        /** @description UUID */
+                        ownerOrganisationId?: string;
+                        /**
+                         * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                         * @enum {unknown}
+                         */
+                        deliveryMode?: "full_agency" | "agency" | "self_build" | "epc";
+                        agentBuilderId?: string | null;
+                        contractorId?: string | null;
+                        supervisorId?: string | null;
+                        inspectorId?: string | null;
+                        /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
+                        budgetFen?: number;
+                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                        startDate?: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                        deadline?: string;
+                        /**
+                         * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                         * @enum {unknown}
+                         */
+                        stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                        /**
+                         * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                         * @enum {unknown}
+                         */
+                        calendar?: "calendar-days" | "workdays";
+                        exceptions?: {
+                            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                            date: string;
+                            /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
+                            working: boolean;
+                            reason?: string;
+                        }[];
+                        taskForces?: {
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            /** @description 工作专班 name, e.g. 主体施工专班 */
+                            name: string;
+                            members: {
+                                /** @description UUID */
+                                personId?: string;
+                                /** @description UUID */
+                                userId?: string;
+                                /** @description leader 组长 | member 成员 */
+                                role: "leader" | "member";
+                                duty?: string;
+                            }[];
+                        }[];
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+                             * @enum {unknown}
+                             */
+                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                            typeName: string;
+                            regionCode: string;
+                            regionName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+                             * @enum {unknown}
+                             */
+                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+                            deliveryModeName: string;
+                            agentBuilder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contractor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            supervisor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            inspector: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description integer fen */
+                            budgetFen: number;
+                            startDate: string;
+                            deadline: string;
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            stageName: string;
+                            /**
+                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                             * @enum {unknown}
+                             */
+                            calendar: "calendar-days" | "workdays";
+                            calendarName: string;
+                            exceptions: {
+                                date: string;
+                                working: boolean;
+                                reason: string;
+                            }[];
+                            taskForces: {
+                                id: string;
+                                /**
+                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                                 * @enum {unknown}
+                                 */
+                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                                stageName: string;
+                                name: string;
+                                members: {
+                                    id: string;
+                                    kind: "person" | "user";
+                                    personId: string | null;
+                                    userId: string | null;
+                                    name: string;
+                                    role: "leader" | "member";
+                                    roleName: string;
+                                    duty: string | null;
+                                }[];
+                            }[];
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 倒排工期 Schedule: planned and latest dates, floats, critical path, re-planned from the daily reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            /** @description today (Asia/Shanghai): progress is re-planned from here */
+                            statusDate: string;
+                            startDate: string;
+                            deadline: string;
+                            /**
+                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                             * @enum {unknown}
+                             */
+                            calendar: "calendar-days" | "workdays";
+                            /** @description planned finish of the project */
+                            projectFinish: string;
+                            feasible: boolean;
+                            /** @description working days the planned finish is past the deadline */
+                            daysLate: number;
+                            /** @description task ids of one critical chain, in order */
+                            criticalPath: string[];
+                            tasks: {
+                                id: string;
+                                wbsCode: string | null;
+                                name: string;
+                                parentId: string | null;
+                                /** @description spans its sub-tasks; not scheduled itself */
+                                summary: boolean;
+                                duration: number;
+                                responsibleOrganisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                status: "not-started" | "in-progress" | "done";
+                                /** @description 0–100, from the daily reports */
+                                percent: number;
+                                /** @description planned (earliest) start */
+                                earlyStart: string;
+                                /** @description planned (earliest) finish */
+                                earlyFinish: string;
+                                /** @description latest start that still meets the deadline */
+                                lateStart: string;
+                                /** @description latest finish that still meets the deadline */
+                                lateFinish: string;
+                                actualStart: string | null;
+                                actualFinish: string | null;
+                                remaining: number | null;
+                                /** @description working days; negative: cannot make the deadline */
+                                totalFloat: number;
+                                freeFloat: number;
+                                critical: boolean;
+                                /** @description not started although its latest start has passed */
+                                lateStartPassed: boolean;
+                                daysToLateStart: number | null;
+                                /** @description not done, and its latest start has passed or its float is negative */
+                                late: boolean;
+                                /** @description not done, not late, float of 3 working days or less */
+                                atRisk: boolean;
+                            }[];
+                            links: {
+                                id: string;
+                                projectId: string;
+                                from: string;
+                                to: string;
+                                /**
+                                 * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                                 * @enum {unknown}
+                                 */
+                                type: "FS" | "SS" | "FF" | "SF";
+                                typeName: string;
+                                lag: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目看板 Project dashboard: progress, deadline, late and at-risk tasks, today’s report, trend */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            statusDate: string;
+                            /**
+                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                             * @enum {unknown}
+                             */
+                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                            startDate: string;
+                            deadline: string;
+                            plannedFinish: string;
+                            feasible: boolean;
+                            daysLate: number;
+                            /** @description calendar days from today to the deadline (negative: passed) */
+                            daysToDeadline: number;
+                            /** @description working days on the project calendar */
+                            workingDaysToDeadline: number;
+                            /** @description duration-weighted, 0–100 */
+                            progressPercent: number;
+                            /** @description work tasks (summaries not counted) */
+                            taskCount: number;
+                            doneTaskCount: number;
+                            lateTaskCount: number;
+                            atRiskTaskCount: number;
+                            criticalTaskCount: number;
+                            todayReportFiled: boolean;
+                            lastReportDate: string | null;
+                            openIssueCount: number;
+                            overdueIssueCount: number;
+                            /** @description daily re-plans of the last 30 days, oldest first */
+                            trend: {
+                                date: string;
+                                plannedFinish: string;
+                                daysLate: number;
+                                lateTaskCount: number;
+                                atRiskTaskCount: number;
+                                progressPercent: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务清单 Tasks of a project (work breakdown), in list order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            wbsCode: string | null;
+                            name: string;
+                            duration: number;
+                            parentId: string | null;
+                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
+                            summary: boolean;
+                            responsibleOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增任务 Add a task (appended to the list) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
+                        duration: number;
+                        wbsCode?: string | null;
+                        parentId?: string | null;
+                        responsibleOrganisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            wbsCode: string | null;
+                            name: string;
+                            duration: number;
+                            parentId: string | null;
+                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
+                            summary: boolean;
+                            responsibleOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除任务 Delete a task and its links (not one with sub-tasks or reported progress) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description project id */
+                    id: string;
+                    /** @description task id */
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改任务 Update a task */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description project id */
+                    id: string;
+                    /** @description task id */
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
+                        duration?: number;
+                        wbsCode?: string | null;
+                        parentId?: string | null;
+                        responsibleOrganisationId?: string | null;
+                        /** @description order in the task list */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            wbsCode: string | null;
+                            name: string;
+                            duration: number;
+                            parentId: string | null;
+                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
+                            summary: boolean;
+                            responsibleOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务关联 Links between the tasks of a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            from: string;
+                            to: string;
+                            /**
+                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                             * @enum {unknown}
+                             */
+                            type: "FS" | "SS" | "FF" | "SF";
+                            typeName: string;
+                            lag: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增任务关联 Link two tasks (FS/SS/FF/SF with lag); a cycle is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description predecessor task id */
+                        from: string;
+                        /** @description successor task id */
+                        to: string;
+                        /**
+                         * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                         * @enum {unknown}
+                         */
+                        type?: "FS" | "SS" | "FF" | "SF";
+                        /** @description working days between the linked dates (negative: lead); default 0 */
+                        lag?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            from: string;
+                            to: string;
+                            /**
+                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                             * @enum {unknown}
+                             */
+                            type: "FS" | "SS" | "FF" | "SF";
+                            typeName: string;
+                            lag: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除任务关联 Delete a link */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description project id */
+                    id: string;
+                    /** @description link id */
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改任务关联 Change a link’s type or lag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description project id */
+                    id: string;
+                    /** @description link id */
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                         * @enum {unknown}
+                         */
+                        type?: "FS" | "SS" | "FF" | "SF";
+                        /** @description working days between the linked dates (negative: lead); default 0 */
+                        lag?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            from: string;
+                            to: string;
+                            /**
+                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+                             * @enum {unknown}
+                             */
+                            type: "FS" | "SS" | "FF" | "SF";
+                            typeName: string;
+                            lag: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工程日报列表 Daily reports of a project, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                    from?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                projectId: string;
+                                date: string;
+                                /**
+                                 * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                                 * @enum {unknown}
+                                 */
+                                weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                                weatherName: string;
+                                workersOnSite: number;
+                                /** @description machines on site, all types */
+                                machineryCount: number;
+                                /** @description tasks with progress in the report */
+                                progressCount: number;
+                                problemCount: number;
+                                photoCount: number;
+                                filedByName: string | null;
+                                /** Format: date-time */
+                                filedAt: string;
+                                amendedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 填报工程日报 File the daily report (one per project per day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description report date (default today); not in the future */
+                        date?: string;
+                        /**
+                         * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                         * @enum {unknown}
+                         */
+                        weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                        workersOnSite: number;
+                        machinery?: {
+                            /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
+                            type: string;
+                            count: number;
+                        }[];
+                        progress?: {
+                            /** @description task id (a work task, not a summary) */
+                            taskId: string;
+                            /** @description percent complete */
+                            percent?: number;
+                            /** @description day the task started (on or before the report date) */
+                            startedOn?: string;
+                            /** @description day the task finished (on or before the report date) */
+                            finishedOn?: string;
+                            /** @description working days still needed, counting the report date; 0: finished */
+                            remainingDays?: number;
+                        }[];
+                        problems?: {
+                            text: string;
+                            /**
+                             * @description minor 一般 | major 较重 | critical 严重
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        photos?: {
+                            description: string;
+                            url?: string | null;
+                        }[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            date: string;
+                            /**
+                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                             * @enum {unknown}
+                             */
+                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                            weatherName: string;
+                            workersOnSite: number;
+                            machinery: {
+                                type: string;
+                                count: number;
+                            }[];
+                            progress: {
+                                taskId: string;
+                                wbsCode: string | null;
+                                taskName: string;
+                                percent: number | null;
+                                startedOn: string | null;
+                                finishedOn: string | null;
+                                remainingDays: number | null;
+                            }[];
+                            problems: {
+                                /** @description problem number, from 1 */
+                                n: number;
+                                text: string;
+                                /**
+                                 * @description minor 一般 | major 较重 | critical 严重
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                issueId: string | null;
+                            }[];
+                            photos: {
+                                description: string;
+                                url: string | null;
+                            }[];
+                            notes: string | null;
+                            filedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            /** Format: date-time */
+                            filedAt: string;
+                            amendedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            amendedAt: string | null;
+                            /** @description filed today: may still be amended */
+                            amendable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/reports/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 缺报项目 Projects under construction missing the day’s daily report */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the day (default today) */
+                    date?: string;
+                    /** @description region subtree */
+                    regionCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                projectId: string;
+                                projectName: string;
+                                regionCode: string;
+                                regionName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lastReportDate: string | null;
+                            }[];
+                            /** @description projects missing the day’s report in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日报详情 One daily report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description report id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            date: string;
+                            /**
+                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                             * @enum {unknown}
+                             */
+                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                            weatherName: string;
+                            workersOnSite: number;
+                            machinery: {
+                                type: string;
+                                count: number;
+                            }[];
+                            progress: {
+                                taskId: string;
+                                wbsCode: string | null;
+                                taskName: string;
+                                percent: number | null;
+                                startedOn: string | null;
+                                finishedOn: string | null;
+                                remainingDays: number | null;
+                            }[];
+                            problems: {
+                                /** @description problem number, from 1 */
+                                n: number;
+                                text: string;
+                                /**
+                                 * @description minor 一般 | major 较重 | critical 严重
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                issueId: string | null;
+                            }[];
+                            photos: {
+                                description: string;
+                                url: string | null;
+                            }[];
+                            notes: string | null;
+                            filedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            /** Format: date-time */
+                            filedAt: string;
+                            amendedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            amendedAt: string | null;
+                            /** @description filed today: may still be amended */
+                            amendable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改当天日报 Amend a daily report on the day it was filed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description report id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Replaces the report’s content; allowed on the day it was filed */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                         * @enum {unknown}
+                         */
+                        weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                        workersOnSite: number;
+                        machinery?: {
+                            /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
+                            type: string;
+                            count: number;
+                        }[];
+                        progress?: {
+                            /** @description task id (a work task, not a summary) */
+                            taskId: string;
+                            /** @description percent complete */
+                            percent?: number;
+                            /** @description day the task started (on or before the report date) */
+                            startedOn?: string;
+                            /** @description day the task finished (on or before the report date) */
+                            finishedOn?: string;
+                            /** @description working days still needed, counting the report date; 0: finished */
+                            remainingDays?: number;
+                        }[];
+                        problems?: {
+                            text: string;
+                            /**
+                             * @description minor 一般 | major 较重 | critical 严重
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                        }[];
+                        photos?: {
+                            description: string;
+                            url?: string | null;
+                        }[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            date: string;
+                            /**
+                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+                             * @enum {unknown}
+                             */
+                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+                            weatherName: string;
+                            workersOnSite: number;
+                            machinery: {
+                                type: string;
+                                count: number;
+                            }[];
+                            progress: {
+                                taskId: string;
+                                wbsCode: string | null;
+                                taskName: string;
+                                percent: number | null;
+                                startedOn: string | null;
+                                finishedOn: string | null;
+                                remainingDays: number | null;
+                            }[];
+                            problems: {
+                                /** @description problem number, from 1 */
+                                n: number;
+                                text: string;
+                                /**
+                                 * @description minor 一般 | major 较重 | critical 严重
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                issueId: string | null;
+                            }[];
+                            photos: {
+                                description: string;
+                                url: string | null;
+                            }[];
+                            notes: string | null;
+                            filedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            /** Format: date-time */
+                            filedAt: string;
+                            amendedBy: {
+                                id: string | null;
+                                name: string | null;
+                            };
+                            amendedAt: string | null;
+                            /** @description filed today: may still be amended */
+                            amendable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/reports/{id}/problems/{n}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题转跟踪事项 Track a problem of a daily report as an issue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description report id */
+                    id: string;
+                    /** @description problem number, from 1 */
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the problem text */
+                        title?: string;
+                        ownerOrganisationId?: string | null;
+                        /** @description due date (default by severity: critical 1 day, major 3 days, minor 7 days from today) */
+                        dueDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            reportId: string | null;
+                            reportDate: string | null;
+                            problemNo: number | null;
+                            title: string;
+                            /**
+                             * @description minor 一般 | major 较重 | critical 严重
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                            severityName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @description open 待解决 | resolved 已解决 */
+                            status: "open" | "resolved";
+                            statusName: string;
+                            /** @description open and past its due date */
+                            overdue: boolean;
+                            resolution: string | null;
+                            resolvedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题跟踪 Issues in my scope (one project’s with projectId); open first, by due date */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description open 待解决 | resolved 已解决 */
+                    status?: "open" | "resolved";
+                    /** @description only open issues past their due date */
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                projectId: string;
+                                projectName: string;
+                                reportId: string | null;
+                                reportDate: string | null;
+                                problemNo: number | null;
+                                title: string;
+                                /**
+                                 * @description minor 一般 | major 较重 | critical 严重
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                ownerOrganisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dueDate: string;
+                                /** @description open 待解决 | resolved 已解决 */
+                                status: "open" | "resolved";
+                                statusName: string;
+                                /** @description open and past its due date */
+                                overdue: boolean;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/issues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跟踪事项详情 One issue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description issue id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            reportId: string | null;
+                            reportDate: string | null;
+                            problemNo: number | null;
+                            title: string;
+                            /**
+                             * @description minor 一般 | major 较重 | critical 严重
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                            severityName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @description open 待解决 | resolved 已解决 */
+                            status: "open" | "resolved";
+                            statusName: string;
+                            /** @description open and past its due date */
+                            overdue: boolean;
+                            resolution: string | null;
+                            resolvedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新跟踪事项 Update, resolve (with a resolution) or reopen an issue */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description issue id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        ownerOrganisationId?: string | null;
+                        /** @description due date */
+                        dueDate?: string;
+                        /** @description open 待解决 | resolved 已解决 */
+                        status?: "open" | "resolved";
+                        resolution?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            reportId: string | null;
+                            reportDate: string | null;
+                            problemNo: number | null;
+                            title: string;
+                            /**
+                             * @description minor 一般 | major 较重 | critical 严重
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                            severityName: string;
+                            ownerOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueDate: string;
+                            /** @description open 待解决 | resolved 已解决 */
+                            status: "open" | "resolved";
+                            statusName: string;
+                            /** @description open and past its due date */
+                            overdue: boolean;
+                            resolution: string | null;
+                            resolvedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督查例会列表 Supervision meetings, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only meetings covering this project */
+                    projectId?: string;
+                    /** @description held on or after */
+                    from?: string;
+                    /** @description held on or before */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                                location: string | null;
+                                projects: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                attendeeCount: number;
+                                actionItemCount: number;
+                                openActionItemCount: number;
+                                /** @description open items past their due date (Asia/Shanghai today) */
+                                overdueActionItemCount: number;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录督查例会 Record a supervision meeting (attendees, minutes, action items) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description projects the meeting covers (one or several) */
+                        projectIds: string[];
+                        /** @description e.g. 第12次督查例会 */
+                        title: string;
+                        /** @description date the meeting was held (YYYY-MM-DD) */
+                        heldOn: string;
+                        location?: string;
+                        /** @description 会议纪要 minutes (text) */
+                        minutes?: string;
+                        attendees: {
+                            /** @description attendee name 姓名 */
+                            name: string;
+                            /** @description registered organisation (its name is used) */
+                            organisationId?: string;
+                            /** @description organisation as written, when it is not registered */
+                            organisationName?: string;
+                            /** @description 职务, e.g. 项目经理 */
+                            jobTitle?: string;
+                        }[];
+                        actionItems?: {
+                            /** @description what must be done 事项 */
+                            text: string;
+                            /** @description one of the meeting’s projects; may be left out when the meeting covers one project */
+                            projectId?: string;
+                            /** @description a task of that project the item concerns (optional) */
+                            taskId?: string;
+                            /** @description responsible organisation (registered) */
+                            ownerOrganisationId?: string;
+                            /** @description responsible organisation as written, if not registered */
+                            ownerOrganisationName?: string;
+                            /** @description responsible person 责任人 */
+                            ownerPerson?: string;
+                            /** @description due date (YYYY-MM-DD), not before the meeting */
+                            dueOn: string;
+                        }[];
                     };
                 };
             };
@@ -1921,16 +3955,2623 @@ export interface paths {
                         "application/json": {
                             id: string;
                             title: string;
-                            body: string;
-                            regionCode: string;
-                            regionName: string;
+                            heldOn: string;
+                            location: string | null;
+                            minutes: string;
+                            /** @description the covered projects the caller may see */
+                            projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            attendees: {
+                                name: string;
+                                organisationId: string | null;
+                                organisationName: string;
+                                jobTitle: string | null;
+                            }[];
+                            /** @description action items of the projects the caller may see */
+                            actionItems: {
+                                id: string;
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                /** @description number within the meeting, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                taskId: string | null;
+                                taskName: string | null;
+                                text: string;
+                                ownerOrganisationId: string | null;
+                                ownerOrganisationName: string | null;
+                                ownerPerson: string | null;
+                                dueOn: string;
+                                /** @description open 未完成 | done 已完成 */
+                                status: "open" | "done";
+                                statusName: string;
+                                /** @description open and past its due date (Asia/Shanghai today) */
+                                overdue: boolean;
+                                /** @description days past the due date while open; 0 otherwise */
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                closingNote: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
                             /** Format: date-time */
-                            publishedAt: string;
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督查例会详情 One meeting with attendees, minutes and action items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                            location: string | null;
+                            minutes: string;
+                            /** @description the covered projects the caller may see */
+                            projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            attendees: {
+                                name: string;
+                                organisationId: string | null;
+                                organisationName: string;
+                                jobTitle: string | null;
+                            }[];
+                            /** @description action items of the projects the caller may see */
+                            actionItems: {
+                                id: string;
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                /** @description number within the meeting, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                taskId: string | null;
+                                taskName: string | null;
+                                text: string;
+                                ownerOrganisationId: string | null;
+                                ownerOrganisationName: string | null;
+                                ownerPerson: string | null;
+                                dueOn: string;
+                                /** @description open 未完成 | done 已完成 */
+                                status: "open" | "done";
+                                statusName: string;
+                                /** @description open and past its due date (Asia/Shanghai today) */
+                                overdue: boolean;
+                                /** @description days past the due date while open; 0 otherwise */
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                closingNote: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改督查例会 Amend a meeting (title, date, place, minutes, attendees) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description date the meeting was held (YYYY-MM-DD) */
+                        heldOn?: string;
+                        location?: string | null;
+                        minutes?: string;
+                        /** @description replaces the list */
+                        attendees?: {
+                            /** @description attendee name 姓名 */
+                            name: string;
+                            /** @description registered organisation (its name is used) */
+                            organisationId?: string;
+                            /** @description organisation as written, when it is not registered */
+                            organisationName?: string;
+                            /** @description 职务, e.g. 项目经理 */
+                            jobTitle?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                            location: string | null;
+                            minutes: string;
+                            /** @description the covered projects the caller may see */
+                            projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            attendees: {
+                                name: string;
+                                organisationId: string | null;
+                                organisationName: string;
+                                jobTitle: string | null;
+                            }[];
+                            /** @description action items of the projects the caller may see */
+                            actionItems: {
+                                id: string;
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                /** @description number within the meeting, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                taskId: string | null;
+                                taskName: string | null;
+                                text: string;
+                                ownerOrganisationId: string | null;
+                                ownerOrganisationName: string | null;
+                                ownerPerson: string | null;
+                                dueOn: string;
+                                /** @description open 未完成 | done 已完成 */
+                                status: "open" | "done";
+                                statusName: string;
+                                /** @description open and past its due date (Asia/Shanghai today) */
+                                overdue: boolean;
+                                /** @description days past the due date while open; 0 otherwise */
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                closingNote: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办事项列表 Action items of supervision meetings (open first, by due date) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only this meeting */
+                    meetingId?: string;
+                    /** @description open 未完成 | done 已完成 */
+                    status?: "open" | "done";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                /** @description number within the meeting, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                taskId: string | null;
+                                taskName: string | null;
+                                text: string;
+                                ownerOrganisationId: string | null;
+                                ownerOrganisationName: string | null;
+                                ownerPerson: string | null;
+                                dueOn: string;
+                                /** @description open 未完成 | done 已完成 */
+                                status: "open" | "done";
+                                statusName: string;
+                                /** @description open and past its due date (Asia/Shanghai today) */
+                                overdue: boolean;
+                                /** @description days past the due date while open; 0 otherwise */
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                closingNote: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/action-items/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逾期督办事项 Open action items past their due date (Asia/Shanghai today), most overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            /** @description number within the meeting, from 1 */
+                            seq: number;
+                            projectId: string;
+                            projectName: string;
+                            taskId: string | null;
+                            taskName: string | null;
+                            text: string;
+                            ownerOrganisationId: string | null;
+                            ownerOrganisationName: string | null;
+                            ownerPerson: string | null;
+                            dueOn: string;
+                            /** @description open 未完成 | done 已完成 */
+                            status: "open" | "done";
+                            statusName: string;
+                            /** @description open and past its due date (Asia/Shanghai today) */
+                            overdue: boolean;
+                            /** @description days past the due date while open; 0 otherwise */
+                            daysOverdue: number;
+                            closedOn: string | null;
+                            closingNote: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办事项详情 One action item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            /** @description number within the meeting, from 1 */
+                            seq: number;
+                            projectId: string;
+                            projectName: string;
+                            taskId: string | null;
+                            taskName: string | null;
+                            text: string;
+                            ownerOrganisationId: string | null;
+                            ownerOrganisationName: string | null;
+                            ownerPerson: string | null;
+                            dueOn: string;
+                            /** @description open 未完成 | done 已完成 */
+                            status: "open" | "done";
+                            statusName: string;
+                            /** @description open and past its due date (Asia/Shanghai today) */
+                            overdue: boolean;
+                            /** @description days past the due date while open; 0 otherwise */
+                            daysOverdue: number;
+                            closedOn: string | null;
+                            closingNote: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增督办事项 Add an action item to a meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description an action item; an owner organisation or person (or both) is required */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what must be done 事项 */
+                        text: string;
+                        /** @description one of the meeting’s projects; may be left out when the meeting covers one project */
+                        projectId?: string;
+                        /** @description a task of that project the item concerns (optional) */
+                        taskId?: string;
+                        /** @description responsible organisation (registered) */
+                        ownerOrganisationId?: string;
+                        /** @description responsible organisation as written, if not registered */
+                        ownerOrganisationName?: string;
+                        /** @description responsible person 责任人 */
+                        ownerPerson?: string;
+                        /** @description due date (YYYY-MM-DD), not before the meeting */
+                        dueOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            /** @description number within the meeting, from 1 */
+                            seq: number;
+                            projectId: string;
+                            projectName: string;
+                            taskId: string | null;
+                            taskName: string | null;
+                            text: string;
+                            ownerOrganisationId: string | null;
+                            ownerOrganisationName: string | null;
+                            ownerPerson: string | null;
+                            dueOn: string;
+                            /** @description open 未完成 | done 已完成 */
+                            status: "open" | "done";
+                            statusName: string;
+                            /** @description open and past its due date (Asia/Shanghai today) */
+                            overdue: boolean;
+                            /** @description days past the due date while open; 0 otherwise */
+                            daysOverdue: number;
+                            closedOn: string | null;
+                            closingNote: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/action-items/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 督办事项销项 Close an action item with a note and date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how it was done 完成情况 */
+                        note: string;
+                        /** @description date it was done (default: today), not in the future */
+                        closedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            /** @description number within the meeting, from 1 */
+                            seq: number;
+                            projectId: string;
+                            projectName: string;
+                            taskId: string | null;
+                            taskName: string | null;
+                            text: string;
+                            ownerOrganisationId: string | null;
+                            ownerOrganisationName: string | null;
+                            ownerPerson: string | null;
+                            dueOn: string;
+                            /** @description open 未完成 | done 已完成 */
+                            status: "open" | "done";
+                            statusName: string;
+                            /** @description open and past its due date (Asia/Shanghai today) */
+                            overdue: boolean;
+                            /** @description days past the due date while open; 0 otherwise */
+                            daysOverdue: number;
+                            closedOn: string | null;
+                            closingNote: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全巡查记录 Safety inspection visits, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only visits by this firm */
+                    inspectorOrganisationId?: string;
+                    /** @description visited on or after */
+                    from?: string;
+                    /** @description visited on or before */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                projectId: string;
+                                projectName: string;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                inspectedOn: string;
+                                inspectorNames: string[];
+                                summary: string | null;
+                                findingCount: number;
+                                /** @description findings not yet closed (销号) */
+                                unclosedCount: number;
+                                /** @description findings not closed and past their deadline */
+                                overdueCount: number;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录安全巡查 Record an inspection visit with its findings (deadlines set by severity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the project inspected */
+                        projectId: string;
+                        /** @description the inspection firm (kind inspector); default: the project’s inspector */
+                        inspectorOrganisationId?: string;
+                        /** @description date of the visit (YYYY-MM-DD), not in the future */
+                        inspectedOn: string;
+                        /** @description names of the inspectors on the visit */
+                        inspectorNames: string[];
+                        /** @description overall remarks 总体评价 */
+                        summary?: string;
+                        findings?: {
+                            /**
+                             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                             * @enum {unknown}
+                             */
+                            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                            /**
+                             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                            /** @description where on site, e.g. 3号楼12层东侧临边 */
+                            location: string;
+                            /** @description what is wrong */
+                            description: string;
+                            /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+                            photos?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            inspectorOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            inspectedOn: string;
+                            inspectorNames: string[];
+                            summary: string | null;
+                            findings: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全巡查详情 One visit with its findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            inspectorOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            inspectedOn: string;
+                            inspectorNames: string[];
+                            summary: string | null;
+                            findings: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补录隐患 Add a finding to a visit (deadline set by severity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description a finding; its deadline is set from the severity */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                         * @enum {unknown}
+                         */
+                        category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                        /**
+                         * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                         * @enum {unknown}
+                         */
+                        severity: "minor" | "major" | "critical";
+                        /** @description where on site, e.g. 3号楼12层东侧临边 */
+                        location: string;
+                        /** @description what is wrong */
+                        description: string;
+                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            inspectionId: string;
+                            /** @description number within the visit, from 1 */
+                            seq: number;
+                            projectId: string;
+                            projectName: string;
+                            contractor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            inspectorOrganisation: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                             * @enum {unknown}
+                             */
+                            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                            categoryName: string;
+                            /**
+                             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                             * @enum {unknown}
+                             */
+                            severity: "minor" | "major" | "critical";
+                            severityName: string;
+                            location: string;
+                            description: string;
+                            photos: string[];
+                            foundOn: string;
+                            /** @description last day to rectify (renewed by a failed re-inspection) */
+                            deadline: string;
+                            /** @description work at the hazard stops until it passes (停工整改) */
+                            stopWork: boolean;
+                            /** @description rectification rounds: 1 + failed re-inspections */
+                            rounds: number;
+                            /**
+                             * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                             * @enum {unknown}
+                             */
+                            status: "open" | "replied" | "passed" | "failed" | "closed";
+                            statusName: string;
+                            /** @description not closed and past the deadline (Asia/Shanghai today) */
+                            overdue: boolean;
+                            daysOverdue: number;
+                            closedOn: string | null;
+                            /** @description what the status allows next */
+                            allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/inspection-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 巡查选项 Hazard categories, severities with their rectification days, finding statuses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                code: string;
+                                name: string;
+                            }[];
+                            severities: {
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                code: "minor" | "major" | "critical";
+                                name: string;
+                                days: number;
+                                stopWork: boolean;
+                            }[];
+                            statuses: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全隐患列表 Inspection findings (filter by project, status, severity, category, overdue) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only this inspection visit */
+                    inspectionId?: string;
+                    /** @description only projects of this contractor */
+                    contractorId?: string;
+                    /** @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号 */
+                    status?: "open" | "replied" | "passed" | "failed" | "closed";
+                    /** @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days */
+                    severity?: "minor" | "major" | "critical";
+                    /** @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他 */
+                    category?: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                    /** @description true: only findings past their deadline, not closed */
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逾期隐患预警 Overdue findings (past deadline, not closed), per project */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            projectName: string;
+                            contractor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            overdueCount: number;
+                            /** @description of which critical (重大) */
+                            criticalCount: number;
+                            findings: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/stats/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 隐患统计（按项目） Finding statistics per project */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only projects of this contractor */
+                    contractorId?: string;
+                    /** @description found on or after */
+                    from?: string;
+                    /** @description found on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description today (Asia/Shanghai), the day overdue is counted on */
+                            asOf: string;
+                            rows: {
+                                project: {
+                                    id: string;
+                                    name: string;
+                                };
+                                total: number;
+                                /** @description not yet closed (销号) */
+                                unclosed: number;
+                                closed: number;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: number;
+                                avgDaysToClose: number | null;
+                                /** @description every category, in the fixed order */
+                                byCategory: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                                bySeverity: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                                byStatus: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/stats/contractors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 隐患统计（按施工单位） Finding statistics per contractor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only projects of this contractor */
+                    contractorId?: string;
+                    /** @description found on or after */
+                    from?: string;
+                    /** @description found on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            rows: {
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                projectCount: number;
+                                total: number;
+                                /** @description not yet closed (销号) */
+                                unclosed: number;
+                                closed: number;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: number;
+                                avgDaysToClose: number | null;
+                                /** @description every category, in the fixed order */
+                                byCategory: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                                bySeverity: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                                byStatus: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全隐患详情 One finding with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description replies, re-inspections and closure, oldest first */
+                            history: {
+                                id: string;
+                                /**
+                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
+                                 * @enum {unknown}
+                                 */
+                                action: "reply" | "pass" | "fail" | "close";
+                                actionName: string;
+                                actedOn: string;
+                                note: string | null;
+                                photos: string[];
+                                newDeadline: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改回复 Contractor’s reply with evidence (open or failed → replied) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 整改情况 what was done */
+                        text: string;
+                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+                        photos?: string[];
+                        /** @description reply date (default: today), not in the future */
+                        repliedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description replies, re-inspections and closure, oldest first */
+                            history: {
+                                id: string;
+                                /**
+                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
+                                 * @enum {unknown}
+                                 */
+                                action: "reply" | "pass" | "fail" | "close";
+                                actionName: string;
+                                actedOn: string;
+                                note: string | null;
+                                photos: string[];
+                                newDeadline: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/{id}/reinspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复查 Re-inspection: pass, or fail with a new deadline (replied → passed / failed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description pass 通过 | fail 不通过 (reopens the finding with a new deadline from the severity) */
+                        result: "pass" | "fail";
+                        /** @description 复查意见 */
+                        note: string;
+                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+                        photos?: string[];
+                        /** @description re-inspection date (default: today), not in the future */
+                        inspectedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description replies, re-inspections and closure, oldest first */
+                            history: {
+                                id: string;
+                                /**
+                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
+                                 * @enum {unknown}
+                                 */
+                                action: "reply" | "pass" | "fail" | "close";
+                                actionName: string;
+                                actedOn: string;
+                                note: string | null;
+                                photos: string[];
+                                newDeadline: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 销号 Close a finding that passed re-inspection (passed → closed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description closure date (default: today), not in the future */
+                        closedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: {
+                                id: string;
+                                inspectionId: string;
+                                /** @description number within the visit, from 1 */
+                                seq: number;
+                                projectId: string;
+                                projectName: string;
+                                contractor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                inspectorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+                                 * @enum {unknown}
+                                 */
+                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                                categoryName: string;
+                                /**
+                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                                 * @enum {unknown}
+                                 */
+                                severity: "minor" | "major" | "critical";
+                                severityName: string;
+                                location: string;
+                                description: string;
+                                photos: string[];
+                                foundOn: string;
+                                /** @description last day to rectify (renewed by a failed re-inspection) */
+                                deadline: string;
+                                /** @description work at the hazard stops until it passes (停工整改) */
+                                stopWork: boolean;
+                                /** @description rectification rounds: 1 + failed re-inspections */
+                                rounds: number;
+                                /**
+                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "replied" | "passed" | "failed" | "closed";
+                                statusName: string;
+                                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                                overdue: boolean;
+                                daysOverdue: number;
+                                closedOn: string | null;
+                                /** @description what the status allows next */
+                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description replies, re-inspections and closure, oldest first */
+                            history: {
+                                id: string;
+                                /**
+                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
+                                 * @enum {unknown}
+                                 */
+                                action: "reply" | "pass" | "fail" | "close";
+                                actionName: string;
+                                actedOn: string;
+                                note: string | null;
+                                photos: string[];
+                                newDeadline: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 夜间施工申请列表 Night-work requests, latest nights first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                    status?: "pending" | "approved" | "rejected";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                projectId: string;
+                                projectName: string;
+                                firstNight: string;
+                                lastNight: string;
+                                nights: number;
+                                startTime: string;
+                                endTime: string;
+                                reason: string;
+                                /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                                status: "pending" | "approved" | "rejected";
+                                statusName: string;
+                                feedbackTally: {
+                                    support: number;
+                                    neutral: number;
+                                    object: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                noticeCount: number;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请夜间施工 Request night work (dates, hours, reason, noise measures) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the project */
+                        projectId: string;
+                        /** @description date the first night starts (YYYY-MM-DD), today or later */
+                        firstNight: string;
+                        /** @description date the last night starts; at most 31 nights */
+                        lastNight: string;
+                        /** @description start, e.g. 22:00 (HH:MM, 24-hour) */
+                        startTime: string;
+                        /** @description end, e.g. 06:00 (the next morning when earlier than the start) (HH:MM, 24-hour) */
+                        endTime: string;
+                        /** @description why work must go on at night, e.g. 3号楼屋面混凝土连续浇筑 */
+                        reason: string;
+                        /** @description noise and light measures 降噪措施 */
+                        noiseMeasures: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            firstNight: string;
+                            lastNight: string;
+                            nights: number;
+                            startTime: string;
+                            endTime: string;
+                            reason: string;
+                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                            status: "pending" | "approved" | "rejected";
+                            statusName: string;
+                            feedbackTally: {
+                                support: number;
+                                neutral: number;
+                                object: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            noiseMeasures: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestingOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            notices: {
+                                id: string;
+                                text: string;
+                                publishedOn: string;
+                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                                channelName: string;
+                            }[];
+                            feedback: {
+                                id: string;
+                                name: string | null;
+                                text: string;
+                                /** @description support 支持 | neutral 中立 | object 反对 */
+                                attitude: "support" | "neutral" | "object";
+                                attitudeName: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 夜间施工申请详情 One request with its notices and neighbours’ feedback */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            firstNight: string;
+                            lastNight: string;
+                            nights: number;
+                            startTime: string;
+                            endTime: string;
+                            reason: string;
+                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                            status: "pending" | "approved" | "rejected";
+                            statusName: string;
+                            feedbackTally: {
+                                support: number;
+                                neutral: number;
+                                object: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            noiseMeasures: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestingOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            notices: {
+                                id: string;
+                                text: string;
+                                publishedOn: string;
+                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                                channelName: string;
+                            }[];
+                            feedback: {
+                                id: string;
+                                name: string | null;
+                                text: string;
+                                /** @description support 支持 | neutral 中立 | object 反对 */
+                                attitude: "support" | "neutral" | "object";
+                                attitudeName: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布居民告知 Record a notice to neighbours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the notice to neighbours 告居民书 */
+                        text: string;
+                        /** @description date published, not in the future */
+                        publishedOn: string;
+                        /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                        channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            firstNight: string;
+                            lastNight: string;
+                            nights: number;
+                            startTime: string;
+                            endTime: string;
+                            reason: string;
+                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                            status: "pending" | "approved" | "rejected";
+                            statusName: string;
+                            feedbackTally: {
+                                support: number;
+                                neutral: number;
+                                object: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            noiseMeasures: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestingOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            notices: {
+                                id: string;
+                                text: string;
+                                publishedOn: string;
+                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                                channelName: string;
+                            }[];
+                            feedback: {
+                                id: string;
+                                name: string | null;
+                                text: string;
+                                /** @description support 支持 | neutral 中立 | object 反对 */
+                                attitude: "support" | "neutral" | "object";
+                                attitudeName: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记居民意见 Record a neighbour’s feedback */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description resident name (optional) */
+                        name?: string;
+                        /** @description what the resident said */
+                        text: string;
+                        /** @description support 支持 | neutral 中立 | object 反对 */
+                        attitude: "support" | "neutral" | "object";
+                        /** @description date received (default: today), not in the future */
+                        receivedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            firstNight: string;
+                            lastNight: string;
+                            nights: number;
+                            startTime: string;
+                            endTime: string;
+                            reason: string;
+                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                            status: "pending" | "approved" | "rejected";
+                            statusName: string;
+                            feedbackTally: {
+                                support: number;
+                                neutral: number;
+                                object: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            noiseMeasures: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestingOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            notices: {
+                                id: string;
+                                text: string;
+                                publishedOn: string;
+                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                                channelName: string;
+                            }[];
+                            feedback: {
+                                id: string;
+                                name: string | null;
+                                text: string;
+                                /** @description support 支持 | neutral 中立 | object 反对 */
+                                attitude: "support" | "neutral" | "object";
+                                attitudeName: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批夜间施工 Approve or reject a pending request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description approve 批准 | reject 不予批准 */
+                        decision: "approve" | "reject";
+                        /** @description conditions or reasons; required when rejecting */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId: string;
+                            projectName: string;
+                            firstNight: string;
+                            lastNight: string;
+                            nights: number;
+                            startTime: string;
+                            endTime: string;
+                            reason: string;
+                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                            status: "pending" | "approved" | "rejected";
+                            statusName: string;
+                            feedbackTally: {
+                                support: number;
+                                neutral: number;
+                                object: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            noiseMeasures: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestingOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            notices: {
+                                id: string;
+                                text: string;
+                                publishedOn: string;
+                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                                channelName: string;
+                            }[];
+                            feedback: {
+                                id: string;
+                                name: string | null;
+                                text: string;
+                                /** @description support 支持 | neutral 中立 | object 反对 */
+                                attitude: "support" | "neutral" | "object";
+                                attitudeName: string;
+                                receivedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目日历 Project calendar: days with events (approved night work) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day (YYYY-MM-DD) */
+                    from: string;
+                    /** @description last day (YYYY-MM-DD), at most 366 days after from */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            from: string;
+                            to: string;
+                            /** @description only the days with events, in date order */
+                            days: {
+                                date: string;
+                                events: {
+                                    /**
+                                     * @description approved night work 夜间施工 (more kinds later)
+                                     * @enum {string}
+                                     */
+                                    kind: "night_work";
+                                    /** @description the night-work request */
+                                    id: string;
+                                    title: string;
+                                    startTime: string;
+                                    endTime: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

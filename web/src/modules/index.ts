@@ -1,5 +1,4 @@
 import type { WebModule } from '../platform/module.ts';
-import { noticesWebModule } from './notices/index.ts';
 
 /** Every programme module's web side; the router composes their routes after the platform's. */
-export const webModules: WebModule[] = [noticesWebModule];
+export const webModules: WebModule[] = [];

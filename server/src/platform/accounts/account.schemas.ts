@@ -16,7 +16,8 @@ export const GrantInput = Type.Object(
     role: Type.String({
       minLength: 1,
       maxLength: 32,
-      description: 'sysadmin, secadmin, auditor, staff or leader',
+      description:
+        'sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId)',
     }),
     regionCode: Type.Optional(Nullable(RegionCode)),
     organisationId: Type.Optional(Nullable(Uuid)),
@@ -68,6 +69,7 @@ export const UserListQuery = Type.Object(
         Type.Literal('auditor'),
         Type.Literal('staff'),
         Type.Literal('leader'),
+        Type.Literal('partner'),
       ]),
     ),
     status: Type.Optional(

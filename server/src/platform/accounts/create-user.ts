@@ -24,6 +24,14 @@ export function checkGrants(grants: Grant[], field = 'grants'): void {
       throw invalid(`${field}.${i}.role`, { zh: `未知角色「${g.role}」`, en: `Unknown role "${g.role}"` });
     }
   }
+  for (const [i, g] of grants.entries()) {
+    if (g.role === 'partner' && !g.organisationId) {
+      throw invalid(`${field}.${i}.organisationId`, {
+        zh: '第三方单位账号须指定所属组织机构（其数据范围即该单位）',
+        en: "A third-party grant needs its organisation: that organisation is the grant's data scope",
+      });
+    }
+  }
   const admin = EXCLUSIVE_ROLES.filter((r) => roles.has(r));
   if (admin.length > 0 && roles.size > 1) {
     const names: Bilingual = {

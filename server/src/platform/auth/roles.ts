@@ -5,8 +5,10 @@ import type { Bilingual } from '../http/errors.ts';
  * administrator runs the system and master data, the security administrator manages
  * accounts and grants, the auditor reads the audit log; none can do another's work.
  * Programme staff and leaders are scoped by region/organisation and programme.
+ * A third party (第三方单位: contractor, inspector, agent builder …) is an external user
+ * whose grant carries its `organisationId`: it sees only records its organisation is part of.
  */
-export const BUILTIN_ROLES = ['sysadmin', 'secadmin', 'auditor', 'staff', 'leader'] as const;
+export const BUILTIN_ROLES = ['sysadmin', 'secadmin', 'auditor', 'staff', 'leader', 'partner'] as const;
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
 
 export const ROLE_NAMES: Record<BuiltinRole, Bilingual> = {
@@ -15,6 +17,7 @@ export const ROLE_NAMES: Record<BuiltinRole, Bilingual> = {
   auditor: { zh: '安全审计员', en: 'Auditor' },
   staff: { zh: '业务经办人员', en: 'Programme staff' },
   leader: { zh: '领导', en: 'Leader' },
+  partner: { zh: '第三方单位', en: 'Third party' },
 };
 
 export const isBuiltinRole = (r: string): r is BuiltinRole =>

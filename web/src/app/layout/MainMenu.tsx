@@ -5,7 +5,6 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
-  NotificationOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -18,7 +17,6 @@ import { entryFor, entryTrail, type MenuEntry } from '../../platform/menu.ts';
 /** Icons by the entry's `icon` (or its key); programme modules may add theirs here. */
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
-  notices: <NotificationOutlined aria-hidden />,
   people: <TeamOutlined aria-hidden />,
   orgs: <ApartmentOutlined aria-hidden />,
   regions: <EnvironmentOutlined aria-hidden />,

@@ -266,18 +266,6 @@ export const en: Catalogue = {
   'health.version': 'Version',
   'health.demo': 'Demo mode',
 
-  'notices.title': 'Work notices',
-  'notices.description': 'Work notices in your area (example module)',
-  'notices.list': 'Notices',
-  'notices.publish': 'Publish a notice',
-  'notices.publishTitle': 'Publish a work notice',
-  'notices.titleField': 'Title',
-  'notices.body': 'Text',
-  'notices.region': 'Region',
-  'notices.publishedAt': 'Published',
-  'notices.published': 'Notice published',
-  'notices.empty': 'No notices yet',
-
   'excel.export': 'Export to Excel',
   'excel.exporting': 'Exporting…',
   'excel.import': 'Import',

@@ -262,18 +262,6 @@ export const zhCN = {
   'health.version': '版本',
   'health.demo': '演示模式',
 
-  'notices.title': '工作通知',
-  'notices.description': '本辖区的工作通知（示例模块）',
-  'notices.list': '通知列表',
-  'notices.publish': '发布通知',
-  'notices.publishTitle': '发布工作通知',
-  'notices.titleField': '标题',
-  'notices.body': '正文',
-  'notices.region': '发布范围',
-  'notices.publishedAt': '发布时间',
-  'notices.published': '通知已发布',
-  'notices.empty': '暂无通知',
-
   'excel.export': '导出 Excel',
   'excel.exporting': '正在导出…',
   'excel.import': '导入',

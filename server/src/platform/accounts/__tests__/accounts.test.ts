@@ -343,7 +343,18 @@ describeEachDb(
         exclusive: boolean;
         permissions: string[];
       }[];
-      expect(roles.map((r) => r.role)).toEqual(['sysadmin', 'secadmin', 'auditor', 'staff', 'leader']);
+      expect(roles.map((r) => r.role)).toEqual([
+        'sysadmin',
+        'secadmin',
+        'auditor',
+        'staff',
+        'leader',
+        'partner',
+      ]);
+      expect(roles.find((r) => r.role === 'partner')).toMatchObject({
+        name: { zh: '第三方单位' },
+        exclusive: false,
+      });
       const secadmin = roles.find((r) => r.role === 'secadmin');
       expect(secadmin).toMatchObject({ name: { zh: '安全管理员' }, exclusive: true });
       expect(secadmin?.permissions).toEqual(expect.arrayContaining(['user.read', 'user.write']));

@@ -1,0 +1,186 @@
+import { type Static, Type } from 'typebox';
+import { pageQueryFields } from '../../platform/http/pagination.ts';
+import { DateString, dateString, Nullable, OrgRef, uuid } from './renewal.schemas.ts';
+import { SEVERITIES, WEATHERS } from './renewal.tables.ts';
+
+export const WeatherSchema = Type.Enum(WEATHERS, {
+  description:
+    'sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾',
+});
+export const SeveritySchema = Type.Enum(SEVERITIES, {
+  description: 'minor 一般 | major 较重 | critical 严重',
+});
+
+export const ReportParams = Type.Object({ id: uuid('report id') }, { additionalProperties: false });
+export const ProblemParams = Type.Object(
+  {
+    id: uuid('report id'),
+    n: Type.Integer({ minimum: 1, maximum: 50, description: 'problem number, from 1' }),
+  },
+  { additionalProperties: false },
+);
+
+const ProgressInput = Type.Object(
+  {
+    taskId: uuid('task id (a work task, not a summary)'),
+    percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'percent complete' })),
+    startedOn: Type.Optional(dateString('day the task started (on or before the report date)')),
+    finishedOn: Type.Optional(dateString('day the task finished (on or before the report date)')),
+    remainingDays: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 3650,
+        description: 'working days still needed, counting the report date; 0: finished',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const MachineryInput = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 30, description: 'e.g. 塔吊, 挖掘机, 混凝土泵车' }),
+    count: Type.Integer({ minimum: 1, maximum: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const ProblemInput = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 500 }), severity: SeveritySchema },
+  { additionalProperties: false },
+);
+
+const PhotoInput = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 200 }),
+    url: Type.Optional(
+      Nullable(
+        Type.String({
+          maxLength: 500,
+          pattern: '^https?://',
+          description: 'link to the photo (upload: later)',
+        }),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const reportFields = {
+  weather: WeatherSchema,
+  workersOnSite: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  machinery: Type.Optional(Type.Array(MachineryInput, { maxItems: 50 })),
+  progress: Type.Optional(Type.Array(ProgressInput, { maxItems: 2000 })),
+  problems: Type.Optional(Type.Array(ProblemInput, { maxItems: 50 })),
+  photos: Type.Optional(Type.Array(PhotoInput, { maxItems: 50 })),
+  notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+};
+
+export const FileReportBody = Type.Object(
+  { date: Type.Optional(dateString('report date (default today); not in the future')), ...reportFields },
+  { additionalProperties: false },
+);
+export type FileReportInput = Static<typeof FileReportBody>;
+
+export const AmendReportBody = Type.Object(reportFields, {
+  additionalProperties: false,
+  description: 'Replaces the report’s content; allowed on the day it was filed',
+});
+export type AmendReportInput = Static<typeof AmendReportBody>;
+
+export const ReportListQuery = Type.Object(
+  { from: Type.Optional(DateString), to: Type.Optional(DateString), ...pageQueryFields },
+  { additionalProperties: false },
+);
+export type ReportListQueryT = Static<typeof ReportListQuery>;
+
+export const MissingQuery = Type.Object(
+  {
+    date: Type.Optional(dateString('the day (default today)')),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$', description: 'region subtree' })),
+    ...pageQueryFields,
+  },
+  { additionalProperties: false },
+);
+export type MissingQueryT = Static<typeof MissingQuery>;
+
+// ---------------------------------------------------------------- views
+
+const Filer = Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()) });
+
+export const ReportView = Type.Object({
+  id: Type.String(),
+  projectId: Type.String(),
+  date: Type.String(),
+  weather: WeatherSchema,
+  weatherName: Type.String(),
+  workersOnSite: Type.Integer(),
+  machinery: Type.Array(Type.Object({ type: Type.String(), count: Type.Integer() })),
+  progress: Type.Array(
+    Type.Object({
+      taskId: Type.String(),
+      wbsCode: Nullable(Type.String()),
+      taskName: Type.String(),
+      percent: Nullable(Type.Integer()),
+      startedOn: Nullable(Type.String()),
+      finishedOn: Nullable(Type.String()),
+      remainingDays: Nullable(Type.Integer()),
+    }),
+  ),
+  problems: Type.Array(
+    Type.Object({
+      n: Type.Integer({ description: 'problem number, from 1' }),
+      text: Type.String(),
+      severity: SeveritySchema,
+      severityName: Type.String(),
+      issueId: Nullable(Type.String({ description: 'the tracked issue made of this problem' })),
+    }),
+  ),
+  photos: Type.Array(Type.Object({ description: Type.String(), url: Nullable(Type.String()) })),
+  notes: Nullable(Type.String()),
+  filedBy: Filer,
+  filedAt: Type.String({ format: 'date-time' }),
+  amendedBy: Filer,
+  amendedAt: Nullable(Type.String({ format: 'date-time' })),
+  amendable: Type.Boolean({ description: 'filed today: may still be amended' }),
+});
+
+export const ReportListItem = Type.Object({
+  id: Type.String(),
+  projectId: Type.String(),
+  date: Type.String(),
+  weather: WeatherSchema,
+  weatherName: Type.String(),
+  workersOnSite: Type.Integer(),
+  machineryCount: Type.Integer({ description: 'machines on site, all types' }),
+  progressCount: Type.Integer({ description: 'tasks with progress in the report' }),
+  problemCount: Type.Integer(),
+  photoCount: Type.Integer(),
+  filedByName: Nullable(Type.String()),
+  filedAt: Type.String({ format: 'date-time' }),
+  amendedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const ReportPage = Type.Object({
+  items: Type.Array(ReportListItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const MissingItem = Type.Object({
+  projectId: Type.String(),
+  projectName: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  contractor: Nullable(OrgRef),
+  lastReportDate: Nullable(Type.String({ description: 'latest report before the day' })),
+});
+
+export const MissingPage = Type.Object({
+  date: Type.String(),
+  items: Type.Array(MissingItem),
+  total: Type.Integer({ description: 'projects missing the day’s report in all pages' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});

@@ -1,0 +1,97 @@
+import {
+  defineModule,
+  type MenuEntry,
+  type ModuleManifest,
+  type PermissionDef,
+} from '../../platform/module/manifest.ts';
+import { seedRenewalDemo } from './demo/renewal.demo.ts';
+import * as m0001 from './migrations/0001-projects.ts';
+import { oversight } from './oversight/index.ts';
+import { renewalExports } from './renewal.exports.ts';
+import { renewalMetrics } from './renewal.metrics.ts';
+import { renewalRoutes } from './renewal.routes.ts';
+import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './renewal.scope.ts';
+
+// ── Oversight (督查例会, 第三方安全巡查, 夜间施工) ────────────────────────────────────────
+// Built in ./oversight/; `oversight/index.ts` exports its { permissions, migrations, routes,
+// menu, demo }, spread into this manifest below (its migration 0002 runs after 0001 in the
+// module's one history; its demo runs after the projects it refers to exist).
+// ──────────────────────────────────────────────────────────────────────────────────────
+
+const permissions: PermissionDef[] = [
+  {
+    key: RENEWAL_READ,
+    name: { zh: '查看城市更新项目', en: 'View renewal projects' },
+    roles: ['staff', 'leader', 'partner'],
+  },
+  {
+    key: RENEWAL_WRITE,
+    name: { zh: '维护城市更新项目与工期', en: 'Maintain renewal projects and schedules' },
+    roles: ['staff'],
+  },
+  {
+    key: RENEWAL_REPORT,
+    name: { zh: '填报工程日报', en: 'File daily site reports' },
+    roles: ['staff', 'partner'],
+  },
+];
+
+const menu: MenuEntry[] = [
+  {
+    key: 'renewal',
+    path: '/renewal',
+    label: { zh: '城市有机更新', en: 'Urban renewal' },
+    permission: RENEWAL_READ,
+    order: 20,
+  },
+  {
+    key: 'renewal.projects',
+    parent: 'renewal',
+    path: '/renewal/projects',
+    label: { zh: '项目台账', en: 'Projects' },
+    permission: RENEWAL_READ,
+    order: 21,
+  },
+  {
+    key: 'renewal.reports.missing',
+    parent: 'renewal',
+    path: '/renewal/reports/missing',
+    label: { zh: '日报缺报', en: 'Missing daily reports' },
+    permission: RENEWAL_READ,
+    order: 22,
+  },
+  {
+    key: 'renewal.issues',
+    parent: 'renewal',
+    path: '/renewal/issues',
+    label: { zh: '问题跟踪', en: 'Issues' },
+    permission: RENEWAL_READ,
+    order: 23,
+  },
+];
+
+/**
+ * Urban organic renewal (城市有机更新, 住建局): the project register, reverse scheduling from
+ * the committed deadline re-planned daily from the site reports, daily reports (工程日报) and
+ * the issues raised from them. Supervision meetings, safety inspections and night work live
+ * in ./oversight and join this manifest (see above).
+ */
+export const renewalModule: ModuleManifest = defineModule({
+  id: 'renewal',
+  name: { zh: '城市有机更新', en: 'Urban organic renewal' },
+  programme: true,
+  dependsOn: ['platform', 'organisations', 'people'],
+  permissions: [...permissions, ...oversight.permissions],
+  migrations: { '0001-projects': m0001, ...oversight.migrations },
+  routes: async (app, s) => {
+    renewalRoutes(app, s);
+    oversight.routes(app, s);
+  },
+  menu: [...menu, ...oversight.menu],
+  demo: async (ctx) => {
+    await seedRenewalDemo(ctx);
+    await oversight.demo(ctx);
+  },
+  metrics: renewalMetrics,
+  exports: renewalExports,
+});

@@ -1,0 +1,118 @@
+import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
+import { todayOf } from '../renewal.dates.ts';
+import { IdParams } from '../renewal.schemas.ts';
+import { presentFinding } from './finding.routes.ts';
+import { FindingInput, FindingView } from './finding.schemas.ts';
+import type { InspectionRow } from './inspection.repo.ts';
+import {
+  CreateInspectionBody,
+  InspectionListQuery,
+  InspectionPage,
+  InspectionView,
+} from './inspection.schemas.ts';
+import { addFinding, getInspection, listInspections, recordInspection } from './inspection.service.ts';
+import { INSPECT, OVERSIGHT_READ } from './oversight.scope.ts';
+
+const tags = ['renewal-oversight'];
+
+const fields = (i: InspectionRow) => ({
+  id: i.id,
+  projectId: i.project_id,
+  projectName: i.project_name,
+  inspectorOrganisation: { id: i.inspector_organisation_id, name: i.inspector_organisation_name },
+  inspectedOn: i.inspected_on,
+  inspectorNames: i.inspector_names,
+  summary: i.summary,
+});
+
+export function inspectionRoutes(app: GongfuApp, s: PlatformServices) {
+  const present = (d: Awaited<ReturnType<typeof getInspection>>, lang: 'zh-CN' | 'en') => {
+    const today = todayOf(s);
+    return {
+      ...fields(d.inspection),
+      findings: d.findings.map((f) => presentFinding(f, lang, today)),
+      createdBy: d.inspection.created_by
+        ? { id: d.inspection.created_by, name: d.inspection.created_by_name ?? '' }
+        : null,
+      createdAt: d.inspection.created_at.toISOString(),
+    };
+  };
+
+  app.get(
+    '/api/renewal/inspections',
+    {
+      config: { access: { permission: OVERSIGHT_READ } },
+      schema: {
+        tags,
+        summary: '安全巡查记录 Safety inspection visits, latest first',
+        querystring: InspectionListQuery,
+        response: { 200: InspectionPage },
+      },
+    },
+    async (req) => {
+      const r = await listInspections(s, req.ctx, req.query);
+      return {
+        items: r.rows.map((i) => ({
+          ...fields(i),
+          findingCount: Number(i.finding_count ?? 0),
+          unclosedCount: Number(i.unclosed_count ?? 0),
+          overdueCount: Number(i.overdue_count ?? 0),
+        })),
+        total: r.total,
+        page: r.page,
+        pageSize: r.pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/api/renewal/inspections',
+    {
+      config: { access: { permission: INSPECT } },
+      schema: {
+        tags,
+        summary: '记录安全巡查 Record an inspection visit with its findings (deadlines set by severity)',
+        body: CreateInspectionBody,
+        response: { 201: InspectionView },
+      },
+    },
+    async (req, reply) => {
+      const d = await recordInspection(s, req.ctx, req.body);
+      reply.status(201);
+      return present(d, req.ctx.lang);
+    },
+  );
+
+  app.get(
+    '/api/renewal/inspections/:id',
+    {
+      config: { access: { permission: OVERSIGHT_READ } },
+      schema: {
+        tags,
+        summary: '安全巡查详情 One visit with its findings',
+        params: IdParams,
+        response: { 200: InspectionView },
+      },
+    },
+    async (req) => present(await getInspection(s, req.ctx, req.params.id), req.ctx.lang),
+  );
+
+  app.post(
+    '/api/renewal/inspections/:id/findings',
+    {
+      config: { access: { permission: INSPECT } },
+      schema: {
+        tags,
+        summary: '补录隐患 Add a finding to a visit (deadline set by severity)',
+        params: IdParams,
+        body: FindingInput,
+        response: { 201: FindingView },
+      },
+    },
+    async (req, reply) => {
+      const f = await addFinding(s, req.ctx, req.params.id, req.body);
+      reply.status(201);
+      return presentFinding(f, req.ctx.lang, todayOf(s));
+    },
+  );
+}

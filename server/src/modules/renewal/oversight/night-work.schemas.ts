@@ -1,0 +1,169 @@
+import { type Static, Type } from 'typebox';
+import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
+import { dateString, Nullable, OrgRef, uuid } from '../renewal.schemas.ts';
+import { ActorView, Text } from './oversight.schemas.ts';
+
+const Time = (description: string) =>
+  Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: `${description} (HH:MM, 24-hour)` });
+
+export const NightWorkStatusSchema = Type.Union(
+  [Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')],
+  { description: 'pending 待审批 | approved 已批准 | rejected 未批准' },
+);
+export const ChannelSchema = Type.Union(
+  [
+    Type.Literal('notice_board'),
+    Type.Literal('wechat_group'),
+    Type.Literal('door_to_door'),
+    Type.Literal('phone'),
+  ],
+  { description: 'notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通' },
+);
+export const AttitudeSchema = Type.Union(
+  [Type.Literal('support'), Type.Literal('neutral'), Type.Literal('object')],
+  {
+    description: 'support 支持 | neutral 中立 | object 反对',
+  },
+);
+
+export const CreateNightWorkBody = Type.Object(
+  {
+    projectId: uuid('the project'),
+    firstNight: dateString('date the first night starts (YYYY-MM-DD), today or later'),
+    lastNight: dateString('date the last night starts; at most 31 nights'),
+    startTime: Time('start, e.g. 22:00'),
+    endTime: Time('end, e.g. 06:00 (the next morning when earlier than the start)'),
+    reason: Text(500, 'why work must go on at night, e.g. 3号楼屋面混凝土连续浇筑'),
+    noiseMeasures: Text(1000, 'noise and light measures 降噪措施'),
+  },
+  { additionalProperties: false },
+);
+
+export const NoticeBody = Type.Object(
+  {
+    text: Text(2000, 'the notice to neighbours 告居民书'),
+    publishedOn: dateString('date published, not in the future'),
+    channel: ChannelSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const FeedbackBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 40, description: 'resident name (optional)' })),
+    text: Text(1000, 'what the resident said'),
+    attitude: AttitudeSchema,
+    receivedOn: Type.Optional(dateString('date received (default: today), not in the future')),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')], {
+      description: 'approve 批准 | reject 不予批准',
+    }),
+    note: Type.Optional(
+      Type.String({ maxLength: 1000, description: 'conditions or reasons; required when rejecting' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const NightWorkListQuery = Type.Object(
+  {
+    projectId: Type.Optional(uuid('only this project')),
+    status: Type.Optional(NightWorkStatusSchema),
+    ...pageQueryFields,
+  },
+  { additionalProperties: false },
+);
+
+export const CalendarQuery = Type.Object(
+  {
+    from: dateString('first day (YYYY-MM-DD)'),
+    to: dateString('last day (YYYY-MM-DD), at most 366 days after from'),
+  },
+  { additionalProperties: false },
+);
+
+const Tally = Type.Object({ support: Type.Integer(), neutral: Type.Integer(), object: Type.Integer() });
+
+const NightWorkFields = {
+  id: Type.String(),
+  projectId: Type.String(),
+  projectName: Type.String(),
+  firstNight: Type.String(),
+  lastNight: Type.String(),
+  nights: Type.Integer(),
+  startTime: Type.String(),
+  endTime: Type.String(),
+  reason: Type.String(),
+  status: NightWorkStatusSchema,
+  statusName: Type.String(),
+  feedbackTally: Tally,
+  createdAt: Type.String({ format: 'date-time' }),
+};
+
+export const NightWorkListItem = Type.Object({ ...NightWorkFields, noticeCount: Type.Integer() });
+
+export const NightWorkView = Type.Object({
+  ...NightWorkFields,
+  noiseMeasures: Type.String(),
+  requestedBy: Nullable(ActorView),
+  requestingOrganisation: Nullable(OrgRef),
+  decidedBy: Nullable(ActorView),
+  decidedAt: Nullable(Type.String({ format: 'date-time' })),
+  decisionNote: Nullable(Type.String()),
+  notices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      text: Type.String(),
+      publishedOn: Type.String(),
+      channel: ChannelSchema,
+      channelName: Type.String(),
+    }),
+  ),
+  feedback: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Nullable(Type.String()),
+      text: Type.String(),
+      attitude: AttitudeSchema,
+      attitudeName: Type.String(),
+      receivedOn: Type.String(),
+    }),
+  ),
+});
+
+export const NightWorkPage = pageOf(NightWorkListItem);
+
+export const CalendarView = Type.Object({
+  projectId: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  days: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      events: Type.Array(
+        Type.Object({
+          kind: Type.Literal('night_work', {
+            description: 'approved night work 夜间施工 (more kinds later)',
+          }),
+          id: Type.String({ description: 'the night-work request' }),
+          title: Type.String(),
+          startTime: Type.String(),
+          endTime: Type.String(),
+        }),
+      ),
+    }),
+    { description: 'only the days with events, in date order' },
+  ),
+});
+
+export type CreateNightWorkInput = Static<typeof CreateNightWorkBody>;
+export type NoticeInput = Static<typeof NoticeBody>;
+export type FeedbackInput = Static<typeof FeedbackBody>;
+export type DecisionInput = Static<typeof DecisionBody>;
+export type NightWorkListQuery = Static<typeof NightWorkListQuery>;
+export type CalendarQuery = Static<typeof CalendarQuery>;

@@ -1,0 +1,116 @@
+import type { Lang } from '../../platform/http/errors.ts';
+import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { ProblemParams } from './daily-report.schemas.ts';
+import type { IssueListRow } from './project-issue.repo.ts';
+import {
+  IssueFromProblemBody,
+  IssueListQuery,
+  IssuePage,
+  IssueParams,
+  IssueView,
+  UpdateIssueBody,
+} from './project-issue.schemas.ts';
+import {
+  getIssue,
+  listIssues,
+  loadIssue,
+  raiseIssueFromProblem,
+  updateIssue,
+} from './project-issue.service.ts';
+import { todayOf } from './renewal.dates.ts';
+import { ISSUE_STATUS_NAMES, SEVERITY_NAMES, say } from './renewal.labels.ts';
+import { orgRef } from './renewal.schemas.ts';
+import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
+
+const tags = ['renewal'];
+
+export const presentIssue = (i: IssueListRow, lang: Lang, today: string) => ({
+  id: i.id,
+  projectId: i.project_id,
+  projectName: i.project_name,
+  reportId: i.report_id,
+  reportDate: i.report_date,
+  problemNo: i.problem_no,
+  title: i.title,
+  severity: i.severity,
+  severityName: say(SEVERITY_NAMES[i.severity], lang),
+  ownerOrganisation: orgRef(i.owner_org_id, i.owner_org_name),
+  dueDate: i.due_date,
+  status: i.status,
+  statusName: say(ISSUE_STATUS_NAMES[i.status], lang),
+  overdue: i.status === 'open' && i.due_date < today,
+  resolution: i.resolution,
+  resolvedAt: i.resolved_at?.toISOString() ?? null,
+  createdAt: i.created_at.toISOString(),
+  updatedAt: i.updated_at.toISOString(),
+});
+
+export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
+  app.post(
+    '/api/renewal/reports/:id/problems/:n/issue',
+    {
+      config: { access: { permission: RENEWAL_WRITE } },
+      schema: {
+        tags,
+        summary: '问题转跟踪事项 Track a problem of a daily report as an issue',
+        params: ProblemParams,
+        body: IssueFromProblemBody,
+        response: { 201: IssueView },
+      },
+    },
+    async (req, reply) => {
+      const row = await raiseIssueFromProblem(s, req.ctx, req.params.id, req.params.n, req.body);
+      return reply.code(201).send(presentIssue(await loadIssue(s, row.id), req.ctx.lang, todayOf(s)));
+    },
+  );
+
+  app.get(
+    '/api/renewal/issues',
+    {
+      config: { access: { permission: RENEWAL_READ } },
+      schema: {
+        tags,
+        summary: '问题跟踪 Issues in my scope (one project’s with projectId); open first, by due date',
+        querystring: IssueListQuery,
+        response: { 200: IssuePage },
+      },
+    },
+    async (req) => {
+      const r = await listIssues(s, req.ctx, req.query);
+      const today = todayOf(s);
+      return {
+        items: r.rows.map((i) => presentIssue(i, req.ctx.lang, today)),
+        total: r.total,
+        page: r.page,
+        pageSize: r.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/renewal/issues/:id',
+    {
+      config: { access: { permission: RENEWAL_READ } },
+      schema: { tags, summary: '跟踪事项详情 One issue', params: IssueParams, response: { 200: IssueView } },
+    },
+    async (req) => presentIssue(await getIssue(s, req.ctx, req.params.id), req.ctx.lang, todayOf(s)),
+  );
+
+  app.patch(
+    '/api/renewal/issues/:id',
+    {
+      config: { access: { permission: RENEWAL_WRITE } },
+      schema: {
+        tags,
+        summary: '更新跟踪事项 Update, resolve (with a resolution) or reopen an issue',
+        params: IssueParams,
+        body: UpdateIssueBody,
+        response: { 200: IssueView },
+      },
+    },
+    async (req) => {
+      await updateIssue(s, req.ctx, req.params.id, req.body);
+      return presentIssue(await loadIssue(s, req.params.id), req.ctx.lang, todayOf(s));
+    },
+  );
+}

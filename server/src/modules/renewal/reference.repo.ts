@@ -1,0 +1,41 @@
+import type { Db } from '../../platform/audit/audit.repo.ts';
+
+/** Look-ups of platform records a renewal record names (organisations, people, accounts, regions). */
+
+export const findOrganisationsByIds = (db: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('organisations')
+        .select(['id', 'name', 'kind', 'status', 'region_code'])
+        .where('id', 'in', ids)
+        .execute();
+
+export const findPersonsByIds = (db: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('persons').select(['id', 'name', 'region_code']).where('id', 'in', ids).execute();
+
+export const findUsersByIds = (db: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('users').select(['id', 'display_name', 'status']).where('id', 'in', ids).execute();
+
+export const findRegionName = async (db: Db, code: string): Promise<string | undefined> =>
+  (await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst())?.name;
+
+/** Ids of these organisations and all their sub-organisations (UNION ends the walk on a cycle). */
+export async function organisationSubtreeIds(db: Db, roots: string[]): Promise<string[]> {
+  const rows = await db
+    .withRecursive('sub(id)', (q) =>
+      q
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', 'in', roots)
+        .union(q.selectFrom('organisations as o').innerJoin('sub', 'sub.id', 'o.parent_id').select('o.id')),
+    )
+    .selectFrom('sub')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

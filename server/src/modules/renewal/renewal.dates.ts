@@ -1,0 +1,30 @@
+import { splitIsoDate } from '@gongfu/domain/cn/dates';
+import { formatDay, parseDay } from '@gongfu/domain/renewal/calendar';
+import { shanghaiDate } from '../../platform/clock.ts';
+import { invalid } from '../../platform/http/errors.ts';
+import type { PlatformServices } from '../../platform/module/app-types.ts';
+
+/** Dates are 'YYYY-MM-DD' calendar days in Asia/Shanghai; the module accepts 2000–2099. */
+
+export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+/** Throws 400 naming `field` unless `value` is a real date in 2000–2099. */
+export function checkDate(field: string, value: string): string {
+  const d = splitIsoDate(value);
+  if (!d || d.year < 2000 || d.year > 2099) {
+    throw invalid(field, {
+      zh: `「${field}」应为 2000–2099 年间的有效日期，格式 YYYY-MM-DD，例如 2026-03-02`,
+      en: `"${field}" must be a real date in 2000–2099 as YYYY-MM-DD, e.g. 2026-03-02`,
+    });
+  }
+  return value;
+}
+
+/** Today's date in Asia/Shanghai by the platform clock. */
+export const todayOf = (s: PlatformServices): string => shanghaiDate(s.clock.now());
+
+/** The date `n` calendar days after `date` (before, for negative n). */
+export const addDays = (date: string, n: number): string => formatDay(parseDay(date) + n);
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => parseDay(to) - parseDay(from);

@@ -1,0 +1,28 @@
+import { listMissingReports, listReports } from './daily-report.service.ts';
+import { projectForRead, projectForReport, projectForWrite } from './project.policy.ts';
+import { listProjects, projectExportPages } from './project.service.ts';
+import { listIssues } from './project-issue.service.ts';
+import { replanAllProjects } from './replan.job.ts';
+import { getProjectSchedule } from './schedule.service.ts';
+import { listProjectTasks } from './task.service.ts';
+import { listProjectLinks } from './task-link.service.ts';
+
+/**
+ * What the renewal module offers other modules (and the Excel lists when the engine lands):
+ * the list use cases with the caller's scope applied (paged, and `projectExportPages` by keyset),
+ * the project policies, the schedule and the daily re-plan.
+ */
+export const renewalExports = {
+  listProjects,
+  projectExportPages,
+  listProjectTasks,
+  listProjectLinks,
+  listReports,
+  listMissingReports,
+  listIssues,
+  getProjectSchedule,
+  replanAllProjects,
+  projectForRead,
+  projectForWrite,
+  projectForReport,
+};

@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { dailyReportRoutes } from './daily-report.routes.ts';
+import { projectRoutes } from './project.routes.ts';
+import { projectIssueRoutes } from './project-issue.routes.ts';
+import {
+  CALENDAR_NAMES,
+  DELIVERY_MODE_NAMES,
+  ISSUE_STATUS_NAMES,
+  LINK_TYPE_NAMES,
+  labelList,
+  MEMBER_ROLE_NAMES,
+  PROJECT_TYPE_NAMES,
+  SEVERITY_NAMES,
+  STAGE_NAMES,
+  WEATHER_NAMES,
+} from './renewal.labels.ts';
+import { CodeLabel } from './renewal.schemas.ts';
+import { RENEWAL_READ } from './renewal.scope.ts';
+import { installDailyReplan } from './replan.job.ts';
+import { scheduleRoutes } from './schedule.routes.ts';
+import { taskRoutes } from './task.routes.ts';
+
+const Labels = Type.Array(CodeLabel);
+
+export const MetaView = Type.Object({
+  projectTypes: Labels,
+  deliveryModes: Labels,
+  stages: Labels,
+  calendars: Labels,
+  linkTypes: Labels,
+  weathers: Labels,
+  severities: Labels,
+  memberRoles: Labels,
+  issueStatuses: Labels,
+});
+
+/** Every route of the renewal module's core, and the daily re-plan. */
+export function renewalRoutes(app: GongfuApp, s: PlatformServices): void {
+  app.get(
+    '/api/renewal/meta',
+    {
+      config: { access: { permission: RENEWAL_READ } },
+      schema: {
+        tags: ['renewal'],
+        summary: '代码与名称 Codes of the renewal module with their labels in my language',
+        response: { 200: MetaView },
+      },
+    },
+    async (req) => {
+      const lang = req.ctx.lang;
+      return {
+        projectTypes: labelList(PROJECT_TYPE_NAMES, lang),
+        deliveryModes: labelList(DELIVERY_MODE_NAMES, lang),
+        stages: labelList(STAGE_NAMES, lang),
+        calendars: labelList(CALENDAR_NAMES, lang),
+        linkTypes: labelList(LINK_TYPE_NAMES, lang),
+        weathers: labelList(WEATHER_NAMES, lang),
+        severities: labelList(SEVERITY_NAMES, lang),
+        memberRoles: labelList(MEMBER_ROLE_NAMES, lang),
+        issueStatuses: labelList(ISSUE_STATUS_NAMES, lang),
+      };
+    },
+  );
+  projectRoutes(app, s);
+  scheduleRoutes(app, s);
+  taskRoutes(app, s);
+  dailyReportRoutes(app, s);
+  projectIssueRoutes(app, s);
+  installDailyReplan(app, s);
+}
