@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
 import { makeWriter } from './platform/audit/audit.service.ts';
 import { Access } from './platform/auth/access.ts';
+import { ErrorBody } from './platform/auth/auth.schemas.ts';
 import { makeAuthService } from './platform/auth/auth.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -99,7 +100,10 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     strictTransportSecurity: config.production,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // The one error shape, named in the API description so clients derive their error type.
+  app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
   await app.register(fastifySwagger, {
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -118,6 +122,9 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     for (const m of [route.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${route.url}`);
+    if (route.schema && !route.schema.hide) {
+      route.schema.response = { ...(route.schema.response as object), '4xx': { $ref: 'ErrorBody#' } };
+    }
     const a = route.config?.access as RouteAccess | undefined;
     if (!a) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
     if ('permission' in a && !access.knows(a.permission)) {

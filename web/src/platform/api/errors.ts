@@ -1,13 +1,11 @@
+import type { components } from '../../api/schema.generated.ts';
+
 /**
- * The API's one error shape `{ code, message, field? }` (server/src/platform/auth/auth.schemas.ts
- * `ErrorBody`). The server's OpenAPI document declares only success responses, so the shape is not
- * in schema.generated.ts; it is checked at run time here instead of being trusted.
+ * The API's one error shape `{ code, message, field? }`, named `ErrorBody` in openapi.json and
+ * declared as every route's 4xx response. A body is still checked at run time before it is
+ * trusted (a proxy in between may answer with something else).
  */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  field?: string;
-}
+export type ErrorBody = components['schemas']['ErrorBody'];
 
 export function isErrorBody(x: unknown): x is ErrorBody {
   if (typeof x !== 'object' || x === null) return false;
