@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ErrorReport } from '../excel/error-report.ts';
 import { EXCEL_CHUNK_ROWS } from '../excel/excel-limits.ts';
-import type { ExcelImportDef, ExcelListDef, PreparedRow } from '../excel/excel-list.ts';
+import type { ExcelImportDef, ExcelListDef, RowImporter, RowProblem } from '../excel/excel-list.ts';
 import { checkUpload } from '../excel/upload-check.ts';
 import { pick } from '../excel/xlsx-export.ts';
 import { readSheet, type SheetRow } from '../excel/xlsx-import.ts';
@@ -43,19 +43,30 @@ interface Validated {
   errorReport: Buffer | null;
 }
 
-/** Phase 1: read, validate and prepare every row, staging the good ones in short chunked transactions. */
+/** A row held for the error report until the checks across rows have run. */
+interface HeldRow {
+  row: SheetRow;
+  problems: RowProblem[];
+}
+
+/**
+ * Phase 1: read, validate and prepare every row, staging the good ones in short chunked
+ * transactions. An importer that checks across rows (`checkAcross`) is asked once every row is
+ * prepared; its rows are held until then, so the error report still lists them in row order.
+ */
 async function validateAll(
   s: PlatformServices,
   job: JobRow,
   input: Buffer,
   def: ExcelListDef,
   imp: ExcelImportDef,
-  prepare: (rows: SheetRow[]) => Promise<PreparedRow[]>,
+  importer: RowImporter,
   ctl: JobControl,
 ): Promise<Validated> {
   const checked = await checkUpload(input, imp.columns);
   const report = new ErrorReport(pick(def.title, job.lang), imp.columns, job.lang);
   const sheet = readSheet(input, checked, imp.columns, EXCEL_CHUNK_ROWS);
+  const held: Map<number, HeldRow> | null = importer.checkAcross ? new Map() : null;
   let rows = 0;
   let staged = 0;
   let failed = 0;
@@ -71,14 +82,16 @@ async function validateAll(
   try {
     for await (const chunk of sheet.chunks()) {
       ctl.checkpoint();
-      const prepared = await prepare(chunk);
+      const prepared = await importer.prepare(chunk);
       const good: Array<{ rowNo: number; payload: Record<string, unknown> }> = [];
       prepared.forEach((p, i) => {
-        if ('problems' in p) {
-          failed++;
-          const row = chunk[i];
-          if (row) report.add(sheet.headers, row, p.problems);
-        } else good.push(p);
+        const row = chunk[i];
+        const problems = 'problems' in p ? p.problems : [];
+        if ('problems' in p) failed++;
+        else good.push(p);
+        if (!row) return;
+        if (held) held.set(row.rowNo, { row, problems: [...problems] });
+        else if (problems.length > 0) report.add(sheet.headers, row, problems);
       });
       // With mode=all one bad row means nothing is written: stop staging, keep validating for the report.
       if (job.mode === 'valid' || failed === 0) {
@@ -98,6 +111,18 @@ async function validateAll(
     await staging.catch(() => {});
   }
   await staging;
+  if (held && importer.checkAcross) {
+    ctl.checkpoint();
+    for (const found of await importer.checkAcross()) {
+      const h = held.get(found.rowNo);
+      if (!h || found.problems.length === 0) continue;
+      if (h.problems.length === 0) failed++;
+      h.problems.push(...found.problems);
+    }
+    for (const h of [...held.values()].sort((a, b) => a.row.rowNo - b.row.rowNo)) {
+      if (h.problems.length > 0) report.add(sheet.headers, h.row, h.problems);
+    }
+  }
   return { rows, staged, failed, errorReport: await report.finish() };
 }
 
@@ -114,10 +139,13 @@ export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): Jo
     const imp = def?.import;
     if (!def || !imp) throw new Error(`no Excel import for target ${job.target}`);
     const ctx = await jobContext(s, job);
-    const importer = await imp.begin(s, ctx);
+    const params = job.params ?? {};
+    const importer = await imp.begin(s, ctx, params);
+    if (importer.checkAcross && !(imp.allOrNothing && job.mode === 'all'))
+      throw new Error(`${job.target}: an import that checks across rows is all or nothing`);
     await clearStaging(s.db, job.id);
     try {
-      const v = await validateAll(s, job, input, def, imp, (rows) => importer.prepare(rows), ctl);
+      const v = await validateAll(s, job, input, def, imp, importer, ctl);
       const done: JobProgress = { phase: 'done', done: v.rows, total: v.rows };
       if (v.rows === 0) throw new JobFailure(noRows(), null, null, done);
       if (job.mode === 'all' && v.failed > 0) {
@@ -130,8 +158,11 @@ export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): Jo
       await s.write(ctx, async (tx, audit) => {
         ctl.faults.beforeFinalCommit?.(job.id);
         let imported: number;
+        let detail: Record<string, unknown> = {};
         try {
-          imported = await importer.commit(tx, job.id);
+          const committed = await importer.commit(tx, job.id);
+          if (typeof committed === 'number') imported = committed;
+          else ({ imported, audit: detail } = committed);
         } catch (err) {
           if (isIntegrityViolation(err)) throw new JobFailure(changedMeanwhile(), null, null, done);
           throw err;
@@ -142,8 +173,17 @@ export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): Jo
         await audit({
           action: imp.audit,
           entityType: def.entityType,
-          entityId: job.id,
-          after: { jobId: job.id, fileName: job.file_name, fileSm3, mode: job.mode, ...result },
+          // a list of one record (a project's tasks) is audited under that record
+          entityId: def.parent ? def.parent.entityId(params) : job.id,
+          after: {
+            jobId: job.id,
+            ...(job.params ? { params: job.params } : {}),
+            fileName: job.file_name,
+            fileSm3,
+            mode: job.mode,
+            ...result,
+            ...detail,
+          },
         });
         await clearStaging(tx, job.id);
         await finishJob(tx, job.id, {

@@ -10,6 +10,7 @@ import {
   loadJobInput,
   type NewJob,
   purgeJobFiles,
+  requeueJob,
   requeueRunning,
   saveProgress,
 } from './job.repo.ts';
@@ -72,6 +73,9 @@ export const jobError = (code: string, text: Bilingual): JobError => ({ code, zh
  * job stays `running`, and the next start runs it again from its stored input.
  */
 export class JobInterrupted extends Error {}
+
+/** Runs of a job that failed unexpectedly before it is reported as failed. */
+const MAX_ATTEMPTS = 2;
 
 const INTERNAL: JobError = jobError('JOB_INTERNAL', {
   zh: '处理过程中发生系统错误，未写入任何数据，请稍后重新导入；如仍失败请联系系统管理员',
@@ -211,6 +215,17 @@ export class InProcessJobRunner implements JobQueue {
     else if (err instanceof AppError) failure = new JobFailure(jobError(err.code, err.text));
     else {
       this.opts.log?.(`job ${job.id} failed`, err);
+      // An unexpected error may be passing (a dropped connection, a conflict under load):
+      // the job runs once more from its stored input before it is reported as failed.
+      if (job.attempts < MAX_ATTEMPTS) {
+        try {
+          await requeueJob(this.s.db, job.id);
+          this.again = true;
+          return;
+        } catch (e) {
+          this.opts.log?.(`could not requeue job ${job.id}`, e);
+        }
+      }
       failure = new JobFailure(INTERNAL);
     }
     try {

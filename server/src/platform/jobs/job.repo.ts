@@ -17,6 +17,7 @@ export interface JobRow {
   owner_id: string;
   status: JobStatus;
   mode: ImportMode;
+  params: Record<string, string> | null;
   file_name: string;
   lang: Lang;
   request_id: string | null;
@@ -38,6 +39,7 @@ const COLUMNS = [
   'owner_id',
   'status',
   'mode',
+  'params',
   'file_name',
   'lang',
   'request_id',
@@ -61,6 +63,8 @@ export interface NewJob {
   target: string;
   ownerId: string;
   mode: ImportMode;
+  /** Path parameters of a list with a parent; null (or absent) for the others. */
+  params?: Record<string, string> | null;
   fileName: string;
   lang: Lang;
   requestId: string | null;
@@ -79,6 +83,7 @@ export const insertJob = (db: Db, j: NewJob): Promise<JobRow> =>
       owner_id: j.ownerId,
       status: 'queued',
       mode: j.mode,
+      params: j.params ? JSON.stringify(j.params) : null,
       file_name: j.fileName,
       lang: j.lang,
       request_id: j.requestId,
@@ -160,6 +165,16 @@ export interface JobOutcome {
   now: Date;
 }
 
+/** Puts a running job back in the queue, to be run again from its stored input. */
+export async function requeueJob(db: Db, id: string): Promise<void> {
+  await jd(db)
+    .updateTable('jobs')
+    .set({ status: 'queued' })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 /** Ends a job; its uploaded file is dropped (it holds personal data in clear), the error report kept. */
 export async function finishJob(db: Db, id: string, o: JobOutcome): Promise<void> {
   await jd(db)
@@ -206,6 +221,20 @@ export async function stageRows(
   await sql`
     insert into import_rows (job_id, row_no, payload)
     select ${jobId}::uuid, (r->>0)::integer, r->1 from jsonb_array_elements(${chunk}::jsonb) r`.execute(db);
+}
+
+/** The job's staged rows in row order: for importers whose final step is more than one INSERT … SELECT. */
+export async function listStagedRows(
+  db: Db,
+  jobId: string,
+): Promise<Array<{ rowNo: number; payload: unknown }>> {
+  const rows = await jd(db)
+    .selectFrom('import_rows')
+    .select(['row_no', 'payload'])
+    .where('job_id', '=', jobId)
+    .orderBy('row_no')
+    .execute();
+  return rows.map((r) => ({ rowNo: r.row_no, payload: r.payload }));
 }
 
 export async function countStaged(db: Db, jobId: string): Promise<number> {

@@ -13,7 +13,9 @@ export const JobListQuery = Type.Object(
 export const JobView = Type.Object({
   id: Type.String(),
   kind: Type.Literal('import'),
-  target: Type.String({ description: "the list imported into: 'people' | 'organisations'" }),
+  target: Type.String({
+    description: "the list imported into: 'people' | 'organisations' | 'renewal-tasks'",
+  }),
   status: Type.Union([
     Type.Literal('queued'),
     Type.Literal('running'),
@@ -21,6 +23,12 @@ export const JobView = Type.Object({
     Type.Literal('failed'),
   ]),
   mode: Type.Union([Type.Literal('all'), Type.Literal('valid')]),
+  params: Nullable(
+    Type.Record(Type.String(), Type.String(), {
+      description:
+        "path parameters of a list that belongs to one record, e.g. { id: <project id> } for target 'renewal-tasks'; null for the others",
+    }),
+  ),
   fileName: Type.String(),
   progress: Type.Object({
     phase: Type.Union([Type.Literal('validating'), Type.Literal('writing'), Type.Literal('done')]),

@@ -15,6 +15,7 @@ export function presentJob(j: JobRow, lang: Lang): JobViewT {
     target: j.target,
     status: j.status,
     mode: j.mode,
+    params: j.params ? { ...j.params } : null,
     fileName: j.file_name,
     progress: { phase: j.progress.phase, done: j.progress.done, total: j.progress.total },
     result: j.result

@@ -36,6 +36,8 @@ export interface JobTable {
   owner_id: string;
   status: JobStatus;
   mode: ImportMode;
+  /** Path parameters of the list written to (`{ id }` of a project's task list); null for most lists. */
+  params: JsonOrNull<Record<string, string>>;
   file_name: string;
   lang: Lang;
   request_id: string | null;
