@@ -43,6 +43,9 @@ const schedule = JSON.parse(tsx('bench/schedule.ts')) as Record<
   { scheduleBackward: { medianMs: number; p95Ms: number } }
 >;
 
+console.log('renewal project list and dashboard under load (5,000 projects, PostgreSQL)…');
+const renewalApi = jsonLines(tsx('bench/renewal-api.ts'));
+
 const cpu = cpus();
 const row = (r: Record<string, unknown>) =>
   `| ${r.backend} | ${r.nodeArgs || '(default)'} | ${r.rows} | ${r.seconds} | **${r.rowsPerSecond}** | ${r.peakRssMB} |`;
@@ -81,6 +84,16 @@ memory to spare).
 |---|---|---|---|
 | calendar days | ${schedule['calendar-days']?.scheduleBackward.medianMs} | ${schedule['calendar-days']?.scheduleBackward.p95Ms} | < 50 ms |
 | workdays with official holidays | ${schedule.workdays?.scheduleBackward.medianMs} | ${schedule.workdays?.scheduleBackward.p95Ms} | < 50 ms |
+
+## Renewal API under load, 5,000 projects on PostgreSQL (bench/renewal-api.ts)
+5,000 projects (20 tasks and ~22 links each, 20 days of daily reports, 30 days of re-plan
+snapshots) loaded in bulk; the real server on 127.0.0.1; 10 connections for 10 s per row, from
+a worker thread of the same machine. Staff see the projects of 湖州 (3305), the leader all of
+浙江 (33); dashboards cycle through the caller's projects. Aim: p99 < 200 ms.
+
+| endpoint | caller | req/s | p50 ms | p99 ms | errors |
+|---|---|---|---|---|---|
+${renewalApi.map((r) => `| ${r.endpoint} | ${r.caller} | **${r.reqPerSec}** | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`).join('\n')}
 `;
 writeFileSync(REPORT, report);
 console.log(`wrote ${REPORT}`);

@@ -87,6 +87,13 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'GET /api/renewal/issues': READ,
   'GET /api/renewal/issues/:id': READ,
   'PATCH /api/renewal/issues/:id': ['staff'],
+  // renewal Excel: every list exports; a project's task list imports (background job)
+  'GET /api/renewal/projects/export.xlsx': READ,
+  'GET /api/renewal/projects/:id/tasks/export.xlsx': READ,
+  'GET /api/renewal/projects/:id/tasks/import-template.xlsx': ['staff'],
+  'POST /api/renewal/projects/:id/tasks/import': ['staff'],
+  'GET /api/renewal/reports/export.xlsx': READ,
+  'GET /api/renewal/issues/export.xlsx': READ,
   // renewal oversight: supervision meetings, safety inspections, night work
   'GET /api/renewal/meetings': READ,
   'POST /api/renewal/meetings': ['staff'],
@@ -117,4 +124,7 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'POST /api/renewal/night-work/:id/feedback': ['staff', 'partner'],
   'POST /api/renewal/night-work/:id/decision': ['staff'],
   'GET /api/renewal/projects/:id/calendar': READ,
+  'GET /api/renewal/action-items/export.xlsx': READ,
+  'GET /api/renewal/findings/export.xlsx': READ,
+  'GET /api/renewal/night-work/export.xlsx': READ,
 };

@@ -7500,10 +7500,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' */
+                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
                                 target: string;
                                 status: "queued" | "running" | "succeeded" | "failed";
                                 mode: "all" | "valid";
+                                params: {
+                                    [key: string]: string;
+                                } | null;
                                 fileName: string;
                                 progress: {
                                     phase: "validating" | "writing" | "done";
@@ -7682,10 +7685,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' */
+                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
                                 target: string;
                                 status: "queued" | "running" | "succeeded" | "failed";
                                 mode: "all" | "valid";
+                                params: {
+                                    [key: string]: string;
+                                } | null;
                                 fileName: string;
                                 progress: {
                                     phase: "validating" | "writing" | "done";
@@ -7728,6 +7734,524 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/renewal/projects/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出城市更新项目台账（Excel，脱敏，留痕） Export renewal projects to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description region subtree (GB/T 2260 code) */
+                    regionCode?: string;
+                    /** @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他 */
+                    type?: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+                    /** @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付 */
+                    stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                    /** @description part of the name */
+                    q?: string;
+                    /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
+                    atRisk?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/tasks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务清单（Excel，脱敏，留痕） Export task list to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/tasks/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务清单导入模板 Import template for task list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头和填写说明 Header row and instructions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 Excel 导入任务清单（后台任务） Import task list from Excel (background job)
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description all: write nothing unless every row is valid (the only mode of this list) */
+                    mode?: "all";
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "import";
+                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
+                                target: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                mode: "all" | "valid";
+                                params: {
+                                    [key: string]: string;
+                                } | null;
+                                fileName: string;
+                                progress: {
+                                    phase: "validating" | "writing" | "done";
+                                    done: number;
+                                    total: number;
+                                };
+                                result: {
+                                    /** @description data rows in the file */
+                                    total: number;
+                                    imported: number;
+                                    failed: number;
+                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                    hasErrorReport: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/reports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出工程日报（Excel，脱敏，留痕） Export daily reports to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one project’s reports (default: every project in my scope) */
+                    projectId?: string;
+                    /** @description projects in this region subtree */
+                    regionCode?: string;
+                    /** @description reports dated on or after */
+                    from?: string;
+                    /** @description reports dated on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/issues/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出问题跟踪（Excel，脱敏，留痕） Export issues to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description open 待解决 | resolved 已解决 */
+                    status?: "open" | "resolved";
+                    /** @description only open issues past their due date */
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/action-items/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出督办事项（Excel，脱敏，留痕） Export action items to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only this meeting */
+                    meetingId?: string;
+                    /** @description open 未完成 | done 已完成 */
+                    status?: "open" | "done";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/findings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出安全巡查隐患（Excel，脱敏，留痕） Export inspection findings to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only this inspection visit */
+                    inspectionId?: string;
+                    /** @description only projects of this contractor */
+                    contractorId?: string;
+                    /** @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号 */
+                    status?: "open" | "replied" | "passed" | "failed" | "closed";
+                    /** @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days */
+                    severity?: "minor" | "major" | "critical";
+                    /** @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他 */
+                    category?: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+                    /** @description true: only findings past their deadline, not closed */
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/night-work/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出夜间施工申请（Excel，脱敏，留痕） Export night-work requests to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+                    status?: "pending" | "approved" | "rejected";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -7758,10 +8282,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' */
+                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
                                 target: string;
                                 status: "queued" | "running" | "succeeded" | "failed";
                                 mode: "all" | "valid";
+                                params: {
+                                    [key: string]: string;
+                                } | null;
                                 fileName: string;
                                 progress: {
                                     phase: "validating" | "writing" | "done";
@@ -7836,10 +8363,13 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "import";
-                            /** @description the list imported into: 'people' | 'organisations' */
+                            /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
                             target: string;
                             status: "queued" | "running" | "succeeded" | "failed";
                             mode: "all" | "valid";
+                            params: {
+                                [key: string]: string;
+                            } | null;
                             fileName: string;
                             progress: {
                                 phase: "validating" | "writing" | "done";

@@ -1,7 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/audit/audit.repo.ts';
 import type { ProgressItem } from './progress.rules.ts';
-import { projectScopeSql } from './project.repo.ts';
+import { escapeLike, projectScopeSql } from './project.repo.ts';
 import type { RenewalScope } from './renewal.scope.ts';
 import { type DailyReportTable, pgError, type ReportProgressTable, rdb } from './renewal.tables.ts';
 
@@ -12,6 +12,19 @@ export type ProgressRow = Selectable<ReportProgressTable> & { task_name: string;
 
 export const insertReport = (db: Db, values: Insertable<DailyReportTable>): Promise<ReportRow> =>
   rdb(db).insertInto('renewal_daily_reports').values(values).returningAll().executeTakeFirstOrThrow();
+
+/** Many reports in one multi-row INSERT (bulk loads); returns their ids in order. */
+export async function insertReports(db: Db, values: Insertable<DailyReportTable>[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const rows = await rdb(db).insertInto('renewal_daily_reports').values(values).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Progress lines of many reports in one multi-row INSERT (bulk loads). */
+export async function insertProgressLines(db: Db, values: Insertable<ReportProgressTable>[]): Promise<void> {
+  if (values.length === 0) return;
+  await rdb(db).insertInto('renewal_report_progress').values(values).execute();
+}
 
 export const patchReport = (db: Db, id: string, values: Updateable<DailyReportTable>): Promise<ReportRow> =>
   rdb(db)
@@ -140,16 +153,72 @@ export async function findReportPage(
   };
 }
 
-/** The next page of the project's reports after `after` (a report date), newest first: keyset paging for exports. */
-export async function listReportsAfter(
+// ---------------------------------------------------------------- exports (one project's, or all in scope)
+
+export interface ScopedReportFilter {
+  scope: RenewalScope;
+  projectId?: string | undefined;
+  /** Region subtree (code prefix) of the projects. */
+  regionCode?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A report with its project's names, for the export. */
+export type ReportExportRow = ReportListRow & {
+  project_name: string;
+  region_name: string;
+  contractor_name: string | null;
+};
+
+const scopedReports = (db: Db, f: ScopedReportFilter) =>
+  rdb(db)
+    .selectFrom('renewal_daily_reports as d')
+    .innerJoin('renewal_projects as p', 'p.id', 'd.project_id')
+    .where(projectScopeSql(f.scope))
+    .$if(f.projectId !== undefined, (q) => q.where('d.project_id', '=', f.projectId!))
+    .$if(f.regionCode !== undefined, (q) => q.where('p.region_code', 'like', `${escapeLike(f.regionCode!)}%`))
+    .$if(f.from !== undefined, (q) => q.where('d.report_date', '>=', f.from!))
+    .$if(f.to !== undefined, (q) => q.where('d.report_date', '<=', f.to!));
+
+export async function countScopedReports(db: Db, f: ScopedReportFilter): Promise<number> {
+  const r = await scopedReports(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * The next page of matching reports, newest day first and by project name within a day
+ * (keyset paging after the last row of the previous page).
+ */
+export async function listScopedReportsAfter(
   db: Db,
-  f: ReportFilter,
-  after: string | undefined,
+  f: ScopedReportFilter,
+  after: { date: string; projectName: string; id: string } | undefined,
   limit: number,
-): Promise<ReportListRow[]> {
-  const rows = await reportList(db, f)
-    .$if(after !== undefined, (q) => q.where('d.report_date', '<', after!))
+): Promise<ReportExportRow[]> {
+  const rows = await scopedReports(db, f)
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('organisations as ct', 'ct.id', 'p.contractor_id')
+    .selectAll('d')
+    .select(['p.name as project_name', 'r.name as region_name', 'ct.name as contractor_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('renewal_report_progress as g')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('g.report_id', '=', 'd.id')
+        .as('progress_count'),
+    )
+    .$if(after !== undefined, (q) =>
+      q.where(
+        // the leading `<=` lets the date index start at the cursor; within a day, rows sort by project
+        sql<SqlBool>`d.report_date <= ${after!.date} and (d.report_date < ${after!.date} or (p.name, d.id) > (${after!.projectName}, ${after!.id}::uuid))`,
+      ),
+    )
     .orderBy('d.report_date', 'desc')
+    .orderBy('p.name')
+    .orderBy('d.id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...r, progress_count: Number(r.progress_count ?? 0) }));

@@ -94,6 +94,19 @@ export const ReportListQuery = Type.Object(
 );
 export type ReportListQueryT = Static<typeof ReportListQuery>;
 
+export const ReportExportQuery = Type.Object(
+  {
+    projectId: Type.Optional(uuid('one project’s reports (default: every project in my scope)')),
+    regionCode: Type.Optional(
+      Type.String({ pattern: '^[0-9]{2,12}$', description: 'projects in this region subtree' }),
+    ),
+    from: Type.Optional(dateString('reports dated on or after')),
+    to: Type.Optional(dateString('reports dated on or before')),
+  },
+  { additionalProperties: false },
+);
+export type ReportExportQueryT = Static<typeof ReportExportQuery>;
+
 export const MissingQuery = Type.Object(
   {
     date: Type.Optional(dateString('the day (default today)')),

@@ -6,27 +6,32 @@ import { pageWindow } from '../../platform/http/pagination.ts';
 import type { PlatformServices } from '../../platform/module/app-types.ts';
 import { reportForAmend, reportForRead } from './daily-report.policy.ts';
 import {
+  countScopedReports,
   findMissingPage,
   findReportOn,
   findReportPage,
   insertReport,
   isReportDayTaken,
   listProgressOf,
+  listScopedReportsAfter,
   patchReport,
+  type ReportExportRow,
   type ReportRow,
   replaceProgress,
+  type ScopedReportFilter,
 } from './daily-report.repo.ts';
 import { checkProgress } from './daily-report.rules.ts';
 import type {
   AmendReportInput,
   FileReportInput,
   MissingQueryT,
+  ReportExportQueryT,
   ReportListQueryT,
 } from './daily-report.schemas.ts';
 import { projectForRead, projectForReport } from './project.policy.ts';
 import { lockProject, type ProjectRow } from './project.repo.ts';
 import { issuesOfReport } from './project-issue.repo.ts';
-import { checkDate, todayOf } from './renewal.dates.ts';
+import { checkDate, checkRange, todayOf } from './renewal.dates.ts';
 import { RENEWAL_READ, renewalScope } from './renewal.scope.ts';
 import { refreshSnapshot } from './schedule.service.ts';
 import { listTasks } from './task.repo.ts';
@@ -231,4 +236,40 @@ export async function listMissingReports(s: PlatformServices, ctx: RequestContex
   const { page, pageSize, offset, limit } = pageWindow(q);
   const { rows, total } = await findMissingPage(s.db, scope, date, q.regionCode, { limit, offset });
   return { date, rows, total, page, pageSize };
+}
+
+/**
+ * Every report the caller may see that matches (one project's, or every project's in scope,
+ * within a date range), a page at a time, newest day first: for the Excel export.
+ */
+export async function reportExportPages(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: ReportExportQueryT,
+  pageSize: number,
+) {
+  if (q.projectId) await projectForRead(s, ctx, q.projectId);
+  const scope = await renewalScope(s, ctx, RENEWAL_READ);
+  checkRange(q.from, q.to);
+  const filter: ScopedReportFilter = {
+    scope,
+    projectId: q.projectId,
+    regionCode: q.regionCode,
+    from: q.from,
+    to: q.to,
+  };
+  const total = await countScopedReports(s.db, filter);
+  async function* pages(): AsyncIterable<ReportExportRow[]> {
+    let after: { date: string; projectName: string; id: string } | undefined;
+    for (;;) {
+      const rows = await listScopedReportsAfter(s.db, filter, after, pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      const last = rows[rows.length - 1]!;
+      after = { date: last.report_date, projectName: last.project_name, id: last.id };
+      if (rows.length < pageSize) return;
+    }
+  }
+  const { scope: _scope, ...filters } = filter;
+  return { total, filters, pages: pages() };
 }

@@ -4,13 +4,17 @@ import {
   type ModuleManifest,
   type PermissionDef,
 } from '../../platform/module/manifest.ts';
+import { dailyReportExcel } from './daily-report.excel.ts';
 import { seedRenewalDemo } from './demo/renewal.demo.ts';
 import * as m0001 from './migrations/0001-projects.ts';
 import { oversight } from './oversight/index.ts';
+import { projectExcel } from './project.excel.ts';
+import { projectIssueExcel } from './project-issue.excel.ts';
 import { renewalExports } from './renewal.exports.ts';
 import { renewalMetrics } from './renewal.metrics.ts';
 import { renewalRoutes } from './renewal.routes.ts';
 import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './renewal.scope.ts';
+import { taskExcel } from './task.excel.ts';
 
 // ── Oversight (督查例会, 第三方安全巡查, 夜间施工) ────────────────────────────────────────
 // Built in ./oversight/; `oversight/index.ts` exports its { permissions, migrations, routes,
@@ -88,6 +92,8 @@ export const renewalModule: ModuleManifest = defineModule({
     oversight.routes(app, s);
   },
   menu: [...menu, ...oversight.menu],
+  // every list exports to Excel (GET {basePath}/export.xlsx); a project's task list also imports
+  excel: [projectExcel, taskExcel, dailyReportExcel, projectIssueExcel, ...oversight.excel],
   demo: async (ctx) => {
     await seedRenewalDemo(ctx);
     await oversight.demo(ctx);

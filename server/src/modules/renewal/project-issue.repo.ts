@@ -90,15 +90,40 @@ export async function findIssuePage(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    rdb(db)
-      .selectFrom('renewal_project_issues as i')
-      .innerJoin('renewal_projects as p', 'p.id', 'i.project_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(matches(f))
-      .executeTakeFirstOrThrow(),
+    countMatchingIssues(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
+
+export async function countMatchingIssues(db: Db, f: IssueFilter): Promise<number> {
+  const r = await rdb(db)
+    .selectFrom('renewal_project_issues as i')
+    .innerJoin('renewal_projects as p', 'p.id', 'i.project_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(matches(f))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next page of matching issues in the list's order (keyset paging for exports). */
+export const listIssuesAfter = (
+  db: Db,
+  f: IssueFilter,
+  after: { status: string; dueDate: string; id: string } | undefined,
+  limit: number,
+): Promise<IssueListRow[]> =>
+  listQuery(db)
+    .where(matches(f))
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<SqlBool>`(i.status, i.due_date, i.id) > (${after!.status}, ${after!.dueDate}::date, ${after!.id}::uuid)`,
+      ),
+    )
+    .orderBy('i.status')
+    .orderBy('i.due_date')
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
 
 /** Open and overdue (open, due before `today`) issues of a project. */
 export async function countIssues(

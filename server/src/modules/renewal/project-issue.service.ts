@@ -7,11 +7,15 @@ import { projectForRead, projectForWrite } from './project.policy.ts';
 import { checkActiveOrganisation } from './project.rules.ts';
 import { issueForRead, issueForWrite } from './project-issue.policy.ts';
 import {
+  countMatchingIssues,
   findIssue,
   findIssuePage,
+  type IssueFilter,
+  type IssueListRow,
   type IssueRow,
   insertIssue,
   isProblemTaken,
+  listIssuesAfter,
   patchIssue,
 } from './project-issue.repo.ts';
 import type { IssueFromProblemInput, IssueListQueryT, UpdateIssueInput } from './project-issue.schemas.ts';
@@ -149,15 +153,45 @@ export async function getIssue(s: PlatformServices, ctx: RequestContext, id: str
 /** Reloads an issue with its names, after a write the caller may see. */
 export const loadIssue = async (s: PlatformServices, id: string) => (await findIssue(s.db, id))!;
 
-/** One page of the issues the caller may see (one project's, or all in scope). */
-export async function listIssues(s: PlatformServices, ctx: RequestContext, q: IssueListQueryT) {
+/** The filter a list query asks for, within the caller's read scope (404 for a project not seen). */
+async function issueFilter(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: IssueListQueryT,
+): Promise<IssueFilter> {
   if (q.projectId) await projectForRead(s, ctx, q.projectId);
   const scope = await renewalScope(s, ctx, RENEWAL_READ);
+  return { scope, projectId: q.projectId, status: q.status, overdueOn: q.overdue ? todayOf(s) : undefined };
+}
+
+/** One page of the issues the caller may see (one project's, or all in scope). */
+export async function listIssues(s: PlatformServices, ctx: RequestContext, q: IssueListQueryT) {
+  const filter = await issueFilter(s, ctx, q);
   const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findIssuePage(
-    s.db,
-    { scope, projectId: q.projectId, status: q.status, overdueOn: q.overdue ? todayOf(s) : undefined },
-    { limit, offset },
-  );
+  const { rows, total } = await findIssuePage(s.db, filter, { limit, offset });
   return { rows, total, page, pageSize };
+}
+
+/** Every issue the caller may see that matches, a page at a time in the list's order: for the Excel export. */
+export async function issueExportPages(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: IssueListQueryT,
+  pageSize: number,
+) {
+  const filter = await issueFilter(s, ctx, q);
+  const total = await countMatchingIssues(s.db, filter);
+  async function* pages(): AsyncIterable<IssueListRow[]> {
+    let after: { status: string; dueDate: string; id: string } | undefined;
+    for (;;) {
+      const rows = await listIssuesAfter(s.db, filter, after, pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      const last = rows[rows.length - 1]!;
+      after = { status: last.status, dueDate: last.due_date, id: last.id };
+      if (rows.length < pageSize) return;
+    }
+  }
+  const { scope: _scope, ...filters } = filter;
+  return { total, filters, pages: pages() };
 }

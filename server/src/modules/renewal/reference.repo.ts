@@ -39,3 +39,23 @@ export async function organisationSubtreeIds(db: Db, roots: string[]): Promise<s
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Active organisations whose full name, or unified social credit code, is one of `keys`. */
+export const findActiveOrganisationsNamed = (db: Db, keys: string[]) =>
+  keys.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('organisations')
+        .select(['id', 'name', 'credit_code'])
+        .where('status', '=', 'active')
+        .where((eb) =>
+          eb.or([
+            eb('name', 'in', keys),
+            eb(
+              'credit_code',
+              'in',
+              keys.map((k) => k.toUpperCase()),
+            ),
+          ]),
+        )
+        .execute();

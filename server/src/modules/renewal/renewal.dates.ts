@@ -28,3 +28,15 @@ export const addDays = (date: string, n: number): string => formatDay(parseDay(d
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => parseDay(to) - parseDay(from);
+
+/** An optional date range `from` … `to`: each a real date, and `to` not before `from` (400 naming the field). */
+export function checkRange(from: string | undefined, to: string | undefined): void {
+  if (from) checkDate('from', from);
+  if (to) checkDate('to', to);
+  if (from && to && to < from) {
+    throw invalid('to', {
+      zh: `结束日期（${to}）不能早于开始日期（${from}），请调整日期范围`,
+      en: `The end date (${to}) cannot be before the start date (${from}); adjust the range`,
+    });
+  }
+}

@@ -8,8 +8,8 @@ import { listProjectTasks } from './task.service.ts';
 import { listProjectLinks } from './task-link.service.ts';
 
 /**
- * What the renewal module offers other modules (and the Excel lists when the engine lands):
- * the list use cases with the caller's scope applied (paged, and `projectExportPages` by keyset),
+ * What the renewal module offers other modules: the list use cases with the caller's scope
+ * applied (paged, and `projectExportPages` by keyset, as the module's own Excel lists use it),
  * the project policies, the schedule and the daily re-plan.
  */
 export const renewalExports = {

@@ -83,3 +83,7 @@ export const say = (b: Bilingual, lang: Lang): string => (lang === 'en' ? b.en :
 export function labelList<K extends string>(names: Record<K, Bilingual>, lang: Lang) {
   return (Object.keys(names) as K[]).map((code) => ({ code, name: say(names[code], lang) }));
 }
+
+/** 是 / 否 in the caller's language (Excel cells of yes-or-no columns). */
+export const yesNo = (value: boolean, lang: Lang): string =>
+  lang === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否';

@@ -25,6 +25,12 @@ export async function upsertSnapshot(db: Db, row: SnapshotRow): Promise<void> {
     .execute();
 }
 
+/** Many snapshots in one multi-row INSERT (bulk loads: a trend of past days). */
+export async function insertSnapshots(db: Db, rows: SnapshotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await rdb(db).insertInto('renewal_schedule_snapshots').values(rows).execute();
+}
+
 /** Writes the snapshot unless the project has one for that date already; true if written. */
 export async function insertSnapshotIfMissing(db: Db, row: SnapshotRow): Promise<boolean> {
   const r = await rdb(db)

@@ -30,8 +30,17 @@ export interface RowProblem {
   /** Row index from 0. */
   row: number;
   field: keyof TaskImportRow;
+  /** What is wrong with the row, without naming it (the caller says which row: index or sheet row). */
   text: Bilingual;
+  /** Error code when not the general one (a link cycle: RENEWAL_LINK_CYCLE). */
+  code?: string;
 }
+
+/** The problem as one message naming the row by its place in the list (第 3 行：…). */
+export const rowProblemText = (p: RowProblem): Bilingual => ({
+  zh: `第 ${p.row + 1} 行：${p.text.zh}`,
+  en: `Row ${p.row + 1}: ${p.text.en}`,
+});
 
 export interface PreparedImport {
   tasks: Array<{
@@ -58,7 +67,7 @@ export function prepareTaskImport(
 ): PreparedImport {
   const problems: RowProblem[] = [];
   const problem = (row: number, field: keyof TaskImportRow, zh: string, en: string) =>
-    problems.push({ row, field, text: { zh: `第 ${row + 1} 行：${zh}`, en: `Row ${row + 1}: ${en}` } });
+    problems.push({ row, field, text: { zh, en } });
   const idByWbs = new Map<string, string>();
   for (const t of existing) if (t.wbs_code) idByWbs.set(t.wbs_code, t.id);
   const lockedIds = new Set(existing.filter((t) => t.locked).map((t) => t.id));

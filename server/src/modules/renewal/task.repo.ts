@@ -23,14 +23,19 @@ export const listTasks = (db: Db, projectId: string): Promise<TaskRow[]> =>
     .orderBy('t.id')
     .execute();
 
+/** A task as its Excel export shows it: with the WBS code of its parent. */
+export type TaskExportRow = TaskRow & { parent_wbs_code: string | null };
+
 /** Keyset paging through a project's tasks in list order (for exports). */
 export const listTasksAfter = (
   db: Db,
   projectId: string,
   after: { position: number; id: string } | undefined,
   limit: number,
-): Promise<TaskRow[]> =>
+): Promise<TaskExportRow[]> =>
   taskQuery(db)
+    .leftJoin('renewal_tasks as pt', 'pt.id', 't.parent_id')
+    .select('pt.wbs_code as parent_wbs_code')
     .where('t.project_id', '=', projectId)
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
@@ -44,6 +49,20 @@ export const listTasksAfter = (
     .orderBy('t.id')
     .limit(limit)
     .execute();
+
+/** The predecessors of these tasks, each with the WBS code and name of the task before it. */
+export const listPredecessorsOf = (db: Db, taskIds: string[]) =>
+  taskIds.length === 0
+    ? Promise.resolve([])
+    : rdb(db)
+        .selectFrom('renewal_task_links as l')
+        .innerJoin('renewal_tasks as f', 'f.id', 'l.from_task_id')
+        .select(['l.to_task_id', 'l.type', 'l.lag', 'f.wbs_code as from_wbs_code', 'f.name as from_name'])
+        .where('l.to_task_id', 'in', taskIds)
+        .orderBy('l.to_task_id')
+        .orderBy('f.position')
+        .orderBy('f.id')
+        .execute();
 
 export const findTask = (db: Db, id: string): Promise<TaskRow | undefined> =>
   taskQuery(db).where('t.id', '=', id).executeTakeFirst();
@@ -176,4 +195,13 @@ export async function tasksWithProgress(db: Db, projectId: string): Promise<Set<
     .where('t.project_id', '=', projectId)
     .execute();
   return new Set(rows.map((r) => r.task_id));
+}
+
+export async function countTasks(db: Db, projectId: string): Promise<number> {
+  const r = await rdb(db)
+    .selectFrom('renewal_tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -4,6 +4,9 @@ import type { RequestContext } from '../audit/audit.service.ts';
 import type { Bilingual, Lang } from '../http/errors.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 
+/** Path parameters of a list that belongs to one record, e.g. `{ id }` of a project's task list. */
+export type ListParams = Readonly<Record<string, string>>;
+
 /**
  * A list a module offers as Excel: export of what the caller can see, and optionally import
  * from a template. Declared in the module's manifest (`excel: [...]`); the core registers
@@ -13,8 +16,14 @@ import type { PlatformServices } from '../module/app-types.ts';
 export interface ExcelListDef<V = unknown> {
   /** Names the list in job records and URLs of the web app: 'people', 'organisations'. */
   target: string;
-  /** The list's API path, e.g. '/api/people'. */
+  /** The list's API path, e.g. '/api/people', or '/api/renewal/projects/:id/tasks' with `parent`. */
   basePath: string;
+  /**
+   * For a list that belongs to one record (a project's tasks): the schema of the path
+   * parameters in `basePath`, and the id of that record, under which its exports and imports
+   * are audited. Export, template and import receive the parameters; an import job keeps them.
+   */
+  parent?: ListParent;
   /** OpenAPI tag of the list's routes. */
   tag: string;
   /** Sheet and file name: 人员 / People. */
@@ -24,6 +33,12 @@ export interface ExcelListDef<V = unknown> {
   permissions: { read: string; write: string };
   export: ExcelExportDef<V>;
   import?: ExcelImportDef;
+}
+
+export interface ListParent {
+  params: TSchema;
+  /** The record the parameters name (the audit entity id of the list's exports and imports). */
+  entityId(params: ListParams): string;
 }
 
 /** A cell we write: text (escaped against formulas on the way out), a number, or empty. */
@@ -52,8 +67,17 @@ export interface ExcelExportDef<V> {
   /** Audit action, e.g. 'person.export'. */
   audit: string;
   columns: ExportColumn<V>[];
-  /** Checks the read permission and scope, and pages through what the caller may see. */
-  open(s: PlatformServices, ctx: RequestContext, query: unknown, pageSize: number): Promise<ExportPages<V>>;
+  /**
+   * Checks the read permission and scope, and pages through what the caller may see
+   * (`params`: the path parameters of a list with a `parent`; empty otherwise).
+   */
+  open(
+    s: PlatformServices,
+    ctx: RequestContext,
+    query: unknown,
+    pageSize: number,
+    params: ListParams,
+  ): Promise<ExportPages<V>>;
 }
 
 export interface ImportColumn {
@@ -96,10 +120,24 @@ export interface RowImporter {
   /** Validates and prepares (encrypts, derives) a chunk of rows; no writes to the real table. */
   prepare(rows: ImportRow[]): Promise<PreparedRow[]>;
   /**
-   * Inside the final transaction: moves the job's staged rows (`import_rows`) into the real
-   * table. Returns how many were inserted (fewer if some were registered meanwhile).
+   * Checks across rows, once every row has been prepared: rows that name each other (a task
+   * network's predecessors, cycles). Returns the problems of the rows it faults, which are
+   * added to those `prepare` found. Only for `allOrNothing` imports; the engine then keeps
+   * the sheet's rows in memory to write the error report in row order.
    */
-  commit(tx: Db, jobId: string): Promise<number>;
+  checkAcross?(): Promise<Array<{ rowNo: number; problems: RowProblem[] }>>;
+  /**
+   * Inside the final transaction: moves the job's staged rows (`import_rows`) into the real
+   * table. Returns how many were inserted (fewer if some were registered meanwhile), or that
+   * with more for the batch's audit entry (e.g. the links a task list brought).
+   */
+  commit(tx: Db, jobId: string): Promise<number | Committed>;
+}
+
+export interface Committed {
+  imported: number;
+  /** Added to the `after` of the batch's audit entry. */
+  audit: Record<string, unknown>;
 }
 
 export interface ExcelImportDef {
@@ -108,8 +146,19 @@ export interface ExcelImportDef {
   columns: ImportColumn[];
   /** Rules listed under the columns on the instructions sheet. */
   notes: Bilingual[];
+  /**
+   * The rows only make sense together (a task network): "valid rows only" is not offered,
+   * one bad row means nothing is imported. Required for a `checkAcross` importer.
+   */
+  allOrNothing?: boolean;
+  /**
+   * For a list with a `parent`: checks the caller may import into the record `params` name
+   * before the upload is accepted (and the template handed out), answering as the record's
+   * own routes do (404 / 403).
+   */
+  check?(s: PlatformServices, ctx: RequestContext, params: ListParams): Promise<void>;
   /** Checks the write permission of the job's owner and sets up one import. */
-  begin(s: PlatformServices, ctx: RequestContext): Promise<RowImporter>;
+  begin(s: PlatformServices, ctx: RequestContext, params: ListParams): Promise<RowImporter>;
 }
 
 /** Every Excel list declared by the given manifests. */

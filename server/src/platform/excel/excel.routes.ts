@@ -4,11 +4,17 @@ import { forbidden, unauthenticated } from '../http/errors.ts';
 import { presentJob } from '../jobs/job.service.ts';
 import type { JobQueue } from '../jobs/job-runner.ts';
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
-import { contentDisposition, ImportAccepted, ImportQuery, xlsxResponse } from './excel.schemas.ts';
+import {
+  contentDisposition,
+  ImportAccepted,
+  ImportQuery,
+  ImportQueryAllOrNothing,
+  xlsxResponse,
+} from './excel.schemas.ts';
 import { checkMayImport, cleanFileName, downloadName, openExport, startImport } from './excel.service.ts';
 import { fileTooLarge } from './excel-errors.ts';
 import { EXCEL_LIMITS } from './excel-limits.ts';
-import type { ExcelListDef } from './excel-list.ts';
+import type { ExcelListDef, ListParams } from './excel-list.ts';
 import { DownloadClosed, XLSX_TYPE } from './xlsx-export.ts';
 import { writeTemplate } from './xlsx-template.ts';
 
@@ -44,10 +50,14 @@ const permissionFirst = (permission: string) => async (req: FastifyRequest) => {
   if (!req.ctx.principal.permissions.has(permission)) throw forbidden();
 };
 
+/** The path parameters of a list with a parent (validated by its schema); none otherwise. */
+const paramsOf = (req: FastifyRequest): ListParams => (req.params ?? {}) as ListParams;
+
 /** The export, template and import routes of one Excel list. */
 export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelListDef, jobs: JobQueue) {
   const tags = [def.tag];
   const title = def.title;
+  const params = def.parent ? { params: def.parent.params } : {};
 
   app.get(
     `${def.basePath}/export.xlsx`,
@@ -56,12 +66,13 @@ export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelL
       schema: {
         tags,
         summary: `导出${title.zh}（Excel，脱敏，留痕） Export ${title.en.toLowerCase()} to Excel (masked, audited)`,
+        ...params,
         querystring: def.export.query,
         response: { 200: xlsxResponse('全部符合筛选条件的记录 Every record matching the filters') },
       },
     },
     async (req, reply) => {
-      const exp = await openExport(s, req.ctx, def, req.query);
+      const exp = await openExport(s, req.ctx, def, req.query, paramsOf(req));
       const out = new PassThrough();
       exp.write(out).catch((err: unknown) => {
         if (err instanceof DownloadClosed) return;
@@ -86,11 +97,12 @@ export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelL
       schema: {
         tags,
         summary: `${title.zh}导入模板 Import template for ${title.en.toLowerCase()}`,
+        ...params,
         response: { 200: xlsxResponse('表头和填写说明 Header row and instructions') },
       },
     },
     async (req, reply) => {
-      checkMayImport(s, req.ctx, def);
+      await checkMayImport(s, req.ctx, def, paramsOf(req));
       const out = new PassThrough();
       writeTemplate(out, def, req.ctx.lang).catch((err: unknown) => {
         out.destroy(err instanceof Error ? err : new Error(String(err)));
@@ -119,8 +131,10 @@ export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelL
           description:
             'Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ' +
             'or application/octet-stream); header X-File-Name: the URI-encoded original file name. ' +
-            'Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.',
-          querystring: ImportQuery,
+            'Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.' +
+            (imp.allOrNothing ? ' The rows refer to each other: all or nothing (mode=all only).' : ''),
+          ...params,
+          querystring: imp.allOrNothing ? ImportQueryAllOrNothing : ImportQuery,
           response: { 202: ImportAccepted },
         },
       },
@@ -129,6 +143,7 @@ export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelL
           body: req.body,
           fileName: cleanFileName(req.headers['x-file-name']),
           mode: req.query.mode ?? 'all',
+          params: paramsOf(req),
         });
         return reply.code(202).send({ job: presentJob(job, req.ctx.lang) });
       },

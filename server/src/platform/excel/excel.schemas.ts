@@ -14,6 +14,19 @@ export const ImportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The import of a list whose rows refer to each other (a task network): all or nothing only. */
+export const ImportQueryAllOrNothing = Type.Object(
+  {
+    mode: Type.Optional(
+      Type.Literal('all', {
+        default: 'all',
+        description: 'all: write nothing unless every row is valid (the only mode of this list)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ImportAccepted = Type.Object({ job: JobView });
 
 /** A file body: documented as binary, sent as a Buffer or a stream (never serialised). */

@@ -8,7 +8,7 @@ import type { JobQueue } from '../jobs/job-runner.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { fileMissing } from './excel-errors.ts';
 import { EXCEL_CHUNK_ROWS, EXPORT_MAX_ROWS } from './excel-limits.ts';
-import type { ExcelListDef } from './excel-list.ts';
+import type { ExcelListDef, ListParams } from './excel-list.ts';
 import { checkUpload } from './upload-check.ts';
 import { pick, writeExport } from './xlsx-export.ts';
 
@@ -51,13 +51,15 @@ export async function openExport(
   ctx: RequestContext,
   def: ExcelListDef,
   query: unknown,
+  params: ListParams = {},
 ): Promise<{ fileName: { name: string; ascii: string }; write: (out: Writable) => Promise<number> }> {
-  const found = await def.export.open(s, ctx, query, EXCEL_CHUNK_ROWS);
+  const found = await def.export.open(s, ctx, query, EXCEL_CHUNK_ROWS, params);
   if (found.total > EXPORT_MAX_ROWS) throw tooManyToExport(found.total);
   await s.write(ctx, (_tx, audit) =>
     audit({
       action: def.export.audit,
       entityType: def.entityType,
+      ...(def.parent ? { entityId: def.parent.entityId(params) } : {}),
       after: { filters: found.filters, rows: found.total, format: 'xlsx' },
     }),
   );
@@ -67,12 +69,27 @@ export async function openExport(
   };
 }
 
-/** The template needs the write permission: it is only of use to those who may import. */
-export function checkMayImport(s: PlatformServices, ctx: RequestContext, def: ExcelListDef): string {
+/**
+ * The template needs the write permission: it is only of use to those who may import (into
+ * the record `params` name, for a list with a parent). Returns the caller's user id.
+ */
+export async function checkMayImport(
+  s: PlatformServices,
+  ctx: RequestContext,
+  def: ExcelListDef,
+  params: ListParams = {},
+): Promise<string> {
   if (!ctx.principal) throw unauthenticated();
   s.access.require(ctx.principal, def.permissions.write);
+  await def.import?.check?.(s, ctx, params);
   return ctx.principal.userId;
 }
+
+const validRowsOnlyRefused = () =>
+  invalid('mode', {
+    zh: '该清单的各行相互关联，只能“全部正确才导入”，不能只导入正确的行',
+    en: 'The rows of this list refer to each other, so it is imported all or nothing, never the valid rows only',
+  });
 
 /** A file name as the browser sent it (URI-encoded header), made safe to store and show. */
 export function cleanFileName(header: string | string[] | undefined): string {
@@ -97,11 +114,13 @@ export async function startImport(
   jobs: JobQueue,
   ctx: RequestContext,
   def: ExcelListDef,
-  upload: { body: unknown; fileName: string; mode: ImportMode },
+  upload: { body: unknown; fileName: string; mode: ImportMode; params?: ListParams },
 ): Promise<JobRow> {
-  const ownerId = checkMayImport(s, ctx, def);
   const imp = def.import;
   if (!imp) throw new Error(`${def.target} has no import`);
+  const params = upload.params ?? {};
+  const ownerId = await checkMayImport(s, ctx, def, params);
+  if (imp.allOrNothing && upload.mode !== 'all') throw validRowsOnlyRefused();
   if (!Buffer.isBuffer(upload.body) || upload.body.length === 0) throw fileMissing();
   const checked = await checkUpload(upload.body, imp.columns);
   return jobs.enqueue({
@@ -109,6 +128,7 @@ export async function startImport(
     target: def.target,
     ownerId,
     mode: upload.mode,
+    params: def.parent ? params : null,
     fileName: upload.fileName,
     lang: ctx.lang,
     requestId: ctx.requestId,

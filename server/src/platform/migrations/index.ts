@@ -2,9 +2,11 @@ import type { Migration } from 'kysely';
 import * as core from './0001-core.ts';
 import * as regions from './0002-regions.ts';
 import * as jobs from './0003-jobs.ts';
+import * as jobParams from './0004-job-params.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-regions': regions,
   '0003-jobs': jobs,
+  '0004-job-params': jobParams,
 };

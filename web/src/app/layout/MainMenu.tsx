@@ -2,9 +2,16 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BuildOutlined,
+  CommentOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileExclamationOutlined,
   HomeOutlined,
+  IssuesCloseOutlined,
+  MoonOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -23,6 +30,14 @@ const ICONS: Record<string, ReactNode> = {
   users: <UserSwitchOutlined aria-hidden />,
   audit: <AuditOutlined aria-hidden />,
   health: <DashboardOutlined aria-hidden />,
+  // renewal (城市有机更新): server/src/modules/renewal/manifest.ts and oversight/oversight.permissions.ts
+  renewal: <BuildOutlined aria-hidden />,
+  'renewal.projects': <ProjectOutlined aria-hidden />,
+  'renewal.reports.missing': <FileExclamationOutlined aria-hidden />,
+  'renewal.issues': <IssuesCloseOutlined aria-hidden />,
+  'renewal.meetings': <CommentOutlined aria-hidden />,
+  'renewal.inspections': <SafetyCertificateOutlined aria-hidden />,
+  'renewal.night-work': <MoonOutlined aria-hidden />,
 };
 
 type Item = NonNullable<MenuProps['items']>[number];

@@ -177,8 +177,16 @@ describeEachDb(
         (await call(env(), w.partner, 'PATCH', `/api/renewal/projects/${ids.anji}`, { name: 'x' }))
           .statusCode,
       ).toBe(403);
-      // a partner grant without an organisation sees nothing (not everything)
-      const orphan = await env().userWith('partner', {}, 'partner.orphan');
+      // a partner grant without an organisation sees nothing (not everything); accounts cannot
+      // be created so any more, so an old grant is stripped of its organisation here
+      const orphan = await env().userWith('partner', { organisationId: w.contractor }, 'partner.orphan');
+      await env()
+        .services.db.updateTable('user_grants')
+        .set({ organisation_id: null })
+        .where('user_id', 'in', (eb) =>
+          eb.selectFrom('users').select('id').where('username', '=', 'partner.orphan'),
+        )
+        .execute();
       expect((await expectStatus<Page>(call(env(), orphan, 'GET', '/api/renewal/projects'), 200)).total).toBe(
         0,
       );

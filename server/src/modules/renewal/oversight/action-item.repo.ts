@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/audit/audit.repo.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
 import { type ActionItemStatus, type ActionItemTable, odb } from './oversight.tables.ts';
@@ -102,13 +102,37 @@ export async function findActionItemPage(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    odb(db)
-      .selectFrom(filtered(db, f).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countActionItems(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
+
+export async function countActionItems(db: Db, f: ActionItemFilter): Promise<number> {
+  const r = await odb(db)
+    .selectFrom(filtered(db, f).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next page of matching items in the list's order, open first (keyset paging for exports). */
+export const listActionItemsAfter = (
+  db: Db,
+  f: ActionItemFilter,
+  after: { status: ActionItemStatus; dueOn: string; id: string } | undefined,
+  limit: number,
+) =>
+  filtered(db, f)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<SqlBool>`a.status <= ${after!.status} and (a.status < ${after!.status} or (a.due_on, a.id) > (${after!.dueOn}::date, ${after!.id}::uuid))`,
+      ),
+    )
+    .orderBy('a.status', 'desc')
+    .orderBy('a.due_on')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
 
 /** Open items due before `today` on projects the scope reaches, most overdue first. */
 export const listOverdueActionItems = (db: Db, scope: RenewalScope, today: string, projectId?: string) =>

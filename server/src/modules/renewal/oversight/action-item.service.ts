@@ -10,9 +10,11 @@ import { actionItemToChange, actionItemToRead } from './action-item.policy.ts';
 import {
   type ActionItemRow,
   closeActionItemRow,
+  countActionItems,
   findActionItem,
   findActionItemPage,
   insertActionItems,
+  listActionItemsAfter,
   listOverdueActionItems,
   lockActionItem,
   nextActionItemSeq,
@@ -203,6 +205,31 @@ export async function listActionItems(s: PlatformServices, ctx: RequestContext, 
     { limit, offset },
   );
   return { ...r, page, pageSize };
+}
+
+/** Every item the caller may see that matches, a page at a time in the list's order: for the Excel export. */
+export async function actionItemExportPages(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: ActionItemListQuery,
+  pageSize: number,
+) {
+  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
+  const filter = { scope, projectId: q.projectId, meetingId: q.meetingId, status: q.status };
+  const total = await countActionItems(s.db, filter);
+  async function* pages(): AsyncIterable<ActionItemRow[]> {
+    let after: { status: ActionItemRow['status']; dueOn: string; id: string } | undefined;
+    for (;;) {
+      const rows = await listActionItemsAfter(s.db, filter, after, pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      const last = rows[rows.length - 1]!;
+      after = { status: last.status, dueOn: last.due_on, id: last.id };
+      if (rows.length < pageSize) return;
+    }
+  }
+  const { scope: _scope, ...filters } = filter;
+  return { total, filters, pages: pages() };
 }
 
 /** Open items past their due date (Asia/Shanghai today) on the projects the caller sees. */

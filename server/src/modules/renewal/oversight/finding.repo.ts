@@ -1,6 +1,6 @@
 import type { FindingStatus } from '@gongfu/domain/renewal/finding-status';
 import type { HazardCategory, Severity } from '@gongfu/domain/renewal/rectification';
-import type { Insertable } from 'kysely';
+import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/audit/audit.repo.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
 import { type FindingEventTable, type FindingTable, odb } from './oversight.tables.ts';
@@ -142,13 +142,37 @@ export async function findFindingPage(db: Db, f: FindingFilter, page: { limit: n
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    odb(db)
-      .selectFrom(filtered(db, f).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countFindings(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
+
+export async function countFindings(db: Db, f: FindingFilter): Promise<number> {
+  const r = await odb(db)
+    .selectFrom(filtered(db, f).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next page of matching findings by deadline (keyset paging for exports). */
+export const listFindingsAfter = (
+  db: Db,
+  f: FindingFilter,
+  after: { deadline: string; inspectionId: string; seq: number } | undefined,
+  limit: number,
+) =>
+  filtered(db, f)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<SqlBool>`(f.deadline, f.inspection_id, f.seq) > (${after!.deadline}::date, ${after!.inspectionId}::uuid, ${after!.seq}::integer)`,
+      ),
+    )
+    .orderBy('f.deadline')
+    .orderBy('f.inspection_id')
+    .orderBy('f.seq')
+    .limit(limit)
+    .execute();
 
 /** Findings not closed and past their deadline on `today`, by project then deadline. */
 export const listOverdueFindings = (db: Db, scope: RenewalScope, today: string, projectId?: string) =>

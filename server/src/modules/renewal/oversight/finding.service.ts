@@ -9,6 +9,8 @@ import type { PlatformServices } from '../../../platform/module/app-types.ts';
 import { todayOf } from '../renewal.dates.ts';
 import { type FindingAccess, findingToInspect, findingToRead, findingToReply } from './finding.policy.ts';
 import {
+  countFindings,
+  type FindingFilter,
   type FindingRow,
   findFinding,
   findFindingPage,
@@ -16,6 +18,7 @@ import {
   insertFindings,
   lastActedOn,
   listFindingEvents,
+  listFindingsAfter,
   listOverdueFindings,
   lockFinding,
   nextEventSeq,
@@ -220,24 +223,54 @@ export async function getFinding(s: PlatformServices, ctx: RequestContext, id: s
   return { finding, history: await listFindingEvents(s.db, id) };
 }
 
-export async function listFindings(s: PlatformServices, ctx: RequestContext, q: FindingListQuery) {
+/** The filter a list query asks for, within the caller's read scope. */
+async function findingFilter(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: FindingListQuery,
+): Promise<FindingFilter> {
   const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
+  return {
+    scope,
+    projectId: q.projectId,
+    inspectionId: q.inspectionId,
+    contractorId: q.contractorId,
+    status: q.status,
+    severity: q.severity,
+    category: q.category,
+    overdueOn: q.overdue ? todayOf(s) : undefined,
+  };
+}
+
+export async function listFindings(s: PlatformServices, ctx: RequestContext, q: FindingListQuery) {
+  const filter = await findingFilter(s, ctx, q);
   const { page, pageSize, offset, limit } = pageWindow(q);
-  const r = await findFindingPage(
-    s.db,
-    {
-      scope,
-      projectId: q.projectId,
-      inspectionId: q.inspectionId,
-      contractorId: q.contractorId,
-      status: q.status,
-      severity: q.severity,
-      category: q.category,
-      overdueOn: q.overdue ? todayOf(s) : undefined,
-    },
-    { limit, offset },
-  );
+  const r = await findFindingPage(s.db, filter, { limit, offset });
   return { ...r, page, pageSize };
+}
+
+/** Every finding the caller may see that matches, a page at a time by deadline: for the Excel export. */
+export async function findingExportPages(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: FindingListQuery,
+  pageSize: number,
+) {
+  const filter = await findingFilter(s, ctx, q);
+  const total = await countFindings(s.db, filter);
+  async function* pages(): AsyncIterable<FindingRow[]> {
+    let after: { deadline: string; inspectionId: string; seq: number } | undefined;
+    for (;;) {
+      const rows = await listFindingsAfter(s.db, filter, after, pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      const last = rows[rows.length - 1]!;
+      after = { deadline: last.deadline, inspectionId: last.inspection_id, seq: last.seq };
+      if (rows.length < pageSize) return;
+    }
+  }
+  const { scope: _scope, ...filters } = filter;
+  return { total, filters, pages: pages() };
 }
 
 /** The alert list: findings past their deadline and not closed, grouped by project. */

@@ -1,25 +1,30 @@
+import type { ExcelListDef } from '../../../platform/excel/excel-list.ts';
 import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
 import type { DemoContext, MenuEntry, PermissionDef } from '../../../platform/module/manifest.ts';
+import { actionItemExcel } from './action-item.excel.ts';
 import { actionItemRoutes } from './action-item.routes.ts';
 import { seedOversightDemo } from './demo/oversight.demo.ts';
+import { findingExcel } from './finding.excel.ts';
 import { findingRoutes } from './finding.routes.ts';
 import { inspectionRoutes } from './inspection.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import * as m0002 from './migrations/0002-oversight.ts';
+import { nightWorkExcel } from './night-work.excel.ts';
 import { nightWorkRoutes } from './night-work.routes.ts';
 import { oversightMenu, oversightPermissions } from './oversight.permissions.ts';
 
 /**
  * The oversight part of the renewal module: supervision meetings (督查例会) with action items,
  * third-party safety inspections (第三方安全巡查) with findings tracked to closure (销号), and
- * night-work coordination (夜间施工). The renewal manifest spreads these parts into itself;
- * the migration runs after 0001-projects in the module's one history.
+ * night-work coordination (夜间施工), each list exported to Excel. The renewal manifest spreads
+ * these parts into itself; the migration runs after 0001-projects in the module's one history.
  */
 export const oversightParts: {
   permissions: PermissionDef[];
   migrations: { '0002-oversight': typeof m0002 };
   routes: (app: GongfuApp, s: PlatformServices) => void;
   menu: MenuEntry[];
+  excel: ExcelListDef[];
   demo: (ctx: DemoContext) => Promise<void>;
 } = {
   permissions: oversightPermissions,
@@ -32,6 +37,7 @@ export const oversightParts: {
     nightWorkRoutes(app, s);
   },
   menu: oversightMenu,
+  excel: [actionItemExcel, findingExcel, nightWorkExcel],
   demo: seedOversightDemo,
 };
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/audit/audit.repo.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
 import { type Attitude, type NightWorkStatus, type NoticeChannel, odb } from './oversight.tables.ts';
@@ -181,13 +181,49 @@ export async function findNightWorkPage(db: Db, f: NightWorkFilter, page: { limi
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    odb(db)
-      .selectFrom(filtered(db, f).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countNightWork(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
+
+export async function countNightWork(db: Db, f: NightWorkFilter): Promise<number> {
+  const r = await odb(db)
+    .selectFrom(filtered(db, f).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next page of matching requests, latest first nights first (keyset paging for exports). */
+export const listNightWorkAfter = (
+  db: Db,
+  f: NightWorkFilter,
+  after: { firstNight: string; id: string } | undefined,
+  limit: number,
+) =>
+  filtered(db, f)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<SqlBool>`n.first_night <= ${after!.firstNight} and (n.first_night < ${after!.firstNight} or n.id > ${after!.id}::uuid)`,
+      ),
+    )
+    .orderBy('n.first_night', 'desc')
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
+
+/** Neighbours' feedback on these requests, oldest first within each. */
+export const listFeedbackOf = (db: Db, nightWorkIds: string[]) =>
+  nightWorkIds.length === 0
+    ? Promise.resolve([])
+    : odb(db)
+        .selectFrom('renewal_night_work_feedback')
+        .selectAll()
+        .where('night_work_id', 'in', nightWorkIds)
+        .orderBy('night_work_id')
+        .orderBy('received_on')
+        .orderBy('created_at')
+        .execute();
 
 /** Approved requests of a project with a night within from … to. */
 export const listApprovedNights = (db: Db, projectId: string, from: string, to: string) =>

@@ -1,3 +1,4 @@
+import { maskName } from '@gongfu/domain/cn/mask';
 import type { Static } from 'typebox';
 import type { Lang } from '../../../platform/http/errors.ts';
 import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
@@ -69,7 +70,8 @@ function present(d: Awaited<ReturnType<typeof getNightWork>>, lang: Lang): Stati
     })),
     feedback: d.feedback.map((x) => ({
       id: x.id,
-      name: x.name,
+      // personal data: shown masked (王*), as in the export and the audit log
+      name: x.name === null ? null : maskName(x.name),
       text: x.text,
       attitude: x.attitude,
       attitudeName: labelIn(ATTITUDE_NAMES[x.attitude], lang),

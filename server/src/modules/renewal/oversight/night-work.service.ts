@@ -11,6 +11,7 @@ import {
   projectForNightWork,
 } from './night-work.policy.ts';
 import {
+  countNightWork,
   decideNightWorkRow,
   findNightWork,
   findNightWorkPage,
@@ -19,6 +20,8 @@ import {
   insertNotice,
   listApprovedNights,
   listFeedback,
+  listFeedbackOf,
+  listNightWorkAfter,
   listNotices,
   lockNightWork,
   type NightWorkRow,
@@ -243,6 +246,45 @@ export async function listNightWork(s: PlatformServices, ctx: RequestContext, q:
     { limit, offset },
   );
   return { ...r, page, pageSize };
+}
+
+export type FeedbackRow = Awaited<ReturnType<typeof listFeedback>>[number];
+
+/**
+ * Every request the caller may see that matches, a page at a time (latest first nights first),
+ * each with its neighbours' feedback (one query a page): for the Excel export.
+ */
+export async function nightWorkExportPages(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: NightWorkListQuery,
+  pageSize: number,
+) {
+  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
+  const filter = { scope, projectId: q.projectId, status: q.status };
+  const total = await countNightWork(s.db, filter);
+  async function* pages(): AsyncIterable<Array<{ request: NightWorkRow; feedback: FeedbackRow[] }>> {
+    let after: { firstNight: string; id: string } | undefined;
+    for (;;) {
+      const rows = await listNightWorkAfter(s.db, filter, after, pageSize);
+      if (rows.length === 0) return;
+      const feedback = new Map<string, FeedbackRow[]>();
+      for (const f of await listFeedbackOf(
+        s.db,
+        rows.map((r) => r.id),
+      )) {
+        const list = feedback.get(f.night_work_id) ?? [];
+        list.push(f);
+        feedback.set(f.night_work_id, list);
+      }
+      yield rows.map((request) => ({ request, feedback: feedback.get(request.id) ?? [] }));
+      const last = rows[rows.length - 1]!;
+      after = { firstNight: last.first_night, id: last.id };
+      if (rows.length < pageSize) return;
+    }
+  }
+  const { scope: _scope, ...filters } = filter;
+  return { total, filters, pages: pages() };
 }
 
 export interface CalendarEvent {

@@ -144,10 +144,11 @@ describeEachDb(
       });
       expect(heard.feedbackTally).toEqual({ support: 1, neutral: 1, object: 1 });
       expect(heard.notices.map((n) => n.channelName)).toEqual(['公告栏']);
+      // neighbours' names are personal data: masked for every reader
       expect(heard.feedback.map((f) => [f.name, f.attitudeName])).toEqual([
-        ['王芳', '支持'],
+        ['王*', '支持'],
         [null, '中立'],
-        ['李明', '反对'],
+        ['李*', '反对'],
       ]);
       const noReason = await call(env(), w.anji, 'POST', decide, { decision: 'reject' });
       expect([noReason.statusCode, noReason.json().field]).toEqual([400, 'note']);

@@ -1,0 +1,230 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Site, signIn } from './harness.ts';
+
+/** Today (and days from today) in China, as the server and the pages count days. */
+const chinaDate = (offsetDays = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
+
+/** Opens the antd select labelled `label` (inside `scope`), optionally types, and picks an option. */
+async function choose(
+  page: Page,
+  scope: Locator | Page,
+  label: string,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
+  const box = scope.getByLabel(label, { exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first();
+  await item.waitFor();
+  await item.click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+describe('renewal journey in Chromium', () => {
+  let site: Site;
+  const project = `E2E 城市更新测试项目 ${Date.now().toString(36)}`;
+  const tasks = [
+    { name: '基础施工', duration: '10' },
+    { name: '主体结构施工', duration: '20' },
+    { name: '装饰装修', duration: '15' },
+    { name: '室外配套', duration: '5' },
+  ];
+
+  beforeAll(async () => {
+    site = await openSite();
+    await signIn(site, 'anji');
+    await site.page.getByRole('navigation', { name: '主菜单' }).waitFor();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('registers a project from the project list', async () => {
+    const { page } = site;
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByText('城市有机更新', { exact: true }).click();
+    await nav.getByRole('link', { name: '项目台账', exact: true }).click();
+    await page.getByRole('table', { name: '城市更新项目列表' }).waitFor();
+    await site.screenshot('renewal-01-projects');
+
+    await page.getByRole('button', { name: '登记项目' }).click();
+    const drawer = page.getByRole('dialog', { name: '登记项目' });
+    await drawer.waitFor();
+    await drawer.getByLabel('项目名称', { exact: true }).fill(project);
+    await choose(page, drawer, '项目类型', '住有宜居');
+    await choose(page, drawer, '业主单位', '安吉县住房和城乡建设局', '住房和城乡建设局');
+    await choose(page, drawer, '施工单位', '浙江两山建设集团', '两山建设');
+    await choose(page, drawer, '第三方巡查单位', '安信', '安信');
+    await drawer.getByLabel('总投资（元）').fill('12,500,000.50');
+    await expect.poll(() => drawer.getByText('¥12,500,000.50').count()).toBeGreaterThan(0);
+    // type the date, then pick it in the open calendar (Enter would submit the form)
+    const deadline = drawer.getByLabel('节点工期（承诺完工日）');
+    await deadline.click();
+    await deadline.fill(chinaDate(120));
+    await page.locator(`.ant-picker-dropdown:visible td[title="${chinaDate(120)}"]`).click();
+    await expect.poll(() => deadline.inputValue()).toBe(chinaDate(120));
+    await site.screenshot('renewal-02-project-form');
+    await page.getByRole('button', { name: '保存' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const link = page.getByRole('link', { name: project });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: project }).waitFor();
+  });
+
+  it('adds tasks and links on the tasks tab', async () => {
+    const { page } = site;
+    await page.getByRole('tab', { name: '任务' }).click();
+    const taskTable = page.getByRole('table', { name: '任务清单' });
+    await taskTable.waitFor();
+    for (const t of tasks) {
+      await page.getByRole('button', { name: '新增任务' }).click();
+      const dialog = page.getByRole('dialog', { name: '新增任务' });
+      await dialog.waitFor();
+      await dialog.getByLabel('任务名称', { exact: true }).fill(t.name);
+      await dialog.getByLabel('工期（天）').fill(t.duration);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await taskTable.getByRole('cell', { name: t.name, exact: true }).waitFor();
+    }
+    const linkTable = page.getByRole('table', { name: '任务关联列表' });
+    for (const [from, to] of [
+      [tasks[0]!.name, tasks[1]!.name],
+      [tasks[1]!.name, tasks[2]!.name],
+    ] as const) {
+      await page.getByRole('button', { name: '新增关联' }).click();
+      const dialog = page.getByRole('dialog', { name: '新增关联' });
+      await dialog.waitFor();
+      await choose(page, dialog, '前置任务', from);
+      await choose(page, dialog, '后续任务', to);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await expect.poll(() => linkTable.getByRole('row').count()).toBe(3); // header + 2 links
+    await site.screenshot('renewal-03-tasks-and-links');
+
+    // a link back from the last task to the first would close a cycle: refused, naming the tasks
+    await page.getByRole('button', { name: '新增关联' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增关联' });
+    await choose(page, dialog, '前置任务', tasks[2]!.name);
+    await choose(page, dialog, '后续任务', tasks[0]!.name);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const alert = dialog.getByRole('alert').filter({ hasText: '循环' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(tasks[0]!.name);
+    await site.screenshot('renewal-04-link-cycle-refused');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('reads the Gantt chart: plan bars, the critical path in red, today and the deadline', async () => {
+    const { page } = site;
+    await page.getByRole('tab', { name: '甘特图' }).click();
+    const chart = page.getByRole('figure', { name: /^甘特图/ });
+    await chart.waitFor();
+    for (const t of tasks) await chart.getByText(t.name, { exact: true }).waitFor();
+    // 基础施工 → 主体结构施工 → 装饰装修 is the longest chain: critical; 室外配套 has float
+    const critical = page.locator('p', { hasText: '关键路径：' });
+    await expect
+      .poll(() => critical.textContent())
+      .toContain(`${tasks[0]!.name} → ${tasks[1]!.name} → ${tasks[2]!.name}`);
+    expect(await chart.locator('.rn-bar-critical').count()).toBe(3);
+    expect(await chart.locator('.rn-bar-plan').count()).toBe(1);
+    expect(await chart.getByText('今天', { exact: true }).count()).toBe(1);
+    expect(await chart.getByText('节点工期', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: '图例' }).getByRole('listitem').count()).toBeGreaterThan(4);
+    await site.screenshot('renewal-05-gantt');
+
+    // the table alternative lists every task with its dates
+    await page.getByText('表格', { exact: true }).click();
+    const table = page.getByRole('table', { name: '任务工期表' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(tasks.length + 1);
+    await site.screenshot('renewal-06-gantt-table');
+  });
+
+  it("files today's daily report with progress and a problem", async () => {
+    const { page } = site;
+    await page.getByRole('button', { name: '填报今日日报' }).click();
+    await page.getByRole('heading', { level: 1, name: '填报工程日报' }).waitFor();
+    await page.getByLabel('在场工人（人）').fill('36');
+    await page.getByRole('button', { name: '添加机械' }).click();
+    const machine = page.getByRole('group', { name: '机械第 1 行' });
+    await machine.getByLabel('机械名称').fill('挖掘机');
+    await machine.getByLabel('台数').fill('2');
+    await page.getByRole('button', { name: '添加任务进度' }).click();
+    const row = page.getByRole('group', { name: '进度第 1 行' });
+    await choose(page, row, '任务', tasks[0]!.name);
+    await row.getByLabel('完成百分比').fill('20');
+    await page.getByRole('button', { name: '添加问题' }).click();
+    const problem = page.getByRole('group', { name: '问题第 1 条' });
+    await problem.getByLabel('问题描述').fill('基坑东侧积水，需增设排水泵');
+    await page.getByRole('button', { name: '添加照片说明' }).click();
+    await page.getByRole('group', { name: '照片第 1 张' }).getByLabel('照片说明').fill('基坑东侧积水情况');
+    await site.screenshot('renewal-07-daily-report-form');
+    await page.getByRole('button', { name: '提交日报' }).click();
+
+    const reports = page.getByRole('table', { name: '工程日报列表' });
+    await reports.waitFor();
+    await reports.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }).waitFor();
+    await site.screenshot('renewal-08-daily-reports');
+  });
+
+  it('opens an inspection finding and takes it through reply, re-inspection and closure', async () => {
+    const { page } = site;
+    await page.getByRole('tab', { name: '巡查' }).click();
+    await page.getByRole('button', { name: '记录巡查' }).click();
+    const drawer = page.getByRole('dialog', { name: '记录巡查' });
+    await drawer.waitFor();
+    await drawer.getByLabel('巡查人员').fill('陆晓峰、钱海涛');
+    const finding = drawer.getByRole('group', { name: '隐患第 1 条' });
+    await choose(page, finding, '隐患类别', '临时用电');
+    await choose(page, finding, '严重程度', /^较大/);
+    await finding.getByLabel('部位').fill('2号楼北侧二级配电箱');
+    await finding.getByLabel('隐患描述').fill('配电箱未做重复接地，箱门无锁');
+    await finding.getByLabel('照片说明').fill('配电箱全景\n接地端子特写');
+    await site.screenshot('renewal-09-inspection-form');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    // the visit page shows the finding with the deadline the server set from the severity
+    await page.getByRole('heading', { level: 1, name: `安全巡查 · ${chinaDate()}` }).waitFor();
+    const findings = page.getByRole('table', { name: '本次巡查发现的隐患' });
+    const row = findings.getByRole('row').filter({ hasText: '配电箱未做重复接地' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2}.*\d{4}-\d{2}-\d{2}/);
+    await site.screenshot('renewal-10-inspection-findings');
+
+    await row.getByRole('button', { name: /^处理/ }).click();
+    const detail = page.getByRole('dialog', { name: '安全隐患 #1' });
+    await detail.waitFor();
+    const status = detail.getByRole('row').filter({ hasText: '状态' });
+
+    await detail.getByRole('button', { name: '整改回复' }).click();
+    await detail.getByLabel('整改情况').fill('已重做重复接地，箱门加锁，责任人签字');
+    await detail.getByLabel('佐证照片说明').fill('整改后配电箱');
+    await detail.getByRole('button', { name: '提交整改回复' }).click();
+    await detail.getByRole('button', { name: '复查' }).waitFor();
+    await site.screenshot('renewal-11-finding-replied');
+
+    await detail.getByRole('button', { name: '复查' }).click();
+    await detail.getByLabel('合格', { exact: true }).check();
+    await detail.getByLabel('复查意见').fill('复查合格，接地电阻符合要求');
+    await detail.getByRole('button', { name: '提交复查' }).click();
+    await detail.getByRole('button', { name: '销号' }).waitFor();
+    await site.screenshot('renewal-12-finding-passed');
+
+    await detail.getByRole('button', { name: '销号' }).click();
+    await detail.getByLabel('销号说明').fill('同意销号');
+    await detail.getByRole('button', { name: '提交销号' }).click();
+    await expect.poll(() => status.textContent()).toContain('已销号');
+    expect(await detail.getByRole('button', { name: /整改回复|复查|销号/ }).count()).toBe(0);
+    await site.screenshot('renewal-13-finding-closed');
+  });
+});

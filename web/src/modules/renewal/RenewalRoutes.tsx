@@ -1,0 +1,63 @@
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Loading } from '../../app/Loading.tsx';
+import { useCan } from '../../platform/auth/auth.tsx';
+
+const READ = 'renewal.read';
+const OVERSIGHT = 'renewal.oversight.read';
+
+const NoAccessPage = lazy(() => import('../../platform/pages/no-access/NoAccessPage.tsx'));
+const NotFoundPage = lazy(() => import('../../platform/pages/not-found/NotFoundPage.tsx'));
+
+/** The renewal pages, relative to /renewal; each is fetched only when opened. */
+const PAGES: { path: string; page: LazyExoticComponent<ComponentType>; permission: string }[] = [
+  { path: 'projects', page: lazy(() => import('./projects/ProjectsPage.tsx')), permission: READ },
+  { path: 'projects/:id', page: lazy(() => import('./projects/ProjectDetailPage.tsx')), permission: READ },
+  {
+    path: 'projects/:id/report',
+    page: lazy(() => import('./reports/DailyReportPage.tsx')),
+    permission: 'renewal.report',
+  },
+  { path: 'reports/missing', page: lazy(() => import('./reports/MissingReportsPage.tsx')), permission: READ },
+  { path: 'issues', page: lazy(() => import('./issues/IssuesPage.tsx')), permission: READ },
+  { path: 'meetings', page: lazy(() => import('./meetings/MeetingsPage.tsx')), permission: OVERSIGHT },
+  {
+    path: 'meetings/:id',
+    page: lazy(() => import('./meetings/MeetingDetailPage.tsx')),
+    permission: OVERSIGHT,
+  },
+  {
+    path: 'inspections',
+    page: lazy(() => import('./inspections/InspectionsPage.tsx')),
+    permission: OVERSIGHT,
+  },
+  {
+    path: 'inspections/:id',
+    page: lazy(() => import('./inspections/InspectionDetailPage.tsx')),
+    permission: OVERSIGHT,
+  },
+  { path: 'night-work', page: lazy(() => import('./nightwork/NightWorkPage.tsx')), permission: OVERSIGHT },
+];
+
+function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType>; permission: string }) {
+  const can = useCan();
+  const Shown = can(permission) ? P : NoAccessPage;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shown />
+    </Suspense>
+  );
+}
+
+/** /renewal/* — the programme's own entry opens the project register. */
+export default function RenewalRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="/renewal/projects" replace />} />
+      {PAGES.map((p) => (
+        <Route key={p.path} path={p.path} element={<Page page={p.page} permission={p.permission} />} />
+      ))}
+      <Route path="*" element={<Page page={NotFoundPage} permission={READ} />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,124 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../../platform/api/client.ts';
+import { useT } from '../../../platform/i18n/i18n.tsx';
+import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
+import { type NightWorkRow, rk } from '../api.ts';
+import { useRT } from '../i18n/rt.ts';
+import { StatusTag } from '../widgets/fields.tsx';
+import { NightWorkDrawer } from './NightWorkDrawer.tsx';
+
+/** Night-work requests, latest nights first. */
+export function NightWorkTable({
+  projectId,
+  status,
+  showProject = true,
+}: {
+  projectId?: string;
+  status?: 'pending' | 'approved' | 'rejected';
+  showProject?: boolean;
+}) {
+  const t = useT();
+  const rt = useRT();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [open, setOpen] = useState<string | null>(null);
+  const query = { projectId, status, ...page };
+  const list = useQuery({
+    queryKey: rk.nightWorks(query),
+    queryFn: () => unwrap(api.GET('/api/renewal/night-work', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <Table<NightWorkRow>
+        size="middle"
+        rowKey="id"
+        aria-label={rt('night.table')}
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        scroll={{ x: 1300 }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (n) => t('common.total', { total: n }),
+          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+        }}
+        columns={[
+          {
+            title: rt('night.nights'),
+            key: 'nights',
+            width: 230,
+            render: (_, n) => (
+              <Button
+                type="link"
+                className="gf-link-cell"
+                onClick={() => setOpen(n.id)}
+                aria-label={rt('night.openOne', { from: n.firstNight, to: n.lastNight })}
+              >
+                {n.firstNight === n.lastNight ? n.firstNight : `${n.firstNight} ~ ${n.lastNight}`}（
+                {rt('night.nightsN', { n: n.nights })}）
+              </Button>
+            ),
+          },
+          ...(showProject
+            ? [
+                {
+                  title: rt('project.name'),
+                  key: 'project',
+                  width: 220,
+                  render: (_: unknown, n: NightWorkRow) => (
+                    <Link to={`/renewal/projects/${n.projectId}?tab=night-work`}>{n.projectName}</Link>
+                  ),
+                },
+              ]
+            : []),
+          {
+            title: rt('night.hours'),
+            key: 'hours',
+            width: 120,
+            render: (_, n) => `${n.startTime}–${n.endTime}`,
+          },
+          { title: rt('night.reason'), dataIndex: 'reason', width: 280 },
+          { title: rt('night.notices'), dataIndex: 'noticeCount', width: 80, align: 'right' },
+          {
+            title: rt('night.feedback'),
+            key: 'feedback',
+            width: 170,
+            render: (_, n) =>
+              rt('night.tally', {
+                s: n.feedbackTally.support,
+                n: n.feedbackTally.neutral,
+                o: n.feedbackTally.object,
+              }),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: string, n) => <StatusTag code={s} name={n.statusName} />,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right',
+            render: (_, n) => (
+              <Button
+                type="link"
+                onClick={() => setOpen(n.id)}
+                aria-label={`${t('common.details')} ${n.firstNight}`}
+              >
+                {t('common.details')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <NightWorkDrawer requestId={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}

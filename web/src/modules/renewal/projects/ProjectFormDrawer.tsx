@@ -1,0 +1,318 @@
+import { formatFen, yuanToFen } from '@gongfu/domain/cn/money';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Spin } from 'antd';
+import { useEffect } from 'react';
+import { isApiError } from '../../../platform/api/errors.ts';
+import { useServerError } from '../../../platform/forms.ts';
+import { useT } from '../../../platform/i18n/i18n.tsx';
+import { useDefaultRegion } from '../../../platform/scope/scope.tsx';
+import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
+import { OrgSelect } from '../../../platform/widgets/OrgSelect.tsx';
+import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
+import {
+  createProject,
+  type Project,
+  type ProjectCreate,
+  patchProject,
+  useMeta,
+  useProject,
+} from '../api.ts';
+import { todayInChina } from '../dates.ts';
+import { useRT } from '../i18n/rt.ts';
+import { DateInput, dateItem, KindOrgSelect } from '../widgets/fields.tsx';
+
+interface Values {
+  name: string;
+  type: ProjectCreate['type'];
+  regionCode: string;
+  ownerOrganisationId: string;
+  deliveryMode: ProjectCreate['deliveryMode'];
+  agentBuilderId?: string | null;
+  contractorId?: string | null;
+  supervisorId?: string | null;
+  inspectorId?: string | null;
+  budgetYuan: string;
+  startDate: string;
+  deadline: string;
+  stage: NonNullable<ProjectCreate['stage']>;
+  calendar: NonNullable<ProjectCreate['calendar']>;
+  description?: string;
+}
+
+const FIELDS = [
+  'name',
+  'type',
+  'regionCode',
+  'ownerOrganisationId',
+  'deliveryMode',
+  'agentBuilderId',
+  'contractorId',
+  'supervisorId',
+  'inspectorId',
+  'startDate',
+  'deadline',
+  'stage',
+  'calendar',
+  'description',
+] as const;
+
+/** Yuan as typed for a fen amount, exactly (no floating point): 182000000000 → "1820000000.00". */
+const fenToYuanText = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+const toValues = (p: Project): Values => ({
+  name: p.name,
+  type: p.type,
+  regionCode: p.regionCode,
+  ownerOrganisationId: p.ownerOrganisation.id,
+  deliveryMode: p.deliveryMode,
+  agentBuilderId: p.agentBuilder?.id ?? null,
+  contractorId: p.contractor?.id ?? null,
+  supervisorId: p.supervisor?.id ?? null,
+  inspectorId: p.inspector?.id ?? null,
+  budgetYuan: fenToYuanText(p.budgetFen),
+  startDate: p.startDate,
+  deadline: p.deadline,
+  stage: p.stage,
+  calendar: p.calendar,
+  description: p.description ?? '',
+});
+
+/** Register or edit a project. `projectId` undefined = closed, null = new. */
+export function ProjectFormDrawer({
+  projectId,
+  onClose,
+  onSaved,
+}: {
+  projectId: string | null | undefined;
+  onClose: () => void;
+  onSaved: (p: Project) => void;
+}) {
+  const t = useT();
+  const rt = useRT();
+  const { message } = App.useApp();
+  const meta = useMeta();
+  const defaultRegion = useDefaultRegion();
+  const [form] = Form.useForm<Values>();
+  const server = useServerError(form, FIELDS);
+  const open = projectId !== undefined;
+  const project = useProject(projectId ?? '');
+  const loaded = projectId ? project.data : null;
+  const budget = Form.useWatch('budgetYuan', form);
+  const parsedBudget = budget ? yuanToFen(budget) : null;
+
+  useEffect(() => {
+    if (!open) return;
+    server.clear();
+    form.resetFields();
+    if (loaded) form.setFieldsValue(toValues(loaded));
+    else if (projectId === null)
+      form.setFieldsValue({
+        regionCode: defaultRegion,
+        deliveryMode: 'full_agency',
+        stage: 'construction',
+        calendar: 'calendar-days',
+        startDate: todayInChina(),
+      });
+  }, [open, loaded, projectId, form, defaultRegion, server.clear]);
+
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const fen = yuanToFen(v.budgetYuan);
+      const body = {
+        name: v.name.trim(),
+        type: v.type,
+        regionCode: v.regionCode,
+        ownerOrganisationId: v.ownerOrganisationId,
+        deliveryMode: v.deliveryMode,
+        agentBuilderId: v.agentBuilderId ?? null,
+        contractorId: v.contractorId ?? null,
+        supervisorId: v.supervisorId ?? null,
+        inspectorId: v.inspectorId ?? null,
+        budgetFen: fen.ok ? fen.value : 0,
+        startDate: v.startDate,
+        deadline: v.deadline,
+        stage: v.stage,
+        calendar: v.calendar,
+        description: v.description?.trim() || null,
+      };
+      return projectId ? patchProject(projectId, body) : createProject(body);
+    },
+    onSuccess: (p) => {
+      void message.success(t('common.saved'));
+      onSaved(p);
+    },
+    onError: (e) => {
+      // the budget is typed in yuan but sent (and checked) as budgetFen
+      if (isApiError(e) && e.field === 'budgetFen') {
+        form.setFields([{ name: 'budgetYuan', errors: [e.message] }]);
+        form.scrollToField('budgetYuan', { focus: true });
+      } else server.report(e);
+    },
+  });
+
+  const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
+  const options = (list: { code: string; name: string }[] | undefined) =>
+    list?.map((o) => ({ value: o.code, label: o.name }));
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={projectId ? rt('projects.editTitle') : rt('projects.create')}
+      size={720}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button type="primary" htmlType="submit" form="renewal-project-form" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={server.error} />
+      {projectId && !loaded ? <Spin /> : null}
+      <Form<Values>
+        form={form}
+        id="renewal-project-form"
+        name="renewal-project"
+        layout="vertical"
+        onFinish={(v) => {
+          server.clear();
+          save.mutate(v);
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={rt('project.name')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: rt('project.name') }),
+            },
+          ]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="type" label={rt('project.type')} rules={required(rt('project.type'))}>
+              <Select options={options(meta.data?.projectTypes)} loading={meta.isPending} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="regionCode" label={rt('project.region')} rules={required(rt('project.region'))}>
+              <RegionSelect allowClear={false} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="ownerOrganisationId"
+              label={rt('project.owner')}
+              extra={rt('project.ownerHint')}
+              rules={required(rt('project.owner'))}
+            >
+              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="deliveryMode"
+              label={rt('project.deliveryMode')}
+              rules={required(rt('project.deliveryMode'))}
+            >
+              <Select options={options(meta.data?.deliveryModes)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="agentBuilderId" label={rt('project.agentBuilder')}>
+              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="contractorId" label={rt('project.contractor')}>
+              <KindOrgSelect kind="contractor" placeholder={rt('project.orgPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="supervisorId" label={rt('project.supervisor')}>
+              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="inspectorId" label={rt('project.inspector')}>
+              <KindOrgSelect kind="inspector" placeholder={rt('project.orgPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="budgetYuan"
+              label={rt('project.budgetYuan')}
+              extra={parsedBudget?.ok ? formatFen(parsedBudget.value) : rt('project.budgetHint')}
+              rules={[
+                ...required(rt('project.budgetYuan')),
+                {
+                  validator: async (_, v: string | undefined) => {
+                    if (!v) return;
+                    const r = yuanToFen(v);
+                    if (!r.ok || r.value < 0) throw new Error(rt('project.budgetInvalid'));
+                  },
+                },
+              ]}
+            >
+              <Input inputMode="decimal" prefix="¥" className="gf-mono" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="stage" label={rt('project.stage')} rules={required(rt('project.stage'))}>
+              <Select options={options(meta.data?.stages)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="startDate"
+              label={rt('project.startDate')}
+              rules={required(rt('project.startDate'))}
+              {...dateItem}
+            >
+              <DateInput />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="deadline"
+              label={rt('project.deadline')}
+              extra={rt('project.deadlineHint')}
+              dependencies={['startDate']}
+              rules={[
+                ...required(rt('project.deadline')),
+                ({ getFieldValue }) => ({
+                  validator: async (_, v: string | undefined) => {
+                    const s = getFieldValue('startDate') as string | undefined;
+                    if (v && s && v < s) throw new Error(rt('project.deadlineBeforeStart'));
+                  },
+                }),
+              ]}
+              {...dateItem}
+            >
+              <DateInput />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="calendar"
+              label={rt('project.calendar')}
+              rules={required(rt('project.calendar'))}
+            >
+              <Select options={options(meta.data?.calendars)} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="description" label={rt('project.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

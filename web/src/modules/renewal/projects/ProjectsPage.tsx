@@ -1,0 +1,259 @@
+import { CheckCircleFilled, CloseCircleFilled, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Progress, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../../platform/api/client.ts';
+import { useCan } from '../../../platform/auth/auth.tsx';
+import { useT } from '../../../platform/i18n/i18n.tsx';
+import { clean, tablePagination, useListParams } from '../../../platform/list.ts';
+import { useScope } from '../../../platform/scope/scope.tsx';
+import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
+import { FilterForm } from '../../../platform/widgets/FilterForm.tsx';
+import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
+import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
+import { type ProjectQuery, type ProjectRow, rk, useMeta } from '../api.ts';
+import { daysBetween, todayInChina } from '../dates.ts';
+import { useRT } from '../i18n/rt.ts';
+import { DaysLateTag } from '../widgets/DaysLateTag.tsx';
+import { ExportButton } from '../widgets/ExportButton.tsx';
+import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
+import '../renewal.css';
+
+const FILTERS = ['regionCode', 'type', 'stage', 'atRisk', 'q'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+/** 项目台账: the renewal projects in scope with their deadline, progress and today's report. */
+export default function ProjectsPage() {
+  const t = useT();
+  const rt = useRT();
+  const can = useCan();
+  const scope = useScope();
+  const qc = useQueryClient();
+  const meta = useMeta();
+  const list = useListParams(FILTERS);
+  const [filterForm] = Form.useForm<Filters>();
+  const [editing, setEditing] = useState<string | null | undefined>(undefined);
+  const today = todayInChina();
+
+  const query: ProjectQuery = useMemo(
+    () => ({
+      regionCode: list.filters.regionCode ?? scope.regionCode ?? undefined,
+      type: list.filters.type as ProjectQuery['type'],
+      stage: list.filters.stage as ProjectQuery['stage'],
+      atRisk: list.filters.atRisk === undefined ? undefined : list.filters.atRisk === 'true',
+      q: list.filters.q,
+    }),
+    [list.filters, scope.regionCode],
+  );
+  const projects = useQuery({
+    queryKey: rk.projects({ ...query, page: list.page, pageSize: list.pageSize }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/renewal/projects', {
+          params: { query: { ...query, page: list.page, pageSize: list.pageSize } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  const writable = can('renewal.write');
+  return (
+    <>
+      <PageHeader
+        title={rt('projects.title')}
+        description={rt('projects.description')}
+        extra={
+          <Space wrap>
+            <ExportButton
+              fileName={`${rt('projects.title')}.xlsx`}
+              download={() =>
+                api.GET('/api/renewal/projects/export.xlsx', { params: { query }, parseAs: 'blob' })
+              }
+            />
+            {writable ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
+                {rt('projects.create')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <FilterForm<Filters>
+        form={filterForm}
+        values={list.filters}
+        onSearch={(v) =>
+          list.setFilters(
+            v
+              ? {
+                  regionCode: clean(v.regionCode),
+                  type: clean(v.type),
+                  stage: clean(v.stage),
+                  atRisk: clean(v.atRisk),
+                  q: clean(v.q),
+                }
+              : {},
+          )
+        }
+      >
+        <Form.Item name="q" label={t('common.keyword')}>
+          <Input placeholder={rt('projects.searchPlaceholder')} allowClear />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('common.region')}>
+          <RegionSelect placeholder={t('common.all')} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="type" label={rt('project.type')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 140 }}
+            options={meta.data?.projectTypes.map((o) => ({ value: o.code, label: o.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="stage" label={rt('project.stage')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 120 }}
+            options={meta.data?.stages.map((o) => ({ value: o.code, label: o.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="atRisk" label={rt('projects.atRisk')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 120 }}
+            options={[
+              { value: 'true', label: rt('projects.atRiskYes') },
+              { value: 'false', label: rt('projects.atRiskNo') },
+            ]}
+          />
+        </Form.Item>
+      </FilterForm>
+      <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />
+      <Table<ProjectRow>
+        size="middle"
+        aria-label={rt('projects.table')}
+        rowKey="id"
+        loading={projects.isFetching}
+        dataSource={projects.data?.items}
+        pagination={tablePagination(t, list, projects.data?.total)}
+        scroll={{ x: 1080 }}
+        columns={[
+          {
+            title: rt('project.name'),
+            dataIndex: 'name',
+            fixed: 'left',
+            width: 270,
+            render: (name: string, p) => (
+              <div>
+                <Link to={`/renewal/projects/${p.id}`}>{name}</Link>
+                <div className="gf-muted gf-small">
+                  {p.typeName} · {p.regionName}
+                  {p.contractor ? ` · ${p.contractor.name}` : ''}
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: rt('project.stage'),
+            dataIndex: 'stageName',
+            width: 100,
+            render: (s: string) => <Tag>{s}</Tag>,
+          },
+          {
+            title: rt('projects.deadline'),
+            dataIndex: 'deadline',
+            width: 105,
+            render: (d: string) => <span className="gf-mono">{d}</span>,
+          },
+          {
+            title: rt('projects.daysToDeadline'),
+            key: 'daysToDeadline',
+            width: 100,
+            align: 'right',
+            render: (_, p) => {
+              const d = daysBetween(today, p.deadline);
+              return d >= 0 ? (
+                rt('common.days', { n: d })
+              ) : (
+                <Tag color="red">{rt('projects.pastDeadline', { n: -d })}</Tag>
+              );
+            },
+          },
+          {
+            title: rt('projects.progress'),
+            dataIndex: 'progressPercent',
+            width: 130,
+            render: (v: number | null) =>
+              v === null ? (
+                t('common.none')
+              ) : (
+                <Progress
+                  percent={Math.round(v * 10) / 10}
+                  size="small"
+                  aria-label={rt('projects.progress')}
+                />
+              ),
+          },
+          {
+            title: rt('projects.plannedFinish'),
+            dataIndex: 'plannedFinish',
+            width: 105,
+            render: (v: string | null) => <span className="gf-mono">{v ?? t('common.none')}</span>,
+          },
+          {
+            title: rt('projects.daysLate'),
+            dataIndex: 'daysLate',
+            width: 100,
+            render: (v: number | null, p) => <DaysLateTag daysLate={v} atRisk={p.atRisk} />,
+          },
+          {
+            title: rt('projects.todayReport'),
+            key: 'todayReport',
+            width: 100,
+            render: (_, p) =>
+              p.stage !== 'construction' ? (
+                <span className="gf-muted">{t('common.none')}</span>
+              ) : p.lastReportDate === today ? (
+                <span className="rn-ok">
+                  <CheckCircleFilled aria-hidden /> {rt('projects.reported')}
+                </span>
+              ) : (
+                <span className="rn-bad">
+                  <CloseCircleFilled aria-hidden /> {rt('projects.notReported')}
+                </span>
+              ),
+          },
+          ...(writable
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 70,
+                  fixed: 'right' as const,
+                  render: (_: unknown, p: ProjectRow) => (
+                    <Button
+                      type="link"
+                      onClick={() => setEditing(p.id)}
+                      aria-label={`${t('common.edit')} ${p.name}`}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ProjectFormDrawer
+        projectId={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          void qc.invalidateQueries({ queryKey: rk.all });
+        }}
+      />
+    </>
+  );
+}
