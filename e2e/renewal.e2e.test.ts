@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site, signIn } from './harness.ts';
@@ -226,5 +228,45 @@ describe('renewal journey in Chromium', () => {
     await expect.poll(() => status.textContent()).toContain('已销号');
     expect(await detail.getByRole('button', { name: /整改回复|复查|销号/ }).count()).toBe(0);
     await site.screenshot('renewal-13-finding-closed');
+  });
+
+  it('imports more tasks from the Excel template on the tasks tab', async () => {
+    const { page } = site;
+    await page.goto(`${site.url}/renewal/projects`);
+    await page.getByRole('link', { name: project }).click();
+    await page.getByRole('tab', { name: '任务' }).click();
+    const taskTable = page.getByRole('table', { name: '任务清单' });
+    await taskTable.waitFor();
+    await page.getByRole('button', { name: '导入任务' }).click();
+    const dialog = page.getByRole('dialog', { name: '从 Excel 导入任务清单' });
+    await dialog.waitFor();
+    // fill the project's own template: two tasks, the second after the first
+    const href = await dialog.getByRole('link', { name: '下载导入模板' }).getAttribute('href');
+    const template = await page.request.get(new URL(href!, site.url).toString());
+    expect(template.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await template.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    const col = (label: string) => headers.findIndex((h) => h.startsWith(label)) + 1;
+    const rows = [
+      { wbs: 'Z1', name: '竣工验收准备', duration: 3, predecessors: '' },
+      { wbs: 'Z2', name: '竣工验收', duration: 2, predecessors: 'Z1' },
+    ];
+    rows.forEach((r, i) => {
+      const line = ws.getRow(i + 2);
+      line.getCell(col('WBS编码')).value = r.wbs;
+      line.getCell(col('任务名称')).value = r.name;
+      line.getCell(col('工期')).value = r.duration;
+      if (r.predecessors) line.getCell(col('前置任务')).value = r.predecessors;
+      line.commit();
+    });
+    const file = join(site.downloadsDir, 'tasks-import.xlsx');
+    await wb.xlsx.writeFile(file);
+    await dialog.getByLabel('Excel 文件（.xlsx）').setInputFiles(file);
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await taskTable.getByRole('cell', { name: '竣工验收', exact: true }).waitFor({ timeout: 30_000 });
+    await taskTable.getByRole('cell', { name: '竣工验收准备', exact: true }).waitFor();
+    await site.screenshot('renewal-14-tasks-imported');
   });
 });

@@ -5,9 +5,12 @@ import { useT } from '../i18n/i18n.tsx';
 import { errorText } from '../widgets/ErrorAlert.tsx';
 import {
   downloadExport,
+  type ExcelTarget,
+  importUrl,
   type OrgExportQuery,
   type PeopleExportQuery,
   setImportDialogOpen,
+  templateUrl,
   useImportDialogOpen,
 } from './excel.api.ts';
 import { ImportModal } from './ImportModal.tsx';
@@ -62,10 +65,21 @@ function ImportDialog({
   open,
   onClose,
 }: {
-  target: 'people' | 'organisations';
+  target: ExcelTarget;
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   const importJob = useImportJob(target);
-  return <ImportModal target={target} open={open} onClose={onClose} importJob={importJob} />;
+  const targetName = target === 'people' ? t('excel.targetPeople') : t('excel.targetOrganisations');
+  return (
+    <ImportModal
+      importUrl={importUrl(target)}
+      templateUrl={templateUrl(target)}
+      title={t('excel.importTitle', { target: targetName })}
+      open={open}
+      onClose={onClose}
+      importJob={importJob}
+    />
+  );
 }

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { isApiError } from '../api/errors.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../widgets/ErrorAlert.tsx';
-import { type ExcelTarget, type ImportMode, isFinished, startImport, templateUrl } from './excel.api.ts';
+import { type ImportMode, isFinished, startImport } from './excel.api.ts';
 import { ImportProgress } from './ImportProgress.tsx';
 import type { useImportJob } from './use-import-job.ts';
 
@@ -14,14 +14,22 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /**
  * Import from Excel: template link, file, mode (all or nothing / valid rows only), upload as the raw
  * body, then the job's progress (polled every second) and its result with the error report.
+ * The caller names the routes (`importUrl(target)`/`templateUrl(target)` or a module's own) and the
+ * title; `hideMode` is for the lists that import all or nothing only.
  */
 export function ImportModal({
-  target,
+  importUrl,
+  templateUrl,
+  title,
+  hideMode = false,
   open,
   onClose,
   importJob,
 }: {
-  target: ExcelTarget;
+  importUrl: string;
+  templateUrl: string;
+  title: string;
+  hideMode?: boolean;
   open: boolean;
   onClose: () => void;
   importJob: ReturnType<typeof useImportJob>;
@@ -31,10 +39,9 @@ export function ImportModal({
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('all');
   const [fileError, setFileError] = useState<string | null>(null);
-  const targetName = target === 'people' ? t('excel.targetPeople') : t('excel.targetOrganisations');
 
   const upload = useMutation({
-    mutationFn: (v: { file: File; mode: ImportMode }) => startImport(target, v.file, v.mode),
+    mutationFn: (v: { file: File; mode: ImportMode }) => startImport(importUrl, v.file, v.mode),
     onSuccess: (job) => {
       importJob.set(job.id);
       setFile(null);
@@ -58,14 +65,14 @@ export function ImportModal({
     if (!file) return setFileError(t('excel.fileRequired'));
     if (!/\.xlsx$/i.test(file.name)) return setFileError(t('excel.fileType'));
     setFileError(null);
-    upload.mutate({ file, mode });
+    upload.mutate({ file, mode: hideMode ? 'all' : mode });
   };
 
   const showForm = !importJob.jobId;
   return (
     <Modal
       open={open}
-      title={t('excel.importTitle', { target: targetName })}
+      title={title}
       onCancel={close}
       destroyOnHidden
       width={560}
@@ -102,7 +109,7 @@ export function ImportModal({
           className="gf-import-form"
         >
           <p>
-            <a href={templateUrl(target)} download>
+            <a href={templateUrl} download>
               <DownloadOutlined aria-hidden /> {t('excel.template')}
             </a>
           </p>
@@ -135,19 +142,23 @@ export function ImportModal({
               <span className="gf-file-name">{file ? file.name : null}</span>
             </div>
           </Form.Item>
-          <Form.Item label={t('excel.mode')} htmlFor="excel-import-mode">
-            <Radio.Group
-              id="excel-import-mode"
-              aria-label={t('excel.mode')}
-              value={mode}
-              onChange={(e) => setMode(e.target.value as ImportMode)}
-              options={[
-                { value: 'all', label: t('excel.modeAll') },
-                { value: 'valid', label: t('excel.modeValid') },
-              ]}
-              className="gf-radio-column"
-            />
-          </Form.Item>
+          {hideMode ? (
+            <p className="gf-muted gf-small">{t('excel.modeAllOnly')}</p>
+          ) : (
+            <Form.Item label={t('excel.mode')} htmlFor="excel-import-mode">
+              <Radio.Group
+                id="excel-import-mode"
+                aria-label={t('excel.mode')}
+                value={mode}
+                onChange={(e) => setMode(e.target.value as ImportMode)}
+                options={[
+                  { value: 'all', label: t('excel.modeAll') },
+                  { value: 'valid', label: t('excel.modeValid') },
+                ]}
+                className="gf-radio-column"
+              />
+            </Form.Item>
+          )}
         </Form>
       ) : job ? (
         <ImportProgress job={job} />

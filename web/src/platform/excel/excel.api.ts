@@ -61,9 +61,12 @@ function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Uploads the .xlsx as the raw request body; the server answers 202 with the queued job. */
-export async function startImport(target: ExcelTarget, file: File, mode: ImportMode): Promise<Job> {
-  const response = await rawFetch(`${EXCEL_BASE[target]}/import?mode=${mode}`, {
+/**
+ * Uploads the .xlsx as the raw request body to an import route (e.g. `importUrl('people')` or a
+ * module's own one); the server answers 202 with the queued job.
+ */
+export async function startImport(url: string, file: File, mode: ImportMode): Promise<Job> {
+  const response = await rawFetch(`${url}?mode=${mode}`, {
     method: 'POST',
     body: file,
     headers: {
@@ -77,15 +80,17 @@ export async function startImport(target: ExcelTarget, file: File, mode: ImportM
 
 export const fetchJob = (id: string) => unwrap(api.GET('/api/jobs/{id}', { params: { path: { id } } }));
 
+export const importUrl = (target: ExcelTarget) => `${EXCEL_BASE[target]}/import`;
 export const templateUrl = (target: ExcelTarget) => `${EXCEL_BASE[target]}/import-template.xlsx`;
 export const errorReportUrl = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}/errors.xlsx`;
 
 /*
  * The import running for this user and list, kept in localStorage so the progress bar comes back
- * after a reload. Every component showing it reads the same key (useSyncExternalStore).
+ * after a reload. Every component showing it reads the same key (useSyncExternalStore). The list is
+ * an ExcelTarget or a module's own key (e.g. `renewal-tasks:<project id>`).
  */
 const listeners = new Set<() => void>();
-const keyOf = (userId: string, target: ExcelTarget) => `gongfu_import_job:${userId}:${target}`;
+const keyOf = (userId: string, target: string) => `gongfu_import_job:${userId}:${target}`;
 
 function subscribe(l: () => void) {
   listeners.add(l);
@@ -99,25 +104,25 @@ function subscribe(l: () => void) {
   };
 }
 
-export function setStoredJob(userId: string, target: ExcelTarget, jobId: string | null): void {
+export function setStoredJob(userId: string, target: string, jobId: string | null): void {
   if (jobId) localStorage.setItem(keyOf(userId, target), jobId);
   else localStorage.removeItem(keyOf(userId, target));
   for (const l of listeners) l();
 }
 
-export function useStoredJob(userId: string, target: ExcelTarget): string | null {
+export function useStoredJob(userId: string, target: string): string | null {
   return useSyncExternalStore(subscribe, () => localStorage.getItem(keyOf(userId, target)));
 }
 
 /* Whether the import dialog of a list is open: the page's own progress card hides meanwhile. */
-const dialogOpen = new Set<ExcelTarget>();
+const dialogOpen = new Set<string>();
 
-export function setImportDialogOpen(target: ExcelTarget, open: boolean): void {
+export function setImportDialogOpen(target: string, open: boolean): void {
   if (open) dialogOpen.add(target);
   else dialogOpen.delete(target);
   for (const l of listeners) l();
 }
 
-export function useImportDialogOpen(target: ExcelTarget): boolean {
+export function useImportDialogOpen(target: string): boolean {
   return useSyncExternalStore(subscribe, () => dialogOpen.has(target));
 }

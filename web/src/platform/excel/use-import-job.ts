@@ -1,14 +1,18 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { isApiError } from '../api/errors.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { type ExcelTarget, fetchJob, isFinished, setStoredJob, useStoredJob } from './excel.api.ts';
 
 /** Which list's cached pages to refresh when an import into it has written rows. */
-const LIST_KEY: Record<ExcelTarget, string> = { people: 'people', organisations: 'orgs' };
+const LIST_KEY: Record<ExcelTarget, QueryKey> = { people: ['people'], organisations: ['orgs'] };
 
-/** The user's current import into a list: polled every second until it finishes; survives a reload. */
-export function useImportJob(target: ExcelTarget) {
+/**
+ * The user's current import into a list: polled every second until it finishes; survives a reload.
+ * `target` is an ExcelTarget or a module's own key (then pass `invalidate`: the queries to refresh
+ * when the import has written rows).
+ */
+export function useImportJob(target: string, invalidate?: readonly QueryKey[]) {
   const me = useAuth();
   const qc = useQueryClient();
   const jobId = useStoredJob(me.id, target);
@@ -29,13 +33,17 @@ export function useImportJob(target: ExcelTarget) {
   }, [job.error, set]);
 
   // When rows were written, the list shows them.
+  const keys = useRef(invalidate);
+  keys.current = invalidate ?? (Object.hasOwn(LIST_KEY, target) ? [LIST_KEY[target as ExcelTarget]] : []);
   const seen = useRef<string | null>(null);
   const data = job.data;
   useEffect(() => {
     if (!data || !isFinished(data) || seen.current === data.id) return;
     seen.current = data.id;
-    if ((data.result?.imported ?? 0) > 0) void qc.invalidateQueries({ queryKey: [LIST_KEY[target]] });
-  }, [data, qc, target]);
+    if ((data.result?.imported ?? 0) > 0) {
+      for (const queryKey of keys.current ?? []) void qc.invalidateQueries({ queryKey });
+    }
+  }, [data, qc]);
 
   return { jobId, job: jobId ? data : undefined, error: job.error, set };
 }

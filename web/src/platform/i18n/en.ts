@@ -278,6 +278,7 @@ export const en: Catalogue = {
   'excel.mode': 'Import mode',
   'excel.modeAll': 'All or nothing (import nothing if any row has a problem)',
   'excel.modeValid': 'Valid rows only (skip the rows with problems)',
+  'excel.modeAllOnly': 'All or nothing: if any row has a problem, nothing is imported',
   'excel.upload': 'Start import',
   'excel.progress': 'Import progress',
   'excel.phaseValidating': 'Checking row {done} of {total}',

@@ -274,6 +274,7 @@ export const zhCN = {
   'excel.mode': '导入方式',
   'excel.modeAll': '全部成功才导入（有一行出错则全部不导入）',
   'excel.modeValid': '只导入正确的行（出错的行跳过）',
+  'excel.modeAllOnly': '导入方式：全部成功才导入（有一行出错则全部不导入）',
   'excel.upload': '开始导入',
   'excel.progress': '导入进度',
   'excel.phaseValidating': '正在校验 {done}/{total} 行',

@@ -148,6 +148,8 @@ export const renewalEn: RenewalCatalogue = {
   'task.listTitle': 'Tasks (work breakdown)',
   'task.table': 'Tasks',
   'task.add': 'Add task',
+  'task.import': 'Import tasks',
+  'task.importTitle': 'Import the task list from Excel',
   'task.editTitle': 'Edit task',
   'task.wbs': 'WBS',
   'task.name': 'Task',

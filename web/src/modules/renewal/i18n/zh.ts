@@ -145,6 +145,8 @@ export const renewalZh = {
   'task.listTitle': '任务清单（工作分解）',
   'task.table': '任务清单',
   'task.add': '新增任务',
+  'task.import': '导入任务',
+  'task.importTitle': '从 Excel 导入任务清单',
   'task.editTitle': '编辑任务',
   'task.wbs': 'WBS',
   'task.name': '任务名称',

@@ -25,6 +25,7 @@ import {
 } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { ExportButton } from '../widgets/ExportButton.tsx';
+import { TaskImportButton, TaskImportStatus } from './TaskImport.tsx';
 
 /** 任务: the work breakdown and the links between tasks, editable with renewal.write. */
 export default function TasksTab({ projectId }: { projectId: string }) {
@@ -79,6 +80,7 @@ export default function TasksTab({ projectId }: { projectId: string }) {
                 })
               }
             />
+            {writable ? <TaskImportButton projectId={projectId} /> : null}
             {writable ? (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditingTask(null)}>
                 {rt('task.add')}
@@ -86,6 +88,7 @@ export default function TasksTab({ projectId }: { projectId: string }) {
             ) : null}
           </Space>
         </div>
+        {writable ? <TaskImportStatus projectId={projectId} /> : null}
         <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
         <Table<Task>
           size="small"
