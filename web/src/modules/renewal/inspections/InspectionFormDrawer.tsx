@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { type Inspection, type InspectionCreate, useInspectionOptions } from '..
 import { todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DateInput, dateItem, KindOrgSelect, lines, names, ProjectSelect } from '../widgets/fields.tsx';
+import { AddRowButton } from '../widgets/row-buttons.tsx';
 
 type FindingInput = Omit<NonNullable<InspectionCreate['findings']>[number], 'photos'> & { photos?: string };
 interface Values {
@@ -250,13 +251,9 @@ export function InspectionFormDrawer({
                     </Button>
                   </fieldset>
                 ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined aria-hidden />}
-                  onClick={() => add({ severity: 'minor' })}
-                >
+                <AddRowButton onClick={() => add({ severity: 'minor' })}>
                   {rt('inspection.addFinding')}
-                </Button>
+                </AddRowButton>
               </div>
             )}
           </Form.List>

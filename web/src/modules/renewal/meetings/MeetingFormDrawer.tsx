@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Form, Input, Row, Space } from 'antd';
 import { useEffect } from 'react';
@@ -10,6 +9,7 @@ import type { Meeting } from '../api.ts';
 import { todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DateInput, dateItem, ProjectsSelect } from '../widgets/fields.tsx';
+import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
 
 interface Values {
   projectIds: string[];
@@ -172,19 +172,13 @@ export function MeetingFormDrawer({
                     <Form.Item name={[f.name, 'jobTitle']} label={rt('meeting.attendeeJob')}>
                       <Input maxLength={40} style={{ width: 140 }} />
                     </Form.Item>
-                    <Form.Item label={<span aria-hidden>{'\u00a0'}</span>}>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined aria-hidden />}
-                        onClick={() => remove(f.name)}
-                        aria-label={rt('meeting.removeAttendee', { n: i + 1 })}
-                      />
-                    </Form.Item>
+                    <RemoveRowButton
+                      label={rt('meeting.removeAttendee', { n: i + 1 })}
+                      onClick={() => remove(f.name)}
+                    />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
-                  {rt('meeting.addAttendee')}
-                </Button>
+                <AddRowButton onClick={() => add({})}>{rt('meeting.addAttendee')}</AddRowButton>
               </div>
             )}
           </Form.List>

@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -13,6 +12,7 @@ import { todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DateInput, dateItem } from '../widgets/fields.tsx';
 import '../renewal.css';
+import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
 
 interface ProgressRow {
   taskId?: string;
@@ -280,19 +280,13 @@ export default function DailyReportPage() {
                       >
                         <InputNumber min={1} max={1000} precision={0} />
                       </Form.Item>
-                      <Form.Item label={<span aria-hidden>{'\u00a0'}</span>}>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined aria-hidden />}
-                          onClick={() => remove(f.name)}
-                          aria-label={rt('report.removeRow', { n: i + 1 })}
-                        />
-                      </Form.Item>
+                      <RemoveRowButton
+                        label={rt('report.removeRow', { n: i + 1 })}
+                        onClick={() => remove(f.name)}
+                      />
                     </Space>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ count: 1 })}>
-                    {rt('report.addMachinery')}
-                  </Button>
+                  <AddRowButton onClick={() => add({ count: 1 })}>{rt('report.addMachinery')}</AddRowButton>
                 </>
               )}
             </Form.List>
@@ -351,21 +345,15 @@ export default function DailyReportPage() {
                         </Form.Item>
                       </Col>
                       <Col xs={4} md={1}>
-                        <Form.Item label={<span aria-hidden>{'\u00a0'}</span>}>
-                          <Button
-                            type="text"
-                            icon={<MinusCircleOutlined aria-hidden />}
-                            onClick={() => remove(f.name)}
-                            aria-label={rt('report.removeRow', { n: i + 1 })}
-                          />
-                        </Form.Item>
+                        <RemoveRowButton
+                          label={rt('report.removeRow', { n: i + 1 })}
+                          onClick={() => remove(f.name)}
+                        />
                       </Col>
                     </Row>
                   </fieldset>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
-                  {rt('report.addProgress')}
-                </Button>
+                <AddRowButton onClick={() => add({})}>{rt('report.addProgress')}</AddRowButton>
               </div>
             )}
           </Form.List>
@@ -416,24 +404,16 @@ export default function DailyReportPage() {
                       </Form.Item>
                     </Col>
                     <Col xs={4} md={2}>
-                      <Form.Item label={<span aria-hidden>{'\u00a0'}</span>}>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined aria-hidden />}
-                          onClick={() => remove(f.name)}
-                          aria-label={rt('report.removeProblem', { n: i + 1 })}
-                        />
-                      </Form.Item>
+                      <RemoveRowButton
+                        label={rt('report.removeProblem', { n: i + 1 })}
+                        onClick={() => remove(f.name)}
+                      />
                     </Col>
                   </Row>
                 ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined aria-hidden />}
-                  onClick={() => add({ severity: 'minor' })}
-                >
+                <AddRowButton onClick={() => add({ severity: 'minor' })}>
                   {rt('report.addProblem')}
-                </Button>
+                </AddRowButton>
               </div>
             )}
           </Form.List>
@@ -468,19 +448,13 @@ export default function DailyReportPage() {
                     >
                       <Input maxLength={200} style={{ width: 420 }} />
                     </Form.Item>
-                    <Form.Item label={<span aria-hidden>{'\u00a0'}</span>}>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined aria-hidden />}
-                        onClick={() => remove(f.name)}
-                        aria-label={rt('report.removePhoto', { n: i + 1 })}
-                      />
-                    </Form.Item>
+                    <RemoveRowButton
+                      label={rt('report.removePhoto', { n: i + 1 })}
+                      onClick={() => remove(f.name)}
+                    />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
-                  {rt('report.addPhoto')}
-                </Button>
+                <AddRowButton onClick={() => add({})}>{rt('report.addPhoto')}</AddRowButton>
               </div>
             )}
           </Form.List>
