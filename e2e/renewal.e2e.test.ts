@@ -29,6 +29,13 @@ async function choose(
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
+/** Waits until an antd dialog has finished its opening animation (clicks during it can be lost). */
+async function settled(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/-appear|-enter/);
+  return dialog;
+}
+
 describe('renewal journey in Chromium', () => {
   let site: Site;
   const project = `E2E 城市更新测试项目 ${Date.now().toString(36)}`;
@@ -88,11 +95,14 @@ describe('renewal journey in Chromium', () => {
     await taskTable.waitFor();
     for (const t of tasks) {
       await page.getByRole('button', { name: '新增任务' }).click();
-      const dialog = page.getByRole('dialog', { name: '新增任务' });
-      await dialog.waitFor();
+      const dialog = await settled(page.getByRole('dialog', { name: '新增任务' }));
       await dialog.getByLabel('任务名称', { exact: true }).fill(t.name);
       await dialog.getByLabel('工期（天）').fill(t.duration);
-      await dialog.getByRole('button', { name: '保存' }).click();
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/tasks') && r.request().method() === 'POST'),
+        dialog.getByRole('button', { name: '保存' }).click(),
+      ]);
+      expect(saved.status(), await saved.text()).toBe(201);
       await dialog.waitFor({ state: 'hidden' });
       await taskTable.getByRole('cell', { name: t.name, exact: true }).waitFor();
     }
@@ -102,8 +112,7 @@ describe('renewal journey in Chromium', () => {
       [tasks[1]!.name, tasks[2]!.name],
     ] as const) {
       await page.getByRole('button', { name: '新增关联' }).click();
-      const dialog = page.getByRole('dialog', { name: '新增关联' });
-      await dialog.waitFor();
+      const dialog = await settled(page.getByRole('dialog', { name: '新增关联' }));
       await choose(page, dialog, '前置任务', from);
       await choose(page, dialog, '后续任务', to);
       await dialog.getByRole('button', { name: '保存' }).click();
