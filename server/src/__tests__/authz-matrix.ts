@@ -1,4 +1,9 @@
+import { BALLOTS_AUTHZ } from '../modules/renewal/ballots/__tests__/authz-rows.ts';
+import { COMMUNITIES_AUTHZ } from '../modules/renewal/communities/__tests__/authz-rows.ts';
+import { FACILITIES_AUTHZ } from '../modules/renewal/facilities/__tests__/authz-rows.ts';
 import type { BuiltinRole } from '../platform/auth/roles.ts';
+import { FILES_AUTHZ } from '../platform/files/__tests__/authz-rows.ts';
+import { NOTIFICATIONS_AUTHZ } from '../platform/notifications/__tests__/authz-rows.ts';
 
 /**
  * Who may call each API route. The matrix test calls every route as every role and
@@ -7,9 +12,9 @@ import type { BuiltinRole } from '../platform/auth/roles.ts';
  */
 export type Allowed = 'public' | 'signed-in' | BuiltinRole[];
 
-const ADMIN_READ: BuiltinRole[] = ['sysadmin', 'secadmin', 'staff', 'leader'];
+export const ADMIN_READ: BuiltinRole[] = ['sysadmin', 'secadmin', 'staff', 'leader'];
 /** Programme records: staff and leaders by region, third parties by their organisation. */
-const READ: BuiltinRole[] = ['staff', 'leader', 'partner'];
+export const READ: BuiltinRole[] = ['staff', 'leader', 'partner'];
 
 export const AUTHZ_MATRIX: Record<string, Allowed> = {
   // platform core
@@ -127,4 +132,10 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'GET /api/renewal/action-items/export.xlsx': READ,
   'GET /api/renewal/findings/export.xlsx': READ,
   'GET /api/renewal/night-work/export.xlsx': READ,
+  // parts written in their own folders keep their rows beside their tests
+  ...COMMUNITIES_AUTHZ,
+  ...BALLOTS_AUTHZ,
+  ...FACILITIES_AUTHZ,
+  ...FILES_AUTHZ,
+  ...NOTIFICATIONS_AUTHZ,
 };

@@ -11,7 +11,7 @@ const LoginPage = lazy(() => import('../platform/pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx'));
 const NotFoundPage = lazy(() => import('../platform/pages/not-found/NotFoundPage.tsx'));
 
-/** The routes: login, then the authenticated layout with every module's pages. */
+/** The routes: login and modules' public pages, then the authenticated layout with every module's pages. */
 export function appRoutes(modules: WebModule[]): RouteObject[] {
   return [
     {
@@ -26,6 +26,16 @@ export function appRoutes(modules: WebModule[]): RouteObject[] {
             </Suspense>
           ),
         },
+        ...modules.flatMap((m) =>
+          (m.publicRoutes ?? []).map(({ path, component: Page }) => ({
+            path,
+            element: (
+              <Suspense fallback={<Loading full />}>
+                <Page />
+              </Suspense>
+            ),
+          })),
+        ),
         {
           element: (
             <Suspense fallback={<Loading full />}>

@@ -16,6 +16,11 @@ export interface WebRoute {
 export interface WebModule {
   id: string;
   routes: WebRoute[];
+  /**
+   * Pages for people without an account (a resident answering a survey by a one-time link):
+   * outside the signed-in layout, never redirected to the login page.
+   */
+  publicRoutes?: { path: string; component: LazyExoticComponent<ComponentType> }[];
 }
 
 export const defineWebModule = (m: WebModule): WebModule => m;

@@ -4,8 +4,11 @@ import {
   type ModuleManifest,
   type PermissionDef,
 } from '../../platform/module/manifest.ts';
+import { ballotsPart } from './ballots/index.ts';
+import { communitiesPart } from './communities/index.ts';
 import { dailyReportExcel } from './daily-report.excel.ts';
 import { seedRenewalDemo } from './demo/renewal.demo.ts';
+import { facilitiesPart } from './facilities/index.ts';
 import * as m0001 from './migrations/0001-projects.ts';
 import { oversight } from './oversight/index.ts';
 import { projectExcel } from './project.excel.ts';
@@ -16,11 +19,12 @@ import { renewalRoutes } from './renewal.routes.ts';
 import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './renewal.scope.ts';
 import { taskExcel } from './task.excel.ts';
 
-// ── Oversight (督查例会, 第三方安全巡查, 夜间施工) ────────────────────────────────────────
-// Built in ./oversight/; `oversight/index.ts` exports its { permissions, migrations, routes,
-// menu, demo }, spread into this manifest below (its migration 0002 runs after 0001 in the
-// module's one history; its demo runs after the projects it refers to exist).
+// ── Parts built in their own folders (see renewal.part.ts) ───────────────────────────────
+// oversight/ (督查例会, 第三方安全巡查, 夜间施工), communities/ (老旧小区: register, links, 问需/问效
+// surveys), ballots/ (问计: plans, review meetings, art. 278 ballots), facilities/ (农村污水,
+// 风貌区). Each exports a RenewalPart spread into this manifest in this order.
 // ──────────────────────────────────────────────────────────────────────────────────────
+const parts = [oversight, communitiesPart, ballotsPart, facilitiesPart];
 
 const permissions: PermissionDef[] = [
   {
@@ -85,18 +89,18 @@ export const renewalModule: ModuleManifest = defineModule({
   name: { zh: '城市有机更新', en: 'Urban organic renewal' },
   programme: true,
   dependsOn: ['platform', 'organisations', 'people'],
-  permissions: [...permissions, ...oversight.permissions],
-  migrations: { '0001-projects': m0001, ...oversight.migrations },
+  permissions: [...permissions, ...parts.flatMap((p) => p.permissions)],
+  migrations: Object.assign({ '0001-projects': m0001 }, ...parts.map((p) => p.migrations)),
   routes: async (app, s) => {
     renewalRoutes(app, s);
-    oversight.routes(app, s);
+    for (const p of parts) p.routes(app, s);
   },
-  menu: [...menu, ...oversight.menu],
+  menu: [...menu, ...parts.flatMap((p) => p.menu)],
   // every list exports to Excel (GET {basePath}/export.xlsx); a project's task list also imports
-  excel: [projectExcel, taskExcel, dailyReportExcel, projectIssueExcel, ...oversight.excel],
+  excel: [projectExcel, taskExcel, dailyReportExcel, projectIssueExcel, ...parts.flatMap((p) => p.excel)],
   demo: async (ctx) => {
     await seedRenewalDemo(ctx);
-    await oversight.demo(ctx);
+    for (const p of parts) await p.demo(ctx);
   },
   metrics: renewalMetrics,
   exports: renewalExports,

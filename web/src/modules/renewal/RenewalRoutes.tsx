@@ -2,6 +2,10 @@ import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 're
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../../app/Loading.tsx';
 import { useCan } from '../../platform/auth/auth.tsx';
+import { ballotPages } from './ballots/pages.ts';
+import { communityPages } from './communities/pages.ts';
+import { facilityPages } from './facilities/pages.ts';
+import type { RenewalPage } from './pages.ts';
 
 const READ = 'renewal.read';
 const OVERSIGHT = 'renewal.oversight.read';
@@ -10,7 +14,7 @@ const NoAccessPage = lazy(() => import('../../platform/pages/no-access/NoAccessP
 const NotFoundPage = lazy(() => import('../../platform/pages/not-found/NotFoundPage.tsx'));
 
 /** The renewal pages, relative to /renewal; each is fetched only when opened. */
-const PAGES: { path: string; page: LazyExoticComponent<ComponentType>; permission: string }[] = [
+const PAGES: RenewalPage[] = [
   { path: 'projects', page: lazy(() => import('./projects/ProjectsPage.tsx')), permission: READ },
   { path: 'projects/:id', page: lazy(() => import('./projects/ProjectDetailPage.tsx')), permission: READ },
   {
@@ -37,6 +41,10 @@ const PAGES: { path: string; page: LazyExoticComponent<ComponentType>; permissio
     permission: OVERSIGHT,
   },
   { path: 'night-work', page: lazy(() => import('./nightwork/NightWorkPage.tsx')), permission: OVERSIGHT },
+  // parts built in their own folders list their pages beside them
+  ...communityPages,
+  ...ballotPages,
+  ...facilityPages,
 ];
 
 function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType>; permission: string }) {

@@ -1,6 +1,4 @@
-import type { ExcelListDef } from '../../../platform/excel/excel-list.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import type { DemoContext, MenuEntry, PermissionDef } from '../../../platform/module/manifest.ts';
+import type { RenewalPart } from '../renewal.part.ts';
 import { actionItemExcel } from './action-item.excel.ts';
 import { actionItemRoutes } from './action-item.routes.ts';
 import { seedOversightDemo } from './demo/oversight.demo.ts';
@@ -19,14 +17,7 @@ import { oversightMenu, oversightPermissions } from './oversight.permissions.ts'
  * night-work coordination (夜间施工), each list exported to Excel. The renewal manifest spreads
  * these parts into itself; the migration runs after 0001-projects in the module's one history.
  */
-export const oversightParts: {
-  permissions: PermissionDef[];
-  migrations: { '0002-oversight': typeof m0002 };
-  routes: (app: GongfuApp, s: PlatformServices) => void;
-  menu: MenuEntry[];
-  excel: ExcelListDef[];
-  demo: (ctx: DemoContext) => Promise<void>;
-} = {
+export const oversightParts: RenewalPart = {
   permissions: oversightPermissions,
   migrations: { '0002-oversight': m0002 },
   routes: (app, s) => {

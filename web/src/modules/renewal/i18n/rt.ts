@@ -1,7 +1,5 @@
-import { use } from 'react';
-import { useI18n } from '../../../platform/i18n/i18n.tsx';
-import type { RenewalCatalogue, RenewalKey } from './zh.ts';
-import { renewalZh } from './zh.ts';
+import { defineMessages, type Translate, useModuleMessages } from '../../../platform/i18n/module-messages.ts';
+import { type RenewalKey, renewalZh } from './zh.ts';
 
 /**
  * The renewal module's own messages. They live with the module (not in the platform catalogues)
@@ -9,20 +7,9 @@ import { renewalZh } from './zh.ts';
  * the page is in English. Typed like the platform's: the English one must have every key.
  */
 export type { RenewalKey } from './zh.ts';
-export type RTranslate = (key: RenewalKey, vars?: Record<string, string | number>) => string;
+export type RTranslate = Translate<RenewalKey>;
 
-let enPromise: Promise<RenewalCatalogue> | null = null;
-const loadEn = () => {
-  enPromise ??= import('./en.ts').then((m) => m.renewalEn);
-  return enPromise;
-};
-
-const format = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : template;
+const renewalMessages = defineMessages(renewalZh, () => import('./en.ts').then((m) => m.renewalEn));
 
 /** Translate a renewal message in the page's language (suspends once while English loads). */
-export function useRT(): RTranslate {
-  const { lang } = useI18n();
-  const messages = lang === 'en' ? use(loadEn()) : renewalZh;
-  return (key, vars) => format(messages[key] ?? key, vars);
-}
+export const useRT = (): RTranslate => useModuleMessages(renewalMessages);

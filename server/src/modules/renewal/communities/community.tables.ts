@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { PlatformTables } from '../../../platform/db/schema.ts';
+import type { RenewalTables } from '../renewal.tables.ts';
+
+/** Table types of old-community renovation (migrations/0003-communities.ts). */
+
+type At = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type CommunityStatus =
+  | 'planned'
+  | 'surveying'
+  | 'designing'
+  | 'voting'
+  | 'construction'
+  | 'completed'
+  | 'accepted';
+
+export const COMMUNITY_STATUSES: readonly CommunityStatus[] = [
+  'planned',
+  'surveying',
+  'designing',
+  'voting',
+  'construction',
+  'completed',
+  'accepted',
+];
+
+export interface CommunityTable {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  address: string | null;
+  year_built: number | null;
+  /** Renovation batch (改造批次), e.g. "2023年第一批". */
+  batch: string | null;
+  status: Generated<CommunityStatus>;
+  /** The construction project (renewal_projects) that carries out the renovation. */
+  project_id: string | null;
+  created_at: At;
+  updated_at: At;
+}
+
+export interface CommunityBuildingTable {
+  id: Generated<string>;
+  community_id: string;
+  /** As residents say it: "1幢", "3号楼". */
+  name: string;
+  position: number;
+}
+
+/** An owner (业主) counted once however many units it holds: a person, or an organisation such as the developer. */
+export interface CommunityOwnerTable {
+  id: Generated<string>;
+  community_id: string;
+  name: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  created_at: At;
+}
+
+export interface CommunityUnitTable {
+  id: Generated<string>;
+  community_id: string;
+  building_id: string;
+  /** 单元, '' when the building has one entrance. */
+  entrance: string;
+  /** 室, e.g. "302". */
+  room: string;
+  /** Exclusive area (专有部分面积) in hundredths of a square metre: 89.37 m² is 8937. */
+  area_centi: number;
+  owner_id: string;
+}
+
+export type ResidentTokenPurpose = 'survey' | 'ballot';
+
+export interface ResidentTokenTable {
+  id: Generated<string>;
+  /** SM3 of the token: how a link is looked up. */
+  token_hash: string;
+  /** The token itself, encrypted, so a link sheet can be printed again. */
+  token_enc: string;
+  purpose: ResidentTokenPurpose;
+  /** The survey or ballot the link answers. */
+  subject_id: string;
+  community_id: string;
+  unit_id: string | null;
+  owner_id: string | null;
+  issued_at: At;
+  expires_at: At;
+  used_at: At | null;
+  revoked_at: At | null;
+}
+
+export interface CommunityTables {
+  renewal_communities: CommunityTable;
+  renewal_community_buildings: CommunityBuildingTable;
+  renewal_community_owners: CommunityOwnerTable;
+  renewal_community_units: CommunityUnitTable;
+  renewal_resident_tokens: ResidentTokenTable;
+}
+
+export type CommunityDb = Kysely<PlatformTables & RenewalTables & CommunityTables>;
+
+/** The platform connection (or transaction), seen with the community tables. For repos only. */
+export const cdb = (db: Db): CommunityDb => db as unknown as CommunityDb;
