@@ -102,6 +102,6 @@ export const renewalModule: ModuleManifest = defineModule({
     await seedRenewalDemo(ctx);
     for (const p of parts) await p.demo(ctx);
   },
-  metrics: renewalMetrics,
+  metrics: [...renewalMetrics, ...parts.flatMap((p) => p.metrics ?? [])],
   exports: renewalExports,
 });

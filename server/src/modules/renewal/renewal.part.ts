@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely';
 import type { ExcelListDef } from '../../platform/excel/excel-list.ts';
 import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
-import type { DemoContext, MenuEntry, PermissionDef } from '../../platform/module/manifest.ts';
+import type { DemoContext, MenuEntry, MetricDef, PermissionDef } from '../../platform/module/manifest.ts';
 
 /**
  * A part of the renewal module built in its own folder (oversight/, communities/, ballots/,
@@ -16,4 +16,6 @@ export interface RenewalPart {
   menu: MenuEntry[];
   excel: ExcelListDef[];
   demo: (ctx: DemoContext) => Promise<void>;
+  /** Figures over the part's records (read by targets and dashboards). */
+  metrics?: MetricDef[];
 }
