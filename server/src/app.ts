@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -19,7 +20,10 @@ import type { Config } from './platform/config.ts';
 import { createSmCryptoProvider } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { type ModuleMigrations, migrateAll } from './platform/db/migrate.ts';
+import { fileRoutes } from './platform/files/file.routes.ts';
+import { createFileService, filesConfigOf } from './platform/files/file.service.ts';
 import { installPipeline } from './platform/http/pipeline.ts';
+import { ajvOptions, buildValidator } from './platform/http/validators.ts';
 import type { JobQueue } from './platform/jobs/job-runner.ts';
 import { installJobs } from './platform/jobs/jobs-setup.ts';
 import type { GongfuApp, PlatformServices, RouteAccess } from './platform/module/app-types.ts';
@@ -67,14 +71,18 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   const clock = opts.clock ?? systemClock;
   const access = new Access(manifests);
   const moduleExports = new Map(manifests.map((m) => [m.id, m.exports ?? {}]));
+  const crypto = createSmCryptoProvider({ masterKey: config.masterKey });
+  const write = makeWriter(database.db, clock);
+  const filesConfig = filesConfigOf(config);
   const services: PlatformServices = {
     db: database.db,
     dbKind: database.kind,
     config,
     clock,
-    crypto: createSmCryptoProvider({ masterKey: config.masterKey }),
+    crypto,
     access,
-    write: makeWriter(database.db, clock),
+    write,
+    files: createFileService({ db: database.db, clock, crypto, write, config: filesConfig }),
     modules: moduleExports,
   };
 
@@ -83,7 +91,8 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: config.production,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: ajvOptions,
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(fastifyCookie);
@@ -100,6 +109,10 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     strictTransportSecurity: config.production,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // file uploads (POST /api/files): one file, within the configured size
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: filesConfig.maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+  });
   // The one error shape, named in the API description so clients derive their error type.
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
   await app.register(fastifySwagger, {
@@ -134,6 +147,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
 
   const auth = makeAuthService(services);
   installPipeline(app, services, auth);
+  await app.register(async (scope) => fileRoutes(scope as GongfuApp, services));
   for (const m of manifests) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
   }

@@ -10,6 +10,16 @@ export interface SecurityConfig {
   loginRateLimitPerMinute: number;
 }
 
+/** Where uploaded files are kept and how large they may be. */
+export interface FilesConfig {
+  /** Directory of the local-disk file store. */
+  dir: string;
+  /** Largest accepted upload, in bytes. */
+  maxBytes: number;
+}
+
+export const DEFAULT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
 export interface Config {
   production: boolean;
   host: string;
@@ -23,6 +33,8 @@ export interface Config {
   bodyLimitBytes: number;
   security: SecurityConfig;
   demo: boolean;
+  /** File storage; absent (tests, tools): `<dataDir>/files`, or a temporary folder without a data folder. */
+  files?: FilesConfig;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginRateLimitPerMinute: num(env, 'GONGFU_LOGIN_RATE_LIMIT', defaultSecurity.loginRateLimitPerMinute),
     },
     demo: !production && env.GONGFU_DEMO !== 'false',
+    files: {
+      dir: resolve(env.GONGFU_FILES_DIR || join(dataDir, 'files')),
+      maxBytes: num(env, 'GONGFU_FILE_MAX_BYTES', DEFAULT_FILE_MAX_BYTES),
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { CryptoProvider } from '../crypto/index.ts';
 import type { DatabaseKind } from '../db/database.ts';
+import type { FileService } from '../files/file.service.ts';
 
 export type GongfuApp = FastifyInstance<
   RawServerDefault,
@@ -31,6 +32,8 @@ export interface PlatformServices {
   crypto: CryptoProvider;
   access: Access;
   write: Writer;
+  /** Uploaded files: storage, attaching to records, signed links (server/src/platform/files). */
+  files: FileService;
   /** Exports of every loaded module, by module id. */
   modules: ReadonlyMap<string, Record<string, unknown>>;
 }
