@@ -10,6 +10,7 @@ import { Button, Dropdown, Layout } from 'antd';
 import { useState } from 'react';
 import { useAuth, useCan, useLogout } from '../../platform/auth/auth.tsx';
 import { useT } from '../../platform/i18n/i18n.tsx';
+import { NotificationBell } from '../../platform/notifications/NotificationBell.tsx';
 import { useScope } from '../../platform/scope/scope.tsx';
 import { LanguageSwitch } from '../../platform/widgets/LanguageSwitch.tsx';
 import { RegionSelect } from '../../platform/widgets/RegionSelect.tsx';
@@ -50,6 +51,7 @@ export function HeaderBar({ collapsed, onToggleMenu }: { collapsed: boolean; onT
         ) : null}
       </div>
       <div className="gf-header-actions">
+        <NotificationBell />
         <LanguageSwitch />
         <Dropdown
           trigger={['click']}

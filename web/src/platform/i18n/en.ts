@@ -296,4 +296,15 @@ export const en: Catalogue = {
   'excel.fileName': 'File: {name}',
   'excel.targetPeople': 'people',
   'excel.targetOrganisations': 'organisations',
+
+  // notifications (站内消息)
+  'notify.bell': 'Notifications',
+  'notify.bellUnread': 'Notifications, {n} unread',
+  'notify.title': 'My notifications',
+  'notify.empty': 'No notifications',
+  'notify.markRead': 'Mark read',
+  'notify.readAll': 'Mark all read',
+  'notify.unreadOnly': 'Unread only',
+  'notify.open': 'Open',
+  'notify.unread': 'Unread',
 };

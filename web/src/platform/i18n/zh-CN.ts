@@ -292,6 +292,17 @@ export const zhCN = {
   'excel.fileName': '文件：{name}',
   'excel.targetPeople': '人员',
   'excel.targetOrganisations': '组织机构',
+
+  // notifications (站内消息)
+  'notify.bell': '消息',
+  'notify.bellUnread': '消息，{n} 条未读',
+  'notify.title': '我的消息',
+  'notify.empty': '暂无消息',
+  'notify.markRead': '标为已读',
+  'notify.readAll': '全部标为已读',
+  'notify.unreadOnly': '只看未读',
+  'notify.open': '查看',
+  'notify.unread': '未读',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
