@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../server/src/platform/files/png.ts';
 import { openSite, type Site, signIn } from './harness.ts';
 
 /** Today (and days from today) in China, as the server and the pages count days. */
@@ -177,8 +178,16 @@ describe('renewal journey in Chromium', () => {
     await page.getByRole('button', { name: '添加问题' }).click();
     const problem = page.getByRole('group', { name: '问题第 1 条' });
     await problem.getByLabel('问题描述').fill('基坑东侧积水，需增设排水泵');
-    await page.getByRole('button', { name: '添加照片说明' }).click();
-    await page.getByRole('group', { name: '照片第 1 张' }).getByLabel('照片说明').fill('基坑东侧积水情况');
+    // a real photo: uploaded when picked, previewed through its signed link, attached on submit
+    await page.getByRole('button', { name: '添加照片' }).click();
+    const photo = page.getByRole('group', { name: '照片第 1 张' });
+    await photo.locator('input[type=file]').setInputFiles({
+      name: '基坑积水.png',
+      mimeType: 'image/png',
+      buffer: solidPng(64, 48, [60, 120, 200]),
+    });
+    await photo.locator('.ant-upload-list-item-done').waitFor();
+    await photo.getByLabel('照片说明').fill('基坑东侧积水情况');
     await site.screenshot('renewal-07-daily-report-form');
     await page.getByRole('button', { name: '提交日报' }).click();
 
@@ -186,6 +195,15 @@ describe('renewal journey in Chromium', () => {
     await reports.waitFor();
     await reports.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }).waitFor();
     await site.screenshot('renewal-08-daily-reports');
+    // the report shows the photo's thumbnail, loaded through its signed link
+    await reports.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }).click();
+    const thumb = page.getByRole('list', { name: '照片' }).getByRole('img', { name: '基坑东侧积水情况' });
+    await thumb.waitFor();
+    expect(await thumb.getAttribute('src')).toMatch(/^\/api\/files\/[0-9a-f-]{36}\/content\?exp=\d+&sig=/);
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    await site.screenshot('renewal-08b-daily-report-photo');
+    await page.keyboard.press('Escape');
+    await thumb.waitFor({ state: 'hidden' });
   });
 
   it('opens an inspection finding and takes it through reply, re-inspection and closure', async () => {
@@ -220,8 +238,16 @@ describe('renewal journey in Chromium', () => {
     await detail.getByRole('button', { name: '整改回复' }).click();
     await detail.getByLabel('整改情况').fill('已重做重复接地，箱门加锁，责任人签字');
     await detail.getByLabel('佐证照片说明').fill('整改后配电箱');
+    await detail.locator('input[type=file]').setInputFiles({
+      name: '整改后配电箱.png',
+      mimeType: 'image/png',
+      buffer: solidPng(32, 32, [40, 160, 80]),
+    });
+    await detail.locator('.ant-upload-list-item-done').waitFor();
     await detail.getByRole('button', { name: '提交整改回复' }).click();
     await detail.getByRole('button', { name: '复查' }).waitFor();
+    // the reply's evidence is in the history
+    await detail.getByRole('list', { name: '佐证' }).getByRole('img', { name: '整改后配电箱.png' }).waitFor();
     await site.screenshot('renewal-11-finding-replied');
 
     await detail.getByRole('button', { name: '复查' }).click();

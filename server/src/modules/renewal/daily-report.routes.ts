@@ -1,3 +1,4 @@
+import type { FileView } from '../../platform/files/file.service.ts';
 import type { Lang } from '../../platform/http/errors.ts';
 import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
 import type { ProgressRow, ReportListRow, ReportRow } from './daily-report.repo.ts';
@@ -25,7 +26,14 @@ import { RENEWAL_READ, RENEWAL_REPORT } from './renewal.scope.ts';
 const tags = ['renewal'];
 
 export const presentReport = (
-  v: { report: ReportRow; progress: ProgressRow[]; issues: Map<number, string>; amendable: boolean },
+  v: {
+    report: ReportRow;
+    progress: ProgressRow[];
+    issues: Map<number, string>;
+    amendable: boolean;
+    rainDay: boolean;
+    files: FileView[];
+  },
   lang: Lang,
 ) => ({
   id: v.report.id,
@@ -51,13 +59,17 @@ export const presentReport = (
     severityName: say(SEVERITY_NAMES[p.severity], lang),
     issueId: v.issues.get(i + 1) ?? null,
   })),
-  photos: v.report.photos.map((p) => ({ description: p.description, url: p.url })),
+  photos: v.report.photos.map((p) => ({
+    description: p.description,
+    file: v.files.find((f) => f.id === p.fileId) ?? null,
+  })),
   notes: v.report.notes,
   filedBy: { id: v.report.filed_by, name: v.report.filed_by_name },
   filedAt: v.report.created_at.toISOString(),
   amendedBy: { id: v.report.amended_by, name: v.report.amended_by_name },
   amendedAt: v.report.amended_at?.toISOString() ?? null,
   amendable: v.amendable,
+  rainDay: v.rainDay,
 });
 
 export const presentReportListItem = (r: ReportListRow, lang: Lang) => ({

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { FileViewSchema } from '../../platform/files/file.schemas.ts';
 import { pageQueryFields } from '../../platform/http/pagination.ts';
 import { DateString, dateString, Nullable, OrgRef, uuid } from './renewal.schemas.ts';
 import { SEVERITIES, WEATHERS } from './renewal.tables.ts';
@@ -52,16 +53,8 @@ const ProblemInput = Type.Object(
 
 const PhotoInput = Type.Object(
   {
-    description: Type.String({ minLength: 1, maxLength: 200 }),
-    url: Type.Optional(
-      Nullable(
-        Type.String({
-          maxLength: 500,
-          pattern: '^https?://',
-          description: 'link to the photo (upload: later)',
-        }),
-      ),
-    ),
+    fileId: uuid('the photo, uploaded first with POST /api/files (JPEG, PNG or WebP)'),
+    description: Type.Optional(Type.String({ maxLength: 200, description: 'caption, e.g. 1#楼 10层 浇筑' })),
   },
   { additionalProperties: false },
 );
@@ -74,6 +67,12 @@ const reportFields = {
   problems: Type.Optional(Type.Array(ProblemInput, { maxItems: 50 })),
   photos: Type.Optional(Type.Array(PhotoInput, { maxItems: 50 })),
   notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  rainDay: Type.Optional(
+    Type.Boolean({
+      description:
+        'count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans',
+    }),
+  ),
 };
 
 export const FileReportBody = Type.Object(
@@ -149,13 +148,19 @@ export const ReportView = Type.Object({
       issueId: Nullable(Type.String({ description: 'the tracked issue made of this problem' })),
     }),
   ),
-  photos: Type.Array(Type.Object({ description: Type.String(), url: Nullable(Type.String()) })),
+  photos: Type.Array(
+    Type.Object({
+      description: Type.String({ description: 'caption' }),
+      file: Nullable(FileViewSchema),
+    }),
+  ),
   notes: Nullable(Type.String()),
   filedBy: Filer,
   filedAt: Type.String({ format: 'date-time' }),
   amendedBy: Filer,
   amendedAt: Nullable(Type.String({ format: 'date-time' })),
   amendable: Type.Boolean({ description: 'filed today: may still be amended' }),
+  rainDay: Type.Boolean({ description: 'the report day is a rain day (no work) on the project calendar' }),
 });
 
 export const ReportListItem = Type.Object({

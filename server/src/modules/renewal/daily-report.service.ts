@@ -1,9 +1,12 @@
 import type { Db } from '../../platform/audit/audit.repo.ts';
 import type { RequestContext } from '../../platform/audit/audit.service.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
+import { IMAGE_TYPES } from '../../platform/files/file.rules.ts';
 import { conflict, invalid } from '../../platform/http/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
 import type { PlatformServices } from '../../platform/module/app-types.ts';
+import { findException } from './calendar-exception.repo.ts';
+import { addRainDayFromReport, checkRainDay } from './calendar-exception.service.ts';
 import { reportForAmend, reportForRead } from './daily-report.policy.ts';
 import {
   countScopedReports,
@@ -74,11 +77,32 @@ function reportValues(input: AmendReportInput) {
       (input.problems ?? []).map((p) => ({ text: p.text.trim(), severity: p.severity })),
     ),
     photos: JSON.stringify(
-      (input.photos ?? []).map((p) => ({ description: p.description, url: p.url ?? null })),
+      (input.photos ?? []).map((p) => ({
+        description: p.description?.trim() ?? '',
+        url: null,
+        fileId: p.fileId,
+      })),
     ),
     notes: input.notes?.trim() || null,
   };
 }
+
+/** The report's photos become its attachments: uploaded by the filer, images only. */
+const attachPhotos = (
+  s: PlatformServices,
+  tx: Db,
+  ctx: RequestContext,
+  reportId: string,
+  input: AmendReportInput,
+  replace: boolean,
+) =>
+  s.files.attach(
+    tx,
+    ctx,
+    (input.photos ?? []).map((p) => p.fileId),
+    { entityType: 'renewal_daily_report', entityId: reportId },
+    { field: (i) => `photos.${i}.fileId`, accept: IMAGE_TYPES, replace },
+  );
 
 function checkReportDate(project: ProjectRow, date: string, today: string): void {
   checkDate('date', date);
@@ -106,6 +130,7 @@ export async function fileReport(
   const today = todayOf(s);
   const date = input.date ?? today;
   checkReportDate(project, date, today);
+  checkRainDay(input.weather, input.rainDay);
   if (await findReportOn(s.db, projectId, date)) throw dayTaken(date);
   try {
     return await s.write(ctx, async (tx, audit) => {
@@ -121,12 +146,19 @@ export async function fileReport(
         updated_at: s.clock.now(),
       });
       await replaceProgress(tx, row.id, progress);
+      await attachPhotos(s, tx, ctx, row.id, input, false);
+      const rainDay = input.rainDay ? await addRainDayFromReport(tx, ctx, project, date) : false;
       await refreshSnapshot(s, tx, project);
       await audit({
         action: 'renewal.report.file',
         entityType: 'renewal_daily_report',
         entityId: row.id,
-        after: { projectId, date, ...snapshot(input, progress.length) },
+        after: {
+          projectId,
+          date,
+          ...snapshot(input, progress.length),
+          ...(rainDay ? { rainDayAdded: date } : {}),
+        },
       });
       return row;
     });
@@ -153,6 +185,7 @@ export async function amendReport(
       'RENEWAL_REPORT_CLOSED',
     );
   }
+  checkRainDay(input.weather, input.rainDay);
   return s.write(ctx, async (tx, audit) => {
     await lockProject(tx, project.id);
     const progress = checkProgress(input.progress ?? [], await listTasks(tx, project.id), before.report_date);
@@ -165,13 +198,19 @@ export async function amendReport(
       updated_at: s.clock.now(),
     });
     await replaceProgress(tx, reportId, progress);
+    await attachPhotos(s, tx, ctx, reportId, input, true);
+    const rainDay = input.rainDay ? await addRainDayFromReport(tx, ctx, project, before.report_date) : false;
     await refreshSnapshot(s, tx, project);
     await audit({
       action: 'renewal.report.amend',
       entityType: 'renewal_daily_report',
       entityId: reportId,
       before: { date: before.report_date, problems: before.problems, workersOnSite: before.workers_on_site },
-      after: { date: before.report_date, ...snapshot(input, progress.length) },
+      after: {
+        date: before.report_date,
+        ...snapshot(input, progress.length),
+        ...(rainDay ? { rainDayAdded: before.report_date } : {}),
+      },
     });
     return row;
   });
@@ -203,11 +242,15 @@ async function keepTrackedProblems(
 /** One report with its progress lines and the issues made of its problems. */
 export async function getReport(s: PlatformServices, ctx: RequestContext, reportId: string) {
   const { report } = await reportForRead(s, ctx, reportId);
-  const [progress, issues] = await Promise.all([
+  const [progress, issues, exception] = await Promise.all([
     listProgressOf(s.db, reportId),
     issuesOfReport(s.db, reportId),
+    findException(s.db, report.project_id, report.report_date),
   ]);
-  return { report, progress, issues, amendable: isAmendable(s, report) };
+  const rainDay = exception !== undefined && !exception.working;
+  // the caller may read the report: its photos come with signed links
+  const files = await s.files.describe(report.photos.flatMap((p) => (p.fileId ? [p.fileId] : [])));
+  return { report, progress, issues, amendable: isAmendable(s, report), rainDay, files };
 }
 
 /** One page of a project's reports, newest first. */

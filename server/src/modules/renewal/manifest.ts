@@ -10,6 +10,7 @@ import { dailyReportExcel } from './daily-report.excel.ts';
 import { seedRenewalDemo } from './demo/renewal.demo.ts';
 import { facilitiesPart } from './facilities/index.ts';
 import * as m0001 from './migrations/0001-projects.ts';
+import * as m0004 from './migrations/0004-exception-kinds.ts';
 import { oversight } from './oversight/index.ts';
 import { projectExcel } from './project.excel.ts';
 import { projectIssueExcel } from './project-issue.excel.ts';
@@ -90,7 +91,10 @@ export const renewalModule: ModuleManifest = defineModule({
   programme: true,
   dependsOn: ['platform', 'organisations', 'people'],
   permissions: [...permissions, ...parts.flatMap((p) => p.permissions)],
-  migrations: Object.assign({ '0001-projects': m0001 }, ...parts.map((p) => p.migrations)),
+  migrations: Object.assign(
+    { '0001-projects': m0001, '0004-exception-kinds': m0004 },
+    ...parts.map((p) => p.migrations),
+  ),
   routes: async (app, s) => {
     renewalRoutes(app, s);
     for (const p of parts) p.routes(app, s);

@@ -85,7 +85,7 @@ export const presentProject = (
   lang: Lang,
 ) => ({
   ...core(v.detail, lang),
-  exceptions: v.exceptions.map((e) => ({ date: e.day, working: e.working, reason: e.reason })),
+  exceptions: v.exceptions.map((e) => ({ date: e.day, working: e.working, reason: e.reason, kind: e.kind })),
   taskForces: taskForces(v.forces, lang),
   description: v.detail.description,
   createdAt: v.detail.created_at.toISOString(),

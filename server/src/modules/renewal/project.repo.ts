@@ -9,6 +9,7 @@ import {
 import type { Db } from '../../platform/audit/audit.repo.ts';
 import type { RenewalScope } from './renewal.scope.ts';
 import {
+  type ExceptionKind,
   type ProjectExceptionTable,
   type ProjectTable,
   type ProjectType,
@@ -255,7 +256,7 @@ export const listExceptions = (db: Db, projectId: string): Promise<ProjectExcept
 export async function replaceExceptions(
   tx: Db,
   projectId: string,
-  list: Array<{ day: string; working: boolean; reason: string }>,
+  list: Array<{ day: string; working: boolean; reason: string; kind: ExceptionKind }>,
 ): Promise<void> {
   await rdb(tx).deleteFrom('renewal_project_exceptions').where('project_id', '=', projectId).execute();
   if (list.length === 0) return;

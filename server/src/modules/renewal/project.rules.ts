@@ -100,7 +100,14 @@ export function normaliseExceptions(list: NonNullable<CreateProjectInput['except
       });
     }
     seen.add(e.date);
-    return { day: e.date, working: e.working, reason: e.reason?.trim() ?? '' };
+    const kind = e.kind ?? (e.working ? 'extra_workday' : 'stoppage');
+    if ((kind === 'extra_workday') !== e.working) {
+      throw invalid(`exceptions.${i}.kind`, {
+        zh: '加班/补班日应为工作日（working 为 true），雨天或其他停工日应为非工作日（working 为 false）',
+        en: 'An extra workday must be working (working: true); a rain day or other stoppage must not (working: false)',
+      });
+    }
+    return { day: e.date, working: e.working, reason: e.reason?.trim() ?? '', kind };
   });
 }
 

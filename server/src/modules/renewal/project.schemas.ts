@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { pageOf, pageQueryFields } from '../../platform/http/pagination.ts';
 import { DateString, dateString, Nullable, OrgRef, Uuid, uuid } from './renewal.schemas.ts';
-import { CALENDAR_KINDS, DELIVERY_MODES, PROJECT_TYPES, STAGES } from './renewal.tables.ts';
+import { CALENDAR_KINDS, DELIVERY_MODES, EXCEPTION_KINDS, PROJECT_TYPES, STAGES } from './renewal.tables.ts';
 
 export const ProjectTypeSchema = Type.Enum(PROJECT_TYPES, {
   description:
@@ -12,6 +12,10 @@ export const DeliveryModeSchema = Type.Enum(DELIVERY_MODES, {
 });
 export const StageSchema = Type.Enum(STAGES, {
   description: 'initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付',
+});
+export const ExceptionKindSchema = Type.Enum(EXCEPTION_KINDS, {
+  description:
+    'rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working',
 });
 export const CalendarSchema = Type.Enum(CALENDAR_KINDS, {
   description:
@@ -33,6 +37,7 @@ const ExceptionInput = Type.Object(
       description: 'false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day',
     }),
     reason: Type.Optional(Type.String({ maxLength: 100 })),
+    kind: Type.Optional(ExceptionKindSchema),
   },
   { additionalProperties: false },
 );
@@ -127,7 +132,12 @@ export type ProjectListQueryT = Static<typeof ProjectListQuery>;
 
 // ---------------------------------------------------------------- views (the presenters)
 
-const ExceptionView = Type.Object({ date: Type.String(), working: Type.Boolean(), reason: Type.String() });
+const ExceptionView = Type.Object({
+  date: Type.String(),
+  working: Type.Boolean(),
+  reason: Type.String(),
+  kind: ExceptionKindSchema,
+});
 
 const MemberView = Type.Object({
   id: Type.String(),

@@ -2,6 +2,7 @@ import type { Bilingual, Lang } from '../../platform/http/errors.ts';
 import type {
   CalendarKindName,
   DeliveryMode,
+  ExceptionKind,
   LinkTypeName,
   ProjectType,
   Severity,
@@ -26,6 +27,12 @@ export const DELIVERY_MODE_NAMES: Record<DeliveryMode, Bilingual> = {
   agency: { zh: '代建', en: 'Agency build' },
   self_build: { zh: '自建', en: 'Self-build' },
   epc: { zh: 'EPC总承包', en: 'EPC general contract' },
+};
+
+export const EXCEPTION_KIND_NAMES: Record<ExceptionKind, Bilingual> = {
+  rain: { zh: '雨天停工', en: 'Rain day (no work)' },
+  stoppage: { zh: '其他停工', en: 'Other stoppage' },
+  extra_workday: { zh: '加班/补班', en: 'Extra workday' },
 };
 
 export const STAGE_NAMES: Record<Stage, Bilingual> = {

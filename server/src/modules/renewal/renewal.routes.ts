@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { calendarExceptionRoutes } from './calendar-exception.routes.ts';
 import { dailyReportRoutes } from './daily-report.routes.ts';
 import { projectRoutes } from './project.routes.ts';
 import { projectIssueRoutes } from './project-issue.routes.ts';
@@ -63,6 +64,7 @@ export function renewalRoutes(app: GongfuApp, s: PlatformServices): void {
     },
   );
   projectRoutes(app, s);
+  calendarExceptionRoutes(app, s);
   scheduleRoutes(app, s);
   taskRoutes(app, s);
   dailyReportRoutes(app, s);

@@ -58,6 +58,8 @@ export interface ReportProblem {
 export interface ReportPhoto {
   description: string;
   url: string | null;
+  /** The uploaded photo (platform `files`, attached to the report); absent in older reports. */
+  fileId?: string | null;
 }
 
 export interface ProjectTable {
@@ -82,11 +84,17 @@ export interface ProjectTable {
   updated_at: TimestampDefault;
 }
 
+export const EXCEPTION_KINDS = ['rain', 'stoppage', 'extra_workday'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
 export interface ProjectExceptionTable {
   project_id: string;
   day: string;
   working: boolean;
   reason: string;
+  /** rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 (working = extra_workday). */
+  kind: ColumnType<ExceptionKind, ExceptionKind | undefined, ExceptionKind>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TaskForceTable {

@@ -74,31 +74,35 @@ export function msUntilNextRun(now: Date): number {
   return nextMidnightUtc + 5 * 60_000 - now.getTime();
 }
 
-/** Re-plans today's missing snapshots when the server is ready, then every day; stops with the server. */
-export function installDailyReplan(app: GongfuApp, s: PlatformServices): void {
+/** Runs `task` when the server is ready, then shortly after each midnight (Asia/Shanghai); stops with the server. */
+export function installDailyTask(app: GongfuApp, s: PlatformServices, task: () => Promise<void>): void {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  const run = async () => {
+  const arm = () => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      void task().finally(arm);
+    }, msUntilNextRun(s.clock.now()));
+    timer.unref();
+  };
+  app.addHook('onReady', async () => {
+    await task();
+    arm();
+  });
+  app.addHook('onClose', async () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+  });
+}
+
+/** Re-plans today's missing snapshots when the server is ready, then every day. */
+export function installDailyReplan(app: GongfuApp, s: PlatformServices): void {
+  installDailyTask(app, s, async () => {
     try {
       const r = await replanAllProjects(s, todayOf(s), (l) => app.log.warn(l));
       if (r.planned > 0) app.log.info(`renewal: re-planned ${r.planned} projects for ${r.date}`);
     } catch (e) {
       app.log.error({ err: e }, 'renewal: daily re-plan failed');
     }
-  };
-  const arm = () => {
-    if (closed) return;
-    timer = setTimeout(() => {
-      void run().finally(arm);
-    }, msUntilNextRun(s.clock.now()));
-    timer.unref();
-  };
-  app.addHook('onReady', async () => {
-    await run();
-    arm();
-  });
-  app.addHook('onClose', async () => {
-    closed = true;
-    if (timer) clearTimeout(timer);
   });
 }

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { solidPng, upload } from '../../../platform/files/__tests__/multipart.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { renewalModule } from '../manifest.ts';
 import {
@@ -14,6 +15,7 @@ import {
 
 type Report = {
   id: string;
+  photos: Array<{ description: string; file: { id: string; url: string } | null }>;
   date: string;
   problems: Array<{ n: number; text: string; issueId: string | null }>;
   progress: Array<{ taskId: string; taskName: string; percent: number | null }>;
@@ -56,6 +58,7 @@ describeEachDb(
         })
       ).id;
       ids.task = await addTask(env(), w.anji, ids.a, '1#楼 主体结构', 20);
+      const photo = (await upload(env(), w.partner, solidPng(4, 4, [90, 90, 90]), '浇筑.png')).json();
       const first = await expectStatus<Report>(
         report(w.partner, ids.a, {
           machinery: [{ type: '塔吊', count: 2 }],
@@ -64,10 +67,16 @@ describeEachDb(
             { text: '钢筋进场延迟半天', severity: 'minor' },
             { text: '塔吊限位器报警，需停机检修', severity: 'major' },
           ],
-          photos: [{ description: '1#楼 10层 浇筑', url: 'https://example.org/p/1.jpg' }],
+          photos: [{ fileId: photo.id, description: '1#楼 10层 浇筑' }],
         }),
         201,
       );
+      expect(first.photos).toEqual([
+        {
+          description: '1#楼 10层 浇筑',
+          file: expect.objectContaining({ id: photo.id, contentType: 'image/png' }),
+        },
+      ]);
       ids.report = first.id;
       expect(first).toMatchObject({
         date: '2026-03-02',

@@ -1,12 +1,15 @@
 import type { WorkingCalendar } from '@gongfu/domain/renewal/calendar';
 import type { Random } from '../../../demo/demo-random.ts';
+import type { RequestContext } from '../../../platform/audit/audit.service.ts';
+import { solidPng } from '../../../platform/files/png.ts';
+import type { PlatformServices } from '../../../platform/module/app-types.ts';
 import type { FileReportInput } from '../daily-report.schemas.ts';
 import type { Weather } from '../renewal.tables.ts';
 
 /**
  * The site as it went, day by day: progress lines a daily report would carry, derived from
  * the project's baseline plan (tasks start and finish as planned, except a task that slips),
- * plus the people, machines and weather of the day (pure).
+ * plus the people, machines and weather of the day (pure, except the photos' upload).
  */
 
 export interface BaselineTask {
@@ -126,7 +129,36 @@ export function reportOn(
       .filter((m) => m.count > 0),
     progress,
     problems,
-    photos: active.map((p) => ({ description: `${names.get(p.taskId) ?? ''} 施工现场`, url: null })),
+    // photos: the last days' reports get real ones (sitePhotos), stored through the file store
+    photos: [],
     notes: active.length > 0 ? `今日重点：${active.map((p) => names.get(p.taskId)).join('；')}` : null,
   };
+}
+
+const PHOTO_COLOURS: Array<[number, number, number]> = [
+  [176, 190, 197],
+  [141, 110, 99],
+];
+
+/**
+ * Site photos of the day's active tasks (at most two): small solid-colour PNGs uploaded through
+ * the platform's file store as the filer, with the task's name as caption.
+ */
+export async function sitePhotos(
+  s: PlatformServices,
+  ctx: RequestContext,
+  progress: readonly Progress[],
+  names: ReadonlyMap<string, string>,
+): Promise<NonNullable<FileReportInput['photos']>> {
+  const active = progress.filter((p) => p.percent !== 100).slice(0, 2);
+  const photos: NonNullable<FileReportInput['photos']> = [];
+  for (const [i, p] of active.entries()) {
+    const name = names.get(p.taskId) ?? '';
+    const file = await s.files.upload(ctx, {
+      name: `${name || '施工现场'}.png`,
+      data: solidPng(96, 64, PHOTO_COLOURS[i % PHOTO_COLOURS.length]!),
+    });
+    photos.push({ fileId: file.id, description: `${name} 施工现场` });
+  }
+  return photos;
 }

@@ -16,7 +16,7 @@ import { scheduleOf } from '../schedule.service.ts';
 import { importTasks } from '../task-import.service.ts';
 import { findOrganisationIdByName, findUserIdByUsername } from './demo.repo.ts';
 import { DEMO_ORGS, DEMO_PROJECTS, type DemoProject, PLATFORM_ORGS } from './demo-projects.ts';
-import { type BaselineTask, progressOn, reportOn, type Slip } from './demo-reports.ts';
+import { type BaselineTask, progressOn, reportOn, type Slip, sitePhotos } from './demo-reports.ts';
 
 /**
  * Demo data of the renewal module: the projects of the source, each with its task network,
@@ -186,6 +186,7 @@ async function fileReports(
       day,
       problems.map((p) => ({ text: p.text, severity: p.severity })),
     );
+    if (d >= -1) body.photos = await sitePhotos(s, ctx, body.progress ?? [], names);
     const report = await fileReport(s, ctx, project.id, body);
     reports++;
     first ??= day;

@@ -13,6 +13,7 @@ import {
 } from '@gongfu/domain/renewal/rectification';
 import { type Static, Type } from 'typebox';
 import type { RequestContext } from '../../../platform/audit/audit.service.ts';
+import type { FileView } from '../../../platform/files/file.service.ts';
 import type { Lang } from '../../../platform/http/errors.ts';
 import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
 import { daysBetween, todayOf } from '../renewal.dates.ts';
@@ -79,13 +80,14 @@ export function presentFinding(f: FindingRow, lang: Lang, today: string): Static
   };
 }
 
-const presentEvent = (e: FindingEventRow, lang: Lang) => ({
+const presentEvent = (e: FindingEventRow, files: FileView[], lang: Lang) => ({
   id: e.id,
   action: e.action,
   actionName: labelIn(FINDING_ACTION_LABELS[e.action], lang),
   actedOn: e.acted_on,
   note: e.note,
   photos: e.photos,
+  files,
   newDeadline: e.new_deadline,
   organisation: orgRef(e.organisation_id, e.organisation_name),
   actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,
@@ -94,7 +96,8 @@ const presentEvent = (e: FindingEventRow, lang: Lang) => ({
 
 const detail = (d: Awaited<ReturnType<typeof getFinding>>, lang: Lang, today: string) => ({
   finding: presentFinding(d.finding, lang, today),
-  history: d.history.map((e) => presentEvent(e, lang)),
+  files: d.files,
+  history: d.history.map((e) => presentEvent(e, d.evidence.get(e.id) ?? [], lang)),
 });
 
 export function findingRoutes(app: GongfuApp, s: PlatformServices) {

@@ -1,9 +1,13 @@
 import { FINDING_ACTIONS, FINDING_STATUSES } from '@gongfu/domain/renewal/finding-status';
 import { HAZARD_CATEGORIES, SEVERITIES } from '@gongfu/domain/renewal/rectification';
 import { type Static, Type } from 'typebox';
+import { FileViewSchema } from '../../../platform/files/file.schemas.ts';
 import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
 import { CodeLabel, dateString, Nullable, OrgRef, uuid } from '../renewal.schemas.ts';
 import { ActorView, PhotoList, Text } from './oversight.schemas.ts';
+
+/** Files uploaded first (POST /api/files), attached to the finding or step being recorded. */
+const FileIds = (description: string) => Type.Array(uuid('file id'), { maxItems: 20, description });
 
 export const HazardCategorySchema = Type.Enum(HAZARD_CATEGORIES, {
   description:
@@ -31,6 +35,7 @@ export const FindingInput = Type.Object(
     location: Text(100, 'where on site, e.g. 3号楼12层东侧临边'),
     description: Text(1000, 'what is wrong'),
     photos: Type.Optional(PhotoList),
+    files: Type.Optional(FileIds('photos of the hazard')),
   },
   { additionalProperties: false, description: 'a finding; its deadline is set from the severity' },
 );
@@ -39,6 +44,7 @@ export const ReplyBody = Type.Object(
   {
     text: Text(2000, '整改情况 what was done'),
     photos: Type.Optional(PhotoList),
+    files: Type.Optional(FileIds('整改回复证据 evidence: photos after rectification, documents')),
     repliedOn: Type.Optional(dateString('reply date (default: today), not in the future')),
   },
   { additionalProperties: false },
@@ -51,6 +57,7 @@ export const ReinspectBody = Type.Object(
     }),
     note: Text(2000, '复查意见'),
     photos: Type.Optional(PhotoList),
+    files: Type.Optional(FileIds('photos of the re-inspection')),
     inspectedOn: Type.Optional(dateString('re-inspection date (default: today), not in the future')),
   },
   { additionalProperties: false },
@@ -117,6 +124,7 @@ export const FindingEventView = Type.Object({
   actedOn: Type.String(),
   note: Nullable(Type.String()),
   photos: Type.Array(Type.String()),
+  files: Type.Array(FileViewSchema, { description: 'evidence attached to this step, with signed links' }),
   newDeadline: Nullable(Type.String()),
   organisation: Nullable(OrgRef),
   actor: Nullable(ActorView),
@@ -125,6 +133,7 @@ export const FindingEventView = Type.Object({
 
 export const FindingDetail = Type.Object({
   finding: FindingView,
+  files: Type.Array(FileViewSchema, { description: 'photos of the hazard, with signed links' }),
   history: Type.Array(FindingEventView, { description: 'replies, re-inspections and closure, oldest first' }),
 });
 

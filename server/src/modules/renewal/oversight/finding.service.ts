@@ -3,6 +3,7 @@ import { rectificationDeadline } from '@gongfu/domain/renewal/rectification';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../platform/audit/audit.repo.ts';
 import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
+import { IMAGE_TYPES } from '../../../platform/files/file.rules.ts';
 import { conflict, invalid } from '../../../platform/http/errors.ts';
 import { pageWindow } from '../../../platform/http/pagination.ts';
 import type { PlatformServices } from '../../../platform/module/app-types.ts';
@@ -39,7 +40,14 @@ import { projectToRead } from './project-access.policy.ts';
 
 /** Use cases of inspection findings (隐患): record, reply, re-inspect, close (销号), and lists. */
 
-export type NewFinding = Omit<Insertable<FindingTable>, 'inspection_id' | 'project_id' | 'seq'>;
+export type NewFinding = Omit<Insertable<FindingTable>, 'inspection_id' | 'project_id' | 'seq'> & {
+  /** Photos uploaded for it (attached once it exists), and the request field that listed them. */
+  files: { ids: string[]; field: string };
+};
+
+/** Where a finding's photos and a step's evidence are attached (platform `files`). */
+export const FINDING_FILES = 'renewal_finding';
+export const FINDING_EVENT_FILES = 'renewal_finding_event';
 
 /** A finding found on `foundOn`: its deadline and stop-work order follow from the severity. */
 export function prepareFinding(field: string, input: FindingInput, foundOn: string): NewFinding {
@@ -54,6 +62,7 @@ export function prepareFinding(field: string, input: FindingInput, foundOn: stri
     found_on: foundOn,
     deadline,
     stop_work: stopWork,
+    files: { ids: input.files ?? [], field: at('files') },
   };
 }
 
@@ -68,6 +77,8 @@ const snapshot = (f: NewFinding) => ({
 
 /** Inserts findings of one visit, numbered after its last one, and audits each; returns their ids. */
 export async function insertAuditedFindings(
+  s: PlatformServices,
+  ctx: RequestContext,
   tx: Db,
   audit: AuditFn,
   visit: { inspectionId: string; projectId: string },
@@ -77,7 +88,7 @@ export async function insertAuditedFindings(
   const first = await nextFindingSeq(tx, visit.inspectionId);
   const ids = await insertFindings(
     tx,
-    findings.map((f, k) => ({
+    findings.map(({ files: _files, ...f }, k) => ({
       ...f,
       seq: first + k,
       inspection_id: visit.inspectionId,
@@ -93,6 +104,14 @@ export async function insertAuditedFindings(
       entityId: id,
       after: { ...visit, ...snapshot(findings[k]!) },
     });
+    const files = findings[k]!.files;
+    await s.files.attach(
+      tx,
+      ctx,
+      files.ids,
+      { entityType: FINDING_FILES, entityId: id },
+      { field: (i) => `${files.field}.${i}`, accept: IMAGE_TYPES },
+    );
   }
   return ids;
 }
@@ -111,6 +130,8 @@ async function step(
     date: string;
     note: string | null;
     photos: string[];
+    /** Evidence uploaded for this step (field `files`). */
+    files: string[];
     organisationId: string | null;
   },
 ): Promise<FindingRow> {
@@ -135,7 +156,7 @@ async function step(
       ...(t.status === 'closed' ? { closedOn: a.date } : {}),
       at: s.clock.now(),
     });
-    await insertFindingEvent(tx, {
+    const event = await insertFindingEvent(tx, {
       finding_id: id,
       seq: await nextEventSeq(tx, id),
       action: a.action,
@@ -147,6 +168,13 @@ async function step(
       actor_id: ctx.principal?.userId ?? null,
       created_at: s.clock.now(),
     });
+    await s.files.attach(
+      tx,
+      ctx,
+      a.files,
+      { entityType: FINDING_EVENT_FILES, entityId: event.id },
+      { field: (i) => `files.${i}` },
+    );
     await audit({
       action: `renewal.finding.${a.action}`,
       entityType: 'renewal_finding',
@@ -158,6 +186,7 @@ async function step(
         ...(newDeadline ? { deadline: newDeadline, rounds: f.rounds + 1 } : {}),
         ...(a.note ? { note: a.note } : {}),
         photos: a.photos.length,
+        ...(a.files.length ? { files: a.files } : {}),
       },
     });
   });
@@ -178,6 +207,7 @@ export async function replyToFinding(
     date: checkPastDate(s, 'repliedOn', input.repliedOn ?? todayOf(s)),
     note: requiredText('text', input.text),
     photos: cleanList(input.photos),
+    files: input.files ?? [],
     organisationId: access.actingFor ?? access.finding.contractor_id,
   });
 }
@@ -196,6 +226,7 @@ export async function reinspectFinding(
     date: checkPastDate(s, 'inspectedOn', input.inspectedOn ?? todayOf(s)),
     note: requiredText('note', input.note),
     photos: cleanList(input.photos),
+    files: input.files ?? [],
     organisationId: access.actingFor ?? access.finding.inspector_organisation_id,
   });
 }
@@ -214,13 +245,23 @@ export async function closeFinding(
     date: checkPastDate(s, 'closedOn', input.closedOn ?? todayOf(s)),
     note: optionalText(input.note),
     photos: [],
+    files: [],
     organisationId: access.actingFor,
   });
 }
 
 export async function getFinding(s: PlatformServices, ctx: RequestContext, id: string) {
   const { finding } = await findingToRead(s, ctx, id);
-  return { finding, history: await listFindingEvents(s.db, id) };
+  const history = await listFindingEvents(s.db, id);
+  // the caller may read the finding: its photos and evidence come with signed links
+  const [files, evidence] = await Promise.all([
+    s.files.attachedTo(FINDING_FILES, [id]),
+    s.files.attachedTo(
+      FINDING_EVENT_FILES,
+      history.map((e) => e.id),
+    ),
+  ]);
+  return { finding, files: files.get(id) ?? [], history, evidence };
 }
 
 /** The filter a list query asks for, within the caller's read scope. */

@@ -55,7 +55,7 @@ export async function recordInspection(
         findings: findings.length,
       },
     });
-    await insertAuditedFindings(tx, audit, { inspectionId: id, projectId: project.id }, findings, at);
+    await insertAuditedFindings(s, ctx, tx, audit, { inspectionId: id, projectId: project.id }, findings, at);
     return id;
   });
   return getInspection(s, ctx, id);
@@ -73,6 +73,8 @@ export async function addFinding(
   const [id] = await s.write(ctx, async (tx, audit) => {
     await lockInspection(tx, inspectionId);
     return insertAuditedFindings(
+      s,
+      ctx,
       tx,
       audit,
       { inspectionId, projectId: inspection.project_id },

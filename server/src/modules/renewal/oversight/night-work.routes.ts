@@ -186,7 +186,8 @@ export function nightWorkRoutes(app: GongfuApp, s: PlatformServices) {
       config: { access: { permission: OVERSIGHT_READ } },
       schema: {
         tags,
-        summary: '项目日历 Project calendar: days with events (approved night work)',
+        summary:
+          '项目日历 Project calendar: night work, rain days and other exceptions, holidays and 调休, start and deadline',
         params: IdParams,
         querystring: CalendarQuery,
         response: { 200: CalendarView },

@@ -142,23 +142,46 @@ export const CalendarView = Type.Object({
   projectId: Type.String(),
   from: Type.String(),
   to: Type.String(),
+  calendar: Type.Union([Type.Literal('calendar-days'), Type.Literal('workdays')]),
+  officialHolidaysApply: Type.Boolean({
+    description:
+      'true (workdays calendar): holidays are days off and 调休 days are worked; false: information only',
+  }),
+  startDate: Type.String(),
+  deadline: Type.String(),
   days: Type.Array(
     Type.Object({
       date: Type.String(),
       events: Type.Array(
         Type.Object({
-          kind: Type.Literal('night_work', {
-            description: 'approved night work 夜间施工 (more kinds later)',
-          }),
-          id: Type.String({ description: 'the night-work request' }),
-          title: Type.String(),
-          startTime: Type.String(),
-          endTime: Type.String(),
+          kind: Type.Union(
+            [
+              Type.Literal('night_work'),
+              Type.Literal('rain'),
+              Type.Literal('stoppage'),
+              Type.Literal('extra_workday'),
+              Type.Literal('holiday'),
+              Type.Literal('adjusted_workday'),
+              Type.Literal('start'),
+              Type.Literal('deadline'),
+            ],
+            {
+              description:
+                'night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工',
+            },
+          ),
+          title: Type.String({ description: 'night work: its reason; exceptions: their reason' }),
+          id: Type.Optional(Type.String({ description: 'the night-work request (night_work only)' })),
+          startTime: Type.Optional(Type.String({ description: 'night_work only' })),
+          endTime: Type.Optional(Type.String({ description: 'night_work only' })),
         }),
       ),
     }),
     { description: 'only the days with events, in date order' },
   ),
+  nonWorkingDays: Type.Array(Type.String(), {
+    description: 'days in the window that are not working days on the project calendar',
+  }),
 });
 
 export type CreateNightWorkInput = Static<typeof CreateNightWorkBody>;

@@ -3,7 +3,9 @@ import type { RequestContext } from '../../../platform/audit/audit.service.ts';
 import { conflict, invalid } from '../../../platform/http/errors.ts';
 import { pageWindow } from '../../../platform/http/pagination.ts';
 import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { addDays, checkDate, daysBetween, todayOf } from '../renewal.dates.ts';
+import { listExceptions } from '../project.repo.ts';
+import { checkDate, daysBetween, todayOf } from '../renewal.dates.ts';
+import { calendarOf } from '../schedule.rules.ts';
 import {
   nightWorkToCoordinate,
   nightWorkToDecide,
@@ -38,6 +40,7 @@ import type {
 import { checkNotBefore, checkPastDate, checkWindow, optionalText, requiredText } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import { projectToRead } from './project-access.policy.ts';
+import { buildCalendar } from './project-calendar.rules.ts';
 
 /** Use cases of night-work coordination (夜间施工): request, notify neighbours, hear them, decide. */
 
@@ -287,15 +290,10 @@ export async function nightWorkExportPages(
   return { total, filters, pages: pages() };
 }
 
-export interface CalendarEvent {
-  kind: 'night_work';
-  id: string;
-  title: string;
-  startTime: string;
-  endTime: string;
-}
-
-/** A project's calendar from … to: the days with events (for now: approved night work). */
+/**
+ * A project's calendar from … to: approved night work, its calendar exceptions, official
+ * holidays and 调休 workdays, its start and deadline, and the days that are not working days.
+ */
 export async function projectCalendar(
   s: PlatformServices,
   ctx: RequestContext,
@@ -304,33 +302,33 @@ export async function projectCalendar(
 ) {
   const { project } = await projectToRead(s, ctx, projectId);
   checkWindow(q.from, q.to, 366);
-  const approved: Pick<
-    NightWorkRow,
-    'id' | 'first_night' | 'last_night' | 'start_time' | 'end_time' | 'reason'
-  >[] = await listApprovedNights(s.db, project.id, q.from, q.to);
-  const days = new Map<string, CalendarEvent[]>();
-  for (const n of approved) {
-    // the request's nights clipped to the window (ISO dates compare as strings)
-    const [, start] = [n.first_night, q.from].sort() as [string, string];
-    const [end] = [n.last_night, q.to].sort() as [string, string];
-    for (let d = start; d <= end; d = addDays(d, 1)) {
-      const list = days.get(d) ?? [];
-      list.push({
-        kind: 'night_work',
-        id: n.id,
-        title: n.reason,
-        startTime: n.start_time,
-        endTime: n.end_time,
-      });
-      days.set(d, list);
-    }
-  }
+  const [nights, exceptions] = await Promise.all([
+    listApprovedNights(s.db, project.id, q.from, q.to),
+    listExceptions(s.db, project.id),
+  ]);
+  const calendar = calendarOf({
+    startDate: project.start_date,
+    deadline: project.deadline,
+    calendar: project.calendar_kind,
+    exceptions,
+  });
+  const built = buildCalendar({
+    project,
+    from: q.from,
+    to: q.to,
+    nights,
+    exceptions: exceptions.filter((e) => e.day >= q.from && e.day <= q.to),
+    calendar,
+    lang: ctx.lang,
+  });
   return {
     projectId: project.id,
     from: q.from,
     to: q.to,
-    days: [...days.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([date, events]) => ({ date, events })),
+    calendar: project.calendar_kind,
+    officialHolidaysApply: project.calendar_kind === 'workdays',
+    startDate: project.start_date,
+    deadline: project.deadline,
+    ...built,
   };
 }

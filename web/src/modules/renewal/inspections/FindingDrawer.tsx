@@ -3,6 +3,9 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Sp
 import { useState } from 'react';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
+import { FileGallery } from '../../../platform/files/FileGallery.tsx';
+import { FileUpload, useUploadHint } from '../../../platform/files/FileUpload.tsx';
+import type { StoredFile } from '../../../platform/files/types.ts';
 import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
@@ -81,6 +84,16 @@ export function FindingDrawer({ findingId, onClose }: { findingId: string | null
                 label: rt('finding.photos'),
                 children: f.photos.length ? f.photos.join('；') : '—',
               },
+              {
+                key: 'files',
+                label: rt('finding.files'),
+                span: 2,
+                children: d.files.length ? (
+                  <FileGallery label={rt('finding.files')} items={d.files.map((file) => ({ file }))} />
+                ) : (
+                  '—'
+                ),
+              },
               { key: 'found', label: rt('finding.foundOn'), children: f.foundOn },
               { key: 'deadline', label: rt('finding.deadline'), children: <strong>{f.deadline}</strong> },
               {
@@ -111,6 +124,9 @@ export function FindingDrawer({ findingId, onClose }: { findingId: string | null
                       <div className="gf-muted gf-small">
                         {rt('finding.evidence')}：{h.photos.join('；')}
                       </div>
+                    ) : null}
+                    {h.files.length ? (
+                      <FileGallery label={rt('finding.evidence')} items={h.files.map((file) => ({ file }))} />
                     ) : null}
                     {h.newDeadline ? (
                       <div className="rn-bad">{rt('finding.newDeadline', { date: h.newDeadline })}</div>
@@ -152,6 +168,7 @@ interface ActionValues {
   note?: string;
   result?: 'pass' | 'fail';
   photos?: string;
+  files?: StoredFile[];
 }
 
 function ActionForm({
@@ -168,24 +185,26 @@ function ActionForm({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
-  const server = useServerError(form, ['text', 'note', 'result', 'photos']);
+  const server = useServerError(form, ['text', 'note', 'result', 'photos', 'files']);
+  const fileHint = useUploadHint('document');
   const id = detail.finding.id;
   const save = useMutation({
     mutationFn: (v: ActionValues) => {
       const path = { params: { path: { id } } };
       const photos = lines(v.photos);
+      const files = (v.files ?? []).map((f) => f.id);
       if (action === 'reply')
         return unwrap(
           api.POST('/api/renewal/findings/{id}/reply', {
             ...path,
-            body: { text: (v.text ?? '').trim(), photos },
+            body: { text: (v.text ?? '').trim(), photos, files },
           }),
         );
       if (action === 'reinspect')
         return unwrap(
           api.POST('/api/renewal/findings/{id}/reinspect', {
             ...path,
-            body: { result: v.result ?? 'pass', note: (v.note ?? '').trim(), photos },
+            body: { result: v.result ?? 'pass', note: (v.note ?? '').trim(), photos, files },
           }),
         );
       return unwrap(
@@ -273,6 +292,11 @@ function ActionForm({
             }
           >
             <Input.TextArea rows={3} maxLength={action === 'close' ? 1000 : 2000} />
+          </Form.Item>
+        ) : null}
+        {action !== 'close' ? (
+          <Form.Item name="files" label={rt('finding.evidenceFiles')} extra={fileHint}>
+            <FileUpload kind="document" max={20} />
           </Form.Item>
         ) : null}
         {action !== 'close' ? (

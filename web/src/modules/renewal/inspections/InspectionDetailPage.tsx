@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
+import { FileUpload, useUploadHint } from '../../../platform/files/FileUpload.tsx';
+import type { StoredFile } from '../../../platform/files/types.ts';
 import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
@@ -76,7 +78,7 @@ export default function InspectionDetailPage() {
   );
 }
 
-type FindingValues = Omit<FindingCreate, 'photos'> & { photos?: string };
+type FindingValues = Omit<FindingCreate, 'photos' | 'files'> & { photos?: string; files?: StoredFile[] };
 
 function AddFindingModal({
   inspectionId,
@@ -93,7 +95,8 @@ function AddFindingModal({
   const { message } = App.useApp();
   const options = useInspectionOptions();
   const [form] = Form.useForm<FindingValues>();
-  const server = useServerError(form, ['category', 'severity', 'location', 'description', 'photos']);
+  const server = useServerError(form, ['category', 'severity', 'location', 'description', 'photos', 'files']);
+  const photoHint = useUploadHint('photo');
   useEffect(() => {
     if (open) {
       server.clear();
@@ -110,6 +113,7 @@ function AddFindingModal({
             location: v.location.trim(),
             description: v.description.trim(),
             photos: lines(v.photos),
+            files: (v.files ?? []).map((f) => f.id),
           },
         }),
       ),
@@ -171,6 +175,9 @@ function AddFindingModal({
           rules={req(rt('finding.description'))}
         >
           <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="files" label={rt('finding.files')} extra={photoHint}>
+          <FileUpload kind="photo" max={20} />
         </Form.Item>
         <Form.Item name="photos" label={rt('finding.photos')} extra={rt('finding.photosHint')}>
           <Input.TextArea rows={2} maxLength={2000} />

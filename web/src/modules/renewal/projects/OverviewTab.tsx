@@ -5,6 +5,7 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Dashboard, useDashboard, useProject } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
+import { TaskForceTable } from './TaskForcesTab.tsx';
 
 /** 概览: the dashboard figures, the trend of days late, and the register entry. */
 export default function OverviewTab({ projectId }: { projectId: string }) {
@@ -152,25 +153,7 @@ export default function OverviewTab({ projectId }: { projectId: string }) {
           {p.taskForces.length > 0 ? (
             <>
               <h3 className="gf-small-title rn-mt">{rt('overview.taskForces')}</h3>
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                aria-label={rt('overview.taskForces')}
-                dataSource={p.taskForces}
-                columns={[
-                  { title: rt('project.stage'), dataIndex: 'stageName', width: 100 },
-                  { title: rt('overview.taskForceName'), dataIndex: 'name', width: 200 },
-                  {
-                    title: rt('overview.members'),
-                    key: 'members',
-                    render: (_, f) =>
-                      f.members
-                        .map((m) => `${m.name}（${m.roleName}${m.duty ? `，${m.duty}` : ''}）`)
-                        .join('、'),
-                  },
-                ]}
-              />
+              <TaskForceTable forces={p.taskForces} />
             </>
           ) : null}
         </Card>

@@ -21,6 +21,7 @@ const InspectionsTab = lazy(() => import('../inspections/InspectionsTab.tsx'));
 const MeetingsTab = lazy(() => import('../meetings/MeetingsTab.tsx'));
 const NightWorkTab = lazy(() => import('../nightwork/NightWorkTab.tsx'));
 const CalendarTab = lazy(() => import('./CalendarTab.tsx'));
+const TaskForcesTab = lazy(() => import('./TaskForcesTab.tsx'));
 
 const TABS: { key: string; label: RenewalKey; Tab: React.ComponentType<{ projectId: string }> }[] = [
   { key: 'overview', label: 'detail.tabOverview', Tab: OverviewTab },
@@ -32,6 +33,7 @@ const TABS: { key: string; label: RenewalKey; Tab: React.ComponentType<{ project
   { key: 'meetings', label: 'detail.tabMeetings', Tab: MeetingsTab },
   { key: 'night-work', label: 'detail.tabNightWork', Tab: NightWorkTab },
   { key: 'calendar', label: 'detail.tabCalendar', Tab: CalendarTab },
+  { key: 'task-forces', label: 'detail.tabTaskForces', Tab: TaskForcesTab },
 ];
 
 /** One project: its dashboard, Gantt, tasks, reports, issues, inspections, meetings, night work, calendar. */

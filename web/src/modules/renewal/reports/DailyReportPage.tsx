@@ -1,8 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Spin,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../../platform/api/client.ts';
+import { FileUpload, useUploadHint } from '../../../platform/files/FileUpload.tsx';
+import type { StoredFile } from '../../../platform/files/types.ts';
 import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
@@ -28,9 +44,13 @@ interface Values {
   machinery: { type?: string; count?: number }[];
   progress: ProgressRow[];
   problems: { text?: string; severity?: 'minor' | 'major' | 'critical' }[];
-  photos: { description?: string }[];
+  photos: { file?: StoredFile[]; description?: string }[];
   notes?: string;
+  rainDay?: boolean;
 }
+
+/** Weathers on which the day may count as a rain day (雨天停工). */
+const RAINY: readonly string[] = ['rain', 'heavy_rain'];
 
 const FIELDS = [
   'date',
@@ -41,6 +61,7 @@ const FIELDS = [
   'problems',
   'photos',
   'notes',
+  'rainDay',
 ] as const;
 
 const fromReport = (r: Report): Values => ({
@@ -56,8 +77,9 @@ const fromReport = (r: Report): Values => ({
     remainingDays: p.remainingDays,
   })),
   problems: r.problems.map((p) => ({ text: p.text, severity: p.severity })),
-  photos: r.photos.map((p) => ({ description: p.description })),
+  photos: r.photos.flatMap((p) => (p.file ? [{ file: [p.file], description: p.description }] : [])),
   notes: r.notes ?? '',
+  rainDay: r.rainDay,
 });
 
 /** 填报工程日报: one per project per day; today's can be amended on the day. */
@@ -72,7 +94,9 @@ export default function DailyReportPage() {
   const schedule = useSchedule(id);
   const meta = useMeta();
   const [form] = Form.useForm<Values>();
+  const weather = Form.useWatch('weather', form);
   const server = useServerError(form, FIELDS);
+  const photoHint = useUploadHint('photo');
   const today = todayInChina();
   const [date, setDate] = useState(today);
   const existing = useQuery({
@@ -148,10 +172,11 @@ export default function DailyReportPage() {
         problems: (v.problems ?? [])
           .filter((p) => p.text?.trim())
           .map((p) => ({ text: (p.text ?? '').trim(), severity: p.severity ?? 'minor' })),
-        photos: (v.photos ?? [])
-          .filter((p) => p.description?.trim())
-          .map((p) => ({ description: (p.description ?? '').trim() })),
+        photos: (v.photos ?? []).flatMap((p) =>
+          p.file?.[0] ? [{ fileId: p.file[0].id, description: (p.description ?? '').trim() }] : [],
+        ),
         notes: v.notes?.trim() || null,
+        ...(v.rainDay && RAINY.includes(v.weather) ? { rainDay: true } : {}),
       };
       return amending
         ? unwrap(api.PUT('/api/renewal/reports/{id}', { params: { path: { id: amending.id } }, body }))
@@ -231,6 +256,13 @@ export default function DailyReportPage() {
                 />
               </Form.Item>
             </Col>
+            {RAINY.includes(weather ?? '') ? (
+              <Col xs={24} sm={12} md={6}>
+                <Form.Item name="rainDay" valuePropName="checked" label=" " colon={false}>
+                  <Checkbox>{rt('report.rainDay')}</Checkbox>
+                </Form.Item>
+              </Col>
+            ) : null}
             <Col xs={24} sm={12} md={6}>
               <Form.Item
                 name="workersOnSite"
@@ -436,17 +468,22 @@ export default function DailyReportPage() {
                     aria-label={rt('report.photoRow', { n: i + 1 })}
                   >
                     <Form.Item
-                      name={[f.name, 'description']}
-                      label={rt('report.photoDescription')}
+                      name={[f.name, 'file']}
+                      label={rt('report.photo')}
+                      extra={photoHint}
                       rules={[
                         {
                           required: true,
-                          whitespace: true,
-                          message: t('common.required', { field: rt('report.photoDescription') }),
+                          type: 'array',
+                          min: 1,
+                          message: t('common.required', { field: rt('report.photo') }),
                         },
                       ]}
                     >
-                      <Input maxLength={200} style={{ width: 420 }} />
+                      <FileUpload kind="photo" max={1} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'description']} label={rt('report.photoDescription')}>
+                      <Input maxLength={200} style={{ width: 360 }} />
                     </Form.Item>
                     <RemoveRowButton
                       label={rt('report.removePhoto', { n: i + 1 })}

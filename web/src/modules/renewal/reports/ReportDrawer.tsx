@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
+import { FileGallery } from '../../../platform/files/FileGallery.tsx';
 import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
@@ -145,12 +146,10 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
           {r.photos.length > 0 ? (
             <>
               <h3 className="gf-small-title">{rt('report.photos')}</h3>
-              <ul>
-                {r.photos.map((ph, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: photos have no id
-                  <li key={i}>{ph.url ? <a href={ph.url}>{ph.description}</a> : ph.description}</li>
-                ))}
-              </ul>
+              <FileGallery
+                label={rt('report.photos')}
+                items={r.photos.map((ph) => ({ file: ph.file, caption: ph.description }))}
+              />
             </>
           ) : null}
           <RaiseIssueModal report={r} problem={raising} onClose={() => setRaising(null)} />

@@ -82,12 +82,13 @@ describeEachDb(
       const pour = list.items.find((n) => n.status === 'approved')!;
       expect(pour.feedbackTally).toEqual({ support: 1, neutral: 1, object: 1 });
       const today = todayOf(env().services);
-      const cal = await get<{ days: Array<{ date: string }> }>(
+      const cal = await get<{ days: Array<{ date: string; events: Array<{ kind: string }> }> }>(
         env(),
         anji,
         `/api/renewal/projects/${pour.projectId}/calendar?from=${today}&to=${addDays(today, 30)}`,
       );
-      expect(cal.days.map((d) => d.date)).toEqual([addDays(today, 2), addDays(today, 3)]);
+      const nights = cal.days.filter((d) => d.events.some((e) => e.kind === 'night_work'));
+      expect(nights.map((d) => d.date)).toEqual([addDays(today, 2), addDays(today, 3)]);
     });
   },
   { modules: [oversightTestModule] },
