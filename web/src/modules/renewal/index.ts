@@ -12,4 +12,7 @@ export const renewalWebModule = defineWebModule({
   routes: [
     { path: '/renewal/*', component: lazy(() => import('./RenewalRoutes.tsx')), permission: 'renewal.read' },
   ],
+  publicRoutes: [
+    { path: '/r/*', component: lazy(() => import('./communities/resident/ResidentRoutes.tsx')) },
+  ],
 });

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/audit/audit.repo.ts';
 import type { PlatformTables } from '../../../platform/db/schema.ts';
 import type { RenewalTables } from '../renewal.tables.ts';
 
-/** Table types of old-community renovation (migrations/0003-communities.ts). */
+/** Table types of old-community renovation (migrations/0003-communities.ts, 0004-surveys.ts). */
 
 type At = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -49,11 +49,15 @@ export interface CommunityBuildingTable {
   position: number;
 }
 
+export type OwnerKind = 'person' | 'organisation';
+
 /** An owner (业主) counted once however many units it holds: a person, or an organisation such as the developer. */
 export interface CommunityOwnerTable {
   id: Generated<string>;
   community_id: string;
   name: string;
+  /** A person, or an organisation (the developer holding unsold units, a company). */
+  kind: Generated<OwnerKind>;
   person_id: string | null;
   organisation_id: string | null;
   created_at: At;
@@ -92,7 +96,92 @@ export interface ResidentTokenTable {
   revoked_at: At | null;
 }
 
+export type SurveyPhase = 'needs' | 'satisfaction';
+export type SurveyStatus = 'draft' | 'open' | 'closed' | 'published';
+export type QuestionKind = 'single' | 'multiple' | 'rating' | 'text';
+export type ResponseChannel = 'online' | 'paper';
+
+export interface SurveyTable {
+  id: Generated<string>;
+  community_id: string;
+  phase: SurveyPhase;
+  title: string;
+  intro: Generated<string>;
+  status: Generated<SurveyStatus>;
+  /** When the units' links stop working. */
+  links_expire_at: At | null;
+  opened_at: At | null;
+  closed_at: At | null;
+  published_at: At | null;
+  /** The figures as published (frozen): a `SurveyResult`. */
+  result: ColumnType<unknown, string | null, string | null> | null;
+  created_by: string | null;
+  created_at: At;
+  updated_at: At;
+}
+
+export interface SurveyQuestionTable {
+  id: Generated<string>;
+  survey_id: string;
+  position: number;
+  kind: QuestionKind;
+  text: string;
+  required: boolean;
+}
+
+export interface SurveyOptionTable {
+  id: Generated<string>;
+  question_id: string;
+  position: number;
+  label: string;
+}
+
+/** One unit's answer sheet: online (by its link) or on paper entered by staff; one per unit. */
+export interface SurveyResponseTable {
+  id: Generated<string>;
+  survey_id: string;
+  unit_id: string;
+  channel: ResponseChannel;
+  token_id: string | null;
+  entered_by: string | null;
+  submitted_at: At;
+  corrected_at: At | null;
+  corrected_by: string | null;
+}
+
+/** One chosen option, one rating or one text of a response. */
+export interface SurveyAnswerTable {
+  id: Generated<string>;
+  response_id: string;
+  question_id: string;
+  option_id: string | null;
+  rating: number | null;
+  text: string | null;
+}
+
+/** The acceptance (竣工验收) of a community's renovation, with the satisfaction reached. */
+export interface CommunityAcceptanceTable {
+  community_id: string;
+  /** 'YYYY-MM-DD' */
+  accepted_on: string;
+  accepted_by: string;
+  /** The published satisfaction survey the figures come from. */
+  survey_id: string;
+  /** Respondents rating the overall question 4 or 5, of those who rated it. */
+  satisfied: number;
+  rated: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: At;
+}
+
 export interface CommunityTables {
+  renewal_surveys: SurveyTable;
+  renewal_survey_questions: SurveyQuestionTable;
+  renewal_survey_options: SurveyOptionTable;
+  renewal_survey_responses: SurveyResponseTable;
+  renewal_survey_answers: SurveyAnswerTable;
+  renewal_community_acceptances: CommunityAcceptanceTable;
   renewal_communities: CommunityTable;
   renewal_community_buildings: CommunityBuildingTable;
   renewal_community_owners: CommunityOwnerTable;

@@ -36,6 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        id uuid primary key default gen_random_uuid(),
        community_id uuid not null references renewal_communities(id) on delete cascade,
        name text not null,
+       kind text not null default 'person' check (kind in ('person', 'organisation')),
        person_id uuid references persons(id),
        organisation_id uuid references organisations(id),
        created_at timestamptz not null default now(),

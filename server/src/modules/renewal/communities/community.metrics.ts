@@ -1,0 +1,20 @@
+import type { MetricDef } from '../../../platform/module/manifest.ts';
+import { countCommunitiesWithStatus } from './community.repo.ts';
+import { COMPLETED, RENOVATED } from './community.rules.ts';
+
+/** Figures over the community register (scope: region subtree). */
+export const communityMetrics: MetricDef[] = [
+  {
+    key: 'renewal.communities.renovated',
+    name: { zh: '已推进或完成改造的老旧小区数', en: 'Old communities renovated or under renovation' },
+    unit: { zh: '个', en: 'communities' },
+    // the register keeps the present status, so the figure is as of now whatever `asOf` says
+    compute: (s, { regionCode }) => countCommunitiesWithStatus(s.db, regionCode, RENOVATED),
+  },
+  {
+    key: 'renewal.communities.completed',
+    name: { zh: '已完成改造的老旧小区数', en: 'Old communities whose renovation is finished' },
+    unit: { zh: '个', en: 'communities' },
+    compute: (s, { regionCode }) => countCommunitiesWithStatus(s.db, regionCode, COMPLETED),
+  },
+];

@@ -1,0 +1,509 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../../platform/audit/audit.repo.ts';
+import { escapeLike } from '../project.repo.ts';
+import type { RenewalScope } from '../renewal.scope.ts';
+import { regionScopeSql } from './community.scope.ts';
+import { type CommunityStatus, cdb, type OwnerKind } from './community.tables.ts';
+
+/**
+ * The only place with queries on the community register: communities, buildings (楼栋),
+ * owners (业主) and units (单元/室, with their exclusive area). Counts and areas are summed
+ * in SQL. `listUnitsWithOwners`, `listOwnersWithHoldings` and `communityTotals` are the
+ * register as other parts (the ballots) read it.
+ */
+
+// ---------------------------------------------------------------- communities
+
+export interface CommunityValues {
+  name: string;
+  regionCode: string;
+  address: string | null;
+  yearBuilt: number | null;
+  batch: string | null;
+  status: CommunityStatus;
+  projectId: string | null;
+}
+
+const columnsOf = (v: CommunityValues) => ({
+  name: v.name,
+  region_code: v.regionCode,
+  address: v.address,
+  year_built: v.yearBuilt,
+  batch: v.batch,
+  status: v.status,
+  project_id: v.projectId,
+});
+
+export const insertCommunity = (tx: Db, v: CommunityValues, at: Date) =>
+  cdb(tx)
+    .insertInto('renewal_communities')
+    .values({ ...columnsOf(v), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export const patchCommunity = (tx: Db, id: string, v: CommunityValues, at: Date) =>
+  cdb(tx)
+    .updateTable('renewal_communities')
+    .set({ ...columnsOf(v), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+
+export const setCommunityStatus = (tx: Db, id: string, status: CommunityStatus, at: Date) =>
+  cdb(tx).updateTable('renewal_communities').set({ status, updated_at: at }).where('id', '=', id).execute();
+
+/** Locks the community until the transaction ends. */
+export async function lockCommunity(tx: Db, id: string): Promise<void> {
+  await cdb(tx).selectFrom('renewal_communities').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export const findCommunityRow = (db: Db, id: string) =>
+  cdb(db).selectFrom('renewal_communities').selectAll().where('id', '=', id).executeTakeFirst();
+
+export type CommunityRow = NonNullable<Awaited<ReturnType<typeof findCommunityRow>>>;
+
+export const findCommunityNamed = (db: Db, regionCode: string, name: string) =>
+  cdb(db)
+    .selectFrom('renewal_communities')
+    .select(['id', 'name'])
+    .where('region_code', '=', regionCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+
+/** The list/detail query: the community with region and project names and its totals. */
+const withTotals = (db: Db) =>
+  cdb(db)
+    .selectFrom('renewal_communities as c')
+    .innerJoin('regions as r', 'r.code', 'c.region_code')
+    .leftJoin('renewal_projects as p', 'p.id', 'c.project_id')
+    .leftJoin('renewal_community_acceptances as a', 'a.community_id', 'c.id')
+    .selectAll('c')
+    .select(['r.name as region_name', 'p.name as project_name'])
+    .select([
+      'a.accepted_on',
+      'a.accepted_by',
+      'a.satisfied as acceptance_satisfied',
+      'a.rated as acceptance_rated',
+      'a.survey_id as acceptance_survey_id',
+      'a.note as acceptance_note',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('renewal_community_buildings as b')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('b.community_id', '=', 'c.id')
+        .as('building_count'),
+      eb
+        .selectFrom('renewal_community_units as u')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('u.community_id', '=', 'c.id')
+        .as('unit_count'),
+      eb
+        .selectFrom('renewal_community_units as u')
+        .select(sql<string>`count(distinct u.owner_id)`.as('n'))
+        .whereRef('u.community_id', '=', 'c.id')
+        .as('owner_count'),
+      eb
+        .selectFrom('renewal_community_units as u')
+        .select(sql<string>`coalesce(sum(u.area_centi), 0)`.as('n'))
+        .whereRef('u.community_id', '=', 'c.id')
+        .as('area_centi'),
+    ]);
+
+export const findCommunity = (db: Db, id: string) => withTotals(db).where('c.id', '=', id).executeTakeFirst();
+
+export type CommunityListRow = NonNullable<Awaited<ReturnType<typeof findCommunity>>>;
+
+export interface CommunityFilter {
+  scope: RenewalScope;
+  regionCode?: string | undefined;
+  batch?: string | undefined;
+  status?: CommunityStatus | undefined;
+  q?: string | undefined;
+}
+
+/** The list's filters as one SQL condition on `c`. */
+function matches(f: CommunityFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [regionScopeSql(f.scope, 'c.region_code')];
+  if (f.regionCode !== undefined)
+    all.push(sql<SqlBool>`c.region_code like ${`${escapeLike(f.regionCode)}%`}`);
+  if (f.batch !== undefined) all.push(sql<SqlBool>`c.batch = ${f.batch}`);
+  if (f.status !== undefined) all.push(sql<SqlBool>`c.status = ${f.status}`);
+  if (f.q !== undefined) {
+    const like = `%${escapeLike(f.q)}%`;
+    all.push(sql<SqlBool>`(c.name like ${like} or coalesce(c.address, '') like ${like})`);
+  }
+  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
+}
+
+/** One page of communities in the scope, by region then name, and how many match. */
+export async function findCommunityPage(
+  db: Db,
+  f: CommunityFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: CommunityListRow[]; total: number }> {
+  const rows = await withTotals(db)
+    .where(matches(f))
+    .orderBy('c.region_code')
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await cdb(db)
+    .selectFrom('renewal_communities as c')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(matches(f))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** The renovation batches in use within the scope (for the list's filter). */
+export const listBatches = async (db: Db, scope: RenewalScope): Promise<string[]> =>
+  (
+    await cdb(db)
+      .selectFrom('renewal_communities as c')
+      .select('c.batch')
+      .distinct()
+      .where('c.batch', 'is not', null)
+      .where(regionScopeSql(scope, 'c.region_code'))
+      .orderBy('c.batch')
+      .execute()
+  ).map((r) => r.batch as string);
+
+/** Communities in a region subtree (null: everywhere) with one of these statuses. */
+export async function countCommunitiesWithStatus(
+  db: Db,
+  regionCode: string | null,
+  statuses: CommunityStatus[],
+): Promise<number> {
+  const r = await cdb(db)
+    .selectFrom('renewal_communities as c')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('c.status', 'in', statuses)
+    .$if(regionCode !== null, (q) => q.where('c.region_code', 'like', `${escapeLike(regionCode as string)}%`))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const findRegion = (db: Db, code: string) =>
+  db.selectFrom('regions').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+
+// ---------------------------------------------------------------- totals
+
+export interface CommunityTotals {
+  buildings: number;
+  units: number;
+  /** Owners holding at least one unit, each counted once (a developer with 12 unsold units is one). */
+  owners: number;
+  /** Sum of the units' exclusive areas, hundredths of m². */
+  areaCenti: number;
+}
+
+/** The community's units, owners and total exclusive area, summed in SQL. */
+export async function communityTotals(db: Db, communityId: string): Promise<CommunityTotals> {
+  const r = await cdb(db)
+    .selectFrom('renewal_community_units as u')
+    .select([
+      sql<string>`count(*)`.as('units'),
+      sql<string>`count(distinct u.owner_id)`.as('owners'),
+      sql<string>`coalesce(sum(u.area_centi), 0)`.as('area'),
+      sql<string>`(select count(*) from renewal_community_buildings b where b.community_id = ${communityId}::uuid)`.as(
+        'buildings',
+      ),
+    ])
+    .where('u.community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+  return {
+    buildings: Number(r.buildings),
+    units: Number(r.units),
+    owners: Number(r.owners),
+    areaCenti: Number(r.area),
+  };
+}
+
+// ---------------------------------------------------------------- buildings
+
+export const listBuildings = (db: Db, communityId: string) =>
+  cdb(db)
+    .selectFrom('renewal_community_buildings as b')
+    .select(['b.id', 'b.community_id', 'b.name', 'b.position'])
+    .select((eb) => [
+      eb
+        .selectFrom('renewal_community_units as u')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('u.building_id', '=', 'b.id')
+        .as('unit_count'),
+      eb
+        .selectFrom('renewal_community_units as u')
+        .select(sql<string>`coalesce(sum(u.area_centi), 0)`.as('n'))
+        .whereRef('u.building_id', '=', 'b.id')
+        .as('area_centi'),
+    ])
+    .where('b.community_id', '=', communityId)
+    .orderBy('b.position')
+    .orderBy('b.name')
+    .execute();
+
+export type BuildingListRow = Awaited<ReturnType<typeof listBuildings>>[number];
+
+export const findBuilding = (db: Db, id: string) =>
+  cdb(db).selectFrom('renewal_community_buildings').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findBuildingNamed = (db: Db, communityId: string, name: string) =>
+  cdb(db)
+    .selectFrom('renewal_community_buildings')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+
+export async function nextBuildingPosition(tx: Db, communityId: string): Promise<number> {
+  const r = await cdb(tx)
+    .selectFrom('renewal_community_buildings')
+    .select(sql<string>`coalesce(max(position), 0)`.as('p'))
+    .where('community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+  return Number(r.p) + 1;
+}
+
+export const insertBuildings = (
+  tx: Db,
+  communityId: string,
+  rows: Array<{ name: string; position: number }>,
+) =>
+  rows.length === 0
+    ? Promise.resolve([] as Array<{ id: string; name: string }>)
+    : cdb(tx)
+        .insertInto('renewal_community_buildings')
+        .values(rows.map((r) => ({ community_id: communityId, name: r.name, position: r.position })))
+        .returning(['id', 'name'])
+        .execute();
+
+export const patchBuilding = (tx: Db, id: string, v: { name: string; position: number }) =>
+  cdb(tx).updateTable('renewal_community_buildings').set(v).where('id', '=', id).execute();
+
+export const deleteBuilding = (tx: Db, id: string) =>
+  cdb(tx).deleteFrom('renewal_community_buildings').where('id', '=', id).execute();
+
+// ---------------------------------------------------------------- owners
+
+/** Owners of the community, each with the units and exclusive area they hold (for ballots: art. 278). */
+export const listOwnersWithHoldings = (db: Db, communityId: string) =>
+  cdb(db)
+    .selectFrom('renewal_community_owners as o')
+    .leftJoin('renewal_community_units as u', 'u.owner_id', 'o.id')
+    .select(['o.id', 'o.name', 'o.kind', 'o.person_id', 'o.organisation_id'])
+    .select([
+      sql<string>`count(u.id)`.as('unit_count'),
+      sql<string>`coalesce(sum(u.area_centi), 0)`.as('area_centi'),
+    ])
+    .where('o.community_id', '=', communityId)
+    .groupBy(['o.id', 'o.name', 'o.kind', 'o.person_id', 'o.organisation_id'])
+    .having(sql<boolean>`count(u.id) > 0`)
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .execute();
+
+export type OwnerHoldingRow = Awaited<ReturnType<typeof listOwnersWithHoldings>>[number];
+
+export const findOwner = (db: Db, id: string) =>
+  cdb(db).selectFrom('renewal_community_owners').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Owners of the community by kind and name (an owner is found again by the name it was registered under). */
+export const findOwnersNamed = (db: Db, communityId: string, names: string[]) =>
+  names.length === 0
+    ? Promise.resolve([])
+    : cdb(db)
+        .selectFrom('renewal_community_owners')
+        .select(['id', 'name', 'kind'])
+        .where('community_id', '=', communityId)
+        .where('name', 'in', [...new Set(names)])
+        .orderBy('created_at')
+        .execute();
+
+export const insertOwners = (
+  tx: Db,
+  communityId: string,
+  rows: Array<{ name: string; kind: OwnerKind }>,
+  at: Date,
+) =>
+  rows.length === 0
+    ? Promise.resolve([] as Array<{ id: string; name: string; kind: OwnerKind }>)
+    : cdb(tx)
+        .insertInto('renewal_community_owners')
+        .values(rows.map((r) => ({ community_id: communityId, name: r.name, kind: r.kind, created_at: at })))
+        .returning(['id', 'name', 'kind'])
+        .execute();
+
+export const renameOwner = (tx: Db, id: string, v: { name: string; kind: OwnerKind }) =>
+  cdb(tx).updateTable('renewal_community_owners').set(v).where('id', '=', id).execute();
+
+/** Removes owners left without a unit (after a unit changed hands or was removed). */
+export const deleteOrphanOwners = (tx: Db, communityId: string) =>
+  cdb(tx)
+    .deleteFrom('renewal_community_owners as o')
+    .where('o.community_id', '=', communityId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('renewal_community_units as u').select('u.id').whereRef('u.owner_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('renewal_resident_tokens as t').select('t.id').whereRef('t.owner_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .execute();
+
+// ---------------------------------------------------------------- units
+
+const unitColumns = [
+  'u.id',
+  'u.community_id',
+  'u.building_id',
+  'b.name as building_name',
+  'b.position as building_position',
+  'u.entrance',
+  'u.room',
+  'u.area_centi',
+  'u.owner_id',
+  'o.name as owner_name',
+  'o.kind as owner_kind',
+] as const;
+
+const unitsOf = (db: Db) =>
+  cdb(db)
+    .selectFrom('renewal_community_units as u')
+    .innerJoin('renewal_community_buildings as b', 'b.id', 'u.building_id')
+    .innerJoin('renewal_community_owners as o', 'o.id', 'u.owner_id')
+    .select(unitColumns);
+
+/** Building order, then entrance and room in natural order (2 before 10). */
+const inUnitOrder = <Q extends ReturnType<typeof unitsOf>>(q: Q): Q =>
+  q
+    .orderBy('b.position')
+    .orderBy('b.name')
+    .orderBy(sql`length(u.entrance)`)
+    .orderBy('u.entrance')
+    .orderBy(sql`length(u.room)`)
+    .orderBy('u.room')
+    .orderBy('u.id') as Q;
+
+/** Every unit of a community with its building, exclusive area and owner, in register order. */
+export const listUnitsWithOwners = (db: Db, communityId: string) =>
+  inUnitOrder(unitsOf(db).where('u.community_id', '=', communityId)).execute();
+
+export type UnitRow = Awaited<ReturnType<typeof listUnitsWithOwners>>[number];
+
+export const findUnit = (db: Db, id: string): Promise<UnitRow | undefined> =>
+  unitsOf(db).where('u.id', '=', id).executeTakeFirst();
+
+export interface UnitFilter {
+  buildingId?: string | undefined;
+  q?: string | undefined;
+}
+
+const unitFilter = <Q extends ReturnType<typeof unitsOf>>(q: Q, communityId: string, f: UnitFilter): Q =>
+  q
+    .where('u.community_id', '=', communityId)
+    .$if(f.buildingId !== undefined, (q) => q.where('u.building_id', '=', f.buildingId as string))
+    .$if(f.q !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('u.room', 'like', `%${escapeLike(f.q as string)}%`),
+          eb('o.name', 'like', `%${escapeLike(f.q as string)}%`),
+        ]),
+      ),
+    ) as Q;
+
+/** One page of a community's units, in register order, and how many match. */
+export async function findUnitPage(
+  db: Db,
+  communityId: string,
+  f: UnitFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: UnitRow[]; total: number }> {
+  const rows = await inUnitOrder(unitFilter(unitsOf(db), communityId, f))
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await unitFilter(unitsOf(db), communityId, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+export interface NewUnit {
+  buildingId: string;
+  entrance: string;
+  room: string;
+  areaCenti: number;
+  ownerId: string;
+}
+
+export async function insertUnits(tx: Db, communityId: string, rows: NewUnit[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const r = await cdb(tx)
+      .insertInto('renewal_community_units')
+      .values(
+        chunk.map((u) => ({
+          community_id: communityId,
+          building_id: u.buildingId,
+          entrance: u.entrance,
+          room: u.room,
+          area_centi: u.areaCenti,
+          owner_id: u.ownerId,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...r.map((x) => x.id));
+  }
+  return ids;
+}
+
+export const patchUnit = (tx: Db, id: string, v: NewUnit) =>
+  cdb(tx)
+    .updateTable('renewal_community_units')
+    .set({
+      building_id: v.buildingId,
+      entrance: v.entrance,
+      room: v.room,
+      area_centi: v.areaCenti,
+      owner_id: v.ownerId,
+    })
+    .where('id', '=', id)
+    .execute();
+
+export const deleteUnit = (tx: Db, id: string) =>
+  cdb(tx).deleteFrom('renewal_community_units').where('id', '=', id).execute();
+
+/** Keys `building_id|entrance|room` of the community's units, to find duplicates before inserting. */
+export const listUnitKeys = async (db: Db, communityId: string): Promise<Set<string>> =>
+  new Set(
+    (
+      await cdb(db)
+        .selectFrom('renewal_community_units')
+        .select(['building_id', 'entrance', 'room'])
+        .where('community_id', '=', communityId)
+        .execute()
+    ).map((r) => `${r.building_id}|${r.entrance}|${r.room}`),
+  );
+
+/** Has anything answered or voted in the unit's name (it must then stay)? */
+export async function unitHasAnswers(db: Db, unitId: string): Promise<boolean> {
+  const r = await cdb(db)
+    .selectFrom('renewal_survey_responses')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -1,0 +1,223 @@
+import { type Static, Type } from 'typebox';
+import { Nullable, Uuid, uuid } from '../renewal.schemas.ts';
+
+/** Bodies and views of the surveys (问需/问效), the link sheet, the results and the residents' pages. */
+
+export const PhaseSchema = Type.Union([Type.Literal('needs'), Type.Literal('satisfaction')]);
+export const QuestionKindSchema = Type.Union([
+  Type.Literal('single'),
+  Type.Literal('multiple'),
+  Type.Literal('rating'),
+  Type.Literal('text'),
+]);
+
+export const QuestionBody = Type.Object(
+  {
+    kind: QuestionKindSchema,
+    text: Type.String({ minLength: 1, maxLength: 200 }),
+    required: Type.Optional(Type.Boolean()),
+    options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateSurveyBody = Type.Object(
+  {
+    phase: PhaseSchema,
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    intro: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** Without questions the phase's template is used (问需: 要不要改、哪些要改、改成什么样; 问效: ratings). */
+    questions: Type.Optional(Type.Array(QuestionBody, { minItems: 1, maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateSurveyInput = Static<typeof CreateSurveyBody>;
+
+export const UpdateSurveyBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    intro: Type.Optional(Type.String({ maxLength: 1000 })),
+    questions: Type.Optional(Type.Array(QuestionBody, { minItems: 1, maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+
+export const OpenSurveyBody = Type.Object(
+  { linksExpireOn: Type.Optional(Type.String({ description: 'last day the links work, YYYY-MM-DD' })) },
+  { additionalProperties: false },
+);
+
+export const SurveyUnitParams = Type.Object(
+  { id: Uuid, unitId: uuid('the unit') },
+  { additionalProperties: false },
+);
+
+export const AnswerBody = Type.Object(
+  {
+    questionId: Uuid,
+    optionIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    text: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const AnswersBody = Type.Object(
+  { answers: Type.Array(AnswerBody, { maxItems: 30 }) },
+  { additionalProperties: false },
+);
+
+export const OptionView = Type.Object({ id: Type.String(), label: Type.String() });
+export const QuestionView = Type.Object({
+  id: Type.String(),
+  position: Type.Integer(),
+  kind: Type.String(),
+  kindName: Type.String(),
+  text: Type.String(),
+  required: Type.Boolean(),
+  options: Type.Array(OptionView),
+});
+
+export const SurveySummary = Type.Object({
+  id: Type.String(),
+  communityId: Type.String(),
+  phase: Type.String(),
+  phaseName: Type.String(),
+  title: Type.String(),
+  status: Type.String(),
+  statusName: Type.String(),
+  respondents: Type.Integer(),
+  openedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  linksExpireAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+
+export const SurveyView = Type.Object({
+  ...SurveySummary.properties,
+  communityName: Type.String(),
+  intro: Type.String(),
+  units: Type.Integer(),
+  linksIssued: Type.Integer(),
+  linksUsed: Type.Integer(),
+  canEdit: Type.Boolean(),
+  questions: Type.Array(QuestionView),
+});
+
+export const LinkSheetView = Type.Object({
+  surveyId: Type.String(),
+  title: Type.String(),
+  communityName: Type.String(),
+  expiresAt: Nullable(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      unitId: Type.String(),
+      label: Type.String(),
+      buildingName: Type.String(),
+      /** Path of the resident page: /r/s/<token>; the web adds its origin. */
+      path: Type.String(),
+      used: Type.Boolean(),
+    }),
+  ),
+});
+
+export const ReissuedLink = Type.Object({
+  unitId: Type.String(),
+  label: Type.String(),
+  path: Type.String(),
+  expiresAt: Type.String(),
+});
+
+const QuestionResultView = Type.Object({
+  questionId: Type.String(),
+  position: Type.Integer(),
+  kind: Type.String(),
+  text: Type.String(),
+  answered: Type.Integer(),
+  options: Type.Array(
+    Type.Object({ id: Type.String(), label: Type.String(), count: Type.Integer(), percent: Type.Number() }),
+  ),
+  ratings: Type.Array(Type.Integer()),
+  mean: Nullable(Type.Number()),
+});
+
+export const ResultsView = Type.Object({
+  surveyId: Type.String(),
+  phase: Type.String(),
+  status: Type.String(),
+  /** Published: the figures as they were published. */
+  frozen: Type.Boolean(),
+  publishedAt: Nullable(Type.String()),
+  units: Type.Integer(),
+  respondents: Type.Integer(),
+  online: Type.Integer(),
+  paper: Type.Integer(),
+  responseRate: Type.Number(),
+  questions: Type.Array(QuestionResultView),
+  byBuilding: Type.Array(
+    Type.Object({
+      buildingId: Type.String(),
+      name: Type.String(),
+      units: Type.Integer(),
+      respondents: Type.Integer(),
+      responseRate: Type.Number(),
+      questions: Type.Array(QuestionResultView),
+    }),
+  ),
+  /** Satisfaction (问效): respondents rating the overall question 4 or 5, of those rating it. */
+  satisfaction: Nullable(
+    Type.Object({ rated: Type.Integer(), satisfied: Type.Integer(), rate: Type.Number() }),
+  ),
+  texts: Type.Array(Type.Object({ questionId: Type.String(), text: Type.String() })),
+});
+
+export const NotHeardView = Type.Object({
+  unitId: Type.String(),
+  buildingId: Type.String(),
+  buildingName: Type.String(),
+  label: Type.String(),
+  areaCenti: Type.Integer(),
+  /** Has the unit a live link? */
+  linked: Type.Boolean(),
+});
+
+export const UnitResponseView = Type.Object({
+  unitId: Type.String(),
+  label: Type.String(),
+  response: Nullable(
+    Type.Object({
+      id: Type.String(),
+      channel: Type.String(),
+      submittedAt: Type.String(),
+      correctedAt: Nullable(Type.String()),
+    }),
+  ),
+  answers: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      optionId: Nullable(Type.String()),
+      rating: Nullable(Type.Integer()),
+      text: Nullable(Type.String()),
+    }),
+  ),
+});
+
+// ---------------------------------------------------------------- residents
+
+export const TokenParams = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+
+export const ResidentSurveyView = Type.Object({
+  title: Type.String(),
+  intro: Type.String(),
+  phase: Type.String(),
+  communityName: Type.String(),
+  /** The resident's own unit: 3幢1单元302室. */
+  unitLabel: Type.String(),
+  expiresAt: Type.String(),
+  questions: Type.Array(QuestionView),
+});
+
+export const ResidentSubmitted = Type.Object({ ok: Type.Boolean(), message: Type.String() });
