@@ -17,7 +17,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import { CompiledQuery, type QueryId, type RootOperationNode, sql } from 'kysely';
 import { buildApp, migrate } from '../server/src/app.ts';
 import { demoCreditCode } from '../server/src/demo/demo-people.ts';
@@ -53,6 +52,7 @@ import { openDatabase } from '../server/src/platform/db/database.ts';
 import { createOrganisation } from '../server/src/platform/orgs/organisation.service.ts';
 import { listRegionChildren } from '../server/src/platform/regions/region.repo.ts';
 import { createPgDatabase, TEST_PASSWORD, testConfig } from '../server/src/test/harness.ts';
+import { load } from './load-loop.ts';
 
 const PROJECTS = Number(process.env.GONGFU_BENCH_PROJECTS ?? 5000);
 const TASKS = 20;
@@ -283,71 +283,9 @@ async function seed(s: Awaited<ReturnType<typeof buildApp>>['services'], today: 
   return { huzhou, all: ids };
 }
 
-interface LoadResult {
-  requests: number;
-  errors: number;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-/**
- * The load loop, run in a worker thread so that the client's event loop never queues behind
- * the server's: CONNECTIONS loops, each with one request in flight, for `seconds`, cycling
- * through `urls`; it posts back every request's latency and the failures.
- */
-const LOAD_LOOP = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { urls, cookie, seconds, connections } = workerData;
-let next = 0;
-const latencies = [];
-let errors = 0;
-const started = performance.now();
-const end = started + seconds * 1000;
-async function worker() {
-  while (performance.now() < end) {
-    const url = urls[next++ % urls.length];
-    const t0 = performance.now();
-    try {
-      const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
-    } catch {
-      errors++;
-    }
-    latencies.push(performance.now() - t0);
-  }
-}
-Promise.all(Array.from({ length: connections }, worker)).then(() =>
-  parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 }),
-);
-`;
-
-async function load(urls: string[], cookie: string, seconds: number): Promise<LoadResult> {
-  const worker = new Worker(LOAD_LOOP, {
-    eval: true,
-    workerData: { urls, cookie, seconds, connections: CONNECTIONS },
-  });
-  const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>(
-    (resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    },
-  );
-  await worker.terminate();
-  const latencies = out.latencies.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return {
-    requests: latencies.length,
-    errors: out.errors,
-    reqPerSec: round(latencies.length / out.elapsed),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-  };
-}
+/** The shared load loop (bench/load-loop.ts) with this benchmark's connection count. */
+const runLoad = (urls: string[], cookie: string, seconds: number) =>
+  load({ urls, cookie, seconds, connections: CONNECTIONS });
 
 async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -465,8 +403,8 @@ async function main() {
     ];
     log(`staff (湖州 3305) sees ${seeded.huzhou.length} projects, the leader (浙江 33) ${seeded.all.length}`);
     for (const run of runs) {
-      await load(run.urls, cookies[run.caller], WARMUP_SECONDS);
-      const r = await load(run.urls, cookies[run.caller], SECONDS);
+      await runLoad(run.urls, cookies[run.caller], WARMUP_SECONDS);
+      const r = await runLoad(run.urls, cookies[run.caller], SECONDS);
       console.log(
         JSON.stringify({
           backend: 'postgres',

@@ -1,0 +1,158 @@
+import { maskName } from '@gongfu/domain/cn/mask';
+import { formatArea } from '@gongfu/domain/renewal/consent';
+import { type Static, Type } from 'typebox';
+import type { Lang } from '../../../platform/http/errors.ts';
+import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
+import { IdParams } from '../renewal.schemas.ts';
+import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
+import {
+  BallotVoteParams,
+  CorrectVoteBody,
+  RecordVoteBody,
+  VoidBody,
+  VoteEventList,
+  VoteListQuery,
+  VotePage,
+  VoteReceipt,
+  type VoteRowView,
+} from './ballot.schemas.ts';
+import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
+import { tags } from './plan.routes.ts';
+import {
+  correctVote,
+  listBallotVoteEvents,
+  listBallotVotes,
+  recordVote,
+  type VoterLine,
+  voidVote,
+} from './vote.service.ts';
+
+/** One owner's line: whether and how they voted; what they chose only for those who may see choices. */
+export function presentVoter(l: VoterLine, choices: boolean, lang: Lang): Static<typeof VoteRowView> {
+  const v = l.vote;
+  return {
+    ownerId: l.ownerId,
+    ownerName: choices || l.isOrganisation ? l.ownerName : maskName(l.ownerName),
+    units: l.units,
+    area: formatArea(l.areaCenti),
+    voted: v !== null,
+    voteId: v && choices ? v.id : null,
+    channel: v?.channel ?? null,
+    channelName: v ? nameIn(CHANNEL_NAMES[v.channel], lang) : null,
+    castAt: v ? new Date(v.cast_at).toISOString() : null,
+    choice: v && choices ? v.choice : null,
+    choiceName: v && choices ? nameIn(CHOICE_NAMES[v.choice], lang) : null,
+    proxyHolder: v && choices ? v.proxy_holder : v?.proxy_holder ? maskName(v.proxy_holder) : null,
+    scanFileId: v && choices ? v.scan_file_id : null,
+    proxyFileId: v && choices ? v.proxy_file_id : null,
+    recordedBy: v?.recorded_by_name ?? null,
+  };
+}
+
+export function voteRoutes(app: GongfuApp, s: PlatformServices) {
+  app.get(
+    '/api/renewal/ballots/:id/votes',
+    {
+      config: { access: { permission: BALLOT_READ } },
+      schema: {
+        tags,
+        summary:
+          '业主投票情况（谁已投票；具体意见仅限授权人员） Who has voted and by which channel; choices only for authorised staff and the auditor',
+        params: IdParams,
+        querystring: VoteListQuery,
+        response: { 200: VotePage },
+      },
+    },
+    async (req) => {
+      const r = await listBallotVotes(s, req.ctx, req.params.id, req.query);
+      return {
+        items: r.lines.map((l) => presentVoter(l, r.choices, req.ctx.lang)),
+        total: r.total,
+        page: r.page,
+        pageSize: r.pageSize,
+        canSeeChoices: r.choices,
+      };
+    },
+  );
+
+  app.post(
+    '/api/renewal/ballots/:id/votes',
+    {
+      config: { access: { permission: BALLOT_WRITE } },
+      schema: {
+        tags,
+        summary:
+          '录入纸质表决票或书面委托 Enter a paper ballot (with its scan) or a written proxy (with the proxy document)',
+        params: IdParams,
+        body: RecordVoteBody,
+        response: { 201: VoteReceipt },
+      },
+    },
+    async (req, reply) => {
+      const r = await recordVote(s, req.ctx, req.params.id, req.body);
+      reply.status(201);
+      return r;
+    },
+  );
+
+  app.patch(
+    '/api/renewal/ballots/:id/votes/:voteId',
+    {
+      config: { access: { permission: BALLOT_WRITE } },
+      schema: {
+        tags,
+        summary: '更正纸质票/委托票记录（留痕） Correct a paper or proxy record, with the reason (audited)',
+        params: BallotVoteParams,
+        body: CorrectVoteBody,
+        response: { 200: VoteReceipt },
+      },
+    },
+    async (req) => correctVote(s, req.ctx, req.params.id, req.params.voteId, req.body),
+  );
+
+  app.post(
+    '/api/renewal/ballots/:id/votes/:voteId/void',
+    {
+      config: { access: { permission: BALLOT_WRITE } },
+      schema: {
+        tags,
+        summary: '作废录入有误的纸质票/委托票（留痕） Void an erroneous paper or proxy record (audited)',
+        params: BallotVoteParams,
+        body: VoidBody,
+        response: { 204: Type.Null({ description: 'voided' }) },
+      },
+    },
+    async (req, reply) => {
+      await voidVote(s, req.ctx, req.params.id, req.params.voteId, req.body.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/renewal/ballots/:id/vote-events',
+    {
+      config: { access: { permission: BALLOT_READ } },
+      schema: {
+        tags,
+        summary:
+          '投票与更正记录（仅限授权人员） Every cast, correction and void (authorised staff and the auditor)',
+        params: IdParams,
+        response: { 200: VoteEventList },
+      },
+    },
+    async (req) => ({
+      items: (await listBallotVoteEvents(s, req.ctx, req.params.id)).map((e) => ({
+        at: new Date(e.at).toISOString(),
+        voteId: e.vote_id,
+        ownerId: e.owner_id,
+        ownerName: e.owner_name,
+        action: e.action,
+        channel: e.channel,
+        choice: e.choice,
+        before: (e.before ?? null) as Record<string, unknown> | null,
+        reason: e.reason,
+        actorName: e.actor_name,
+      })),
+    }),
+  );
+}
