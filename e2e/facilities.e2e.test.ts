@@ -1,0 +1,94 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Site, signIn } from './harness.ts';
+
+/** The value shown by the rate card labelled `name`. */
+const cardValue = (page: Page, name: string): Locator =>
+  page.getByLabel(name, { exact: true }).locator('.ant-statistic-content');
+
+/** Waits until an antd dialog has finished its opening animation (clicks during it can be lost). */
+async function settled(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/-appear|-enter/);
+  return dialog;
+}
+
+describe('rural sewage facilities in Chromium', () => {
+  let site: Site;
+
+  beforeAll(async () => {
+    site = await openSite();
+    await signIn(site, 'anji');
+    await site.page.getByRole('navigation', { name: '主菜单' }).waitFor();
+  }, 300_000); // boots the server and seeds every module's demo data: slow on a busy machine
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('shows the rates computed from the demo records', async () => {
+    const { page } = site;
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByText('城市有机更新', { exact: true }).click();
+    await nav.getByRole('link', { name: '农村污水设施', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '农村生活污水治理' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => cardValue(page, '处理设施覆盖率').textContent()).toBe('91.72%');
+    await expect.poll(() => cardValue(page, '出水水质达标率').textContent()).toBe('93.18%');
+    await expect.poll(() => cardValue(page, '当年新建改建设施').textContent()).toBe('21座');
+    await page.getByText('新建 13 座、改建 8 座，投资 5,000 万元').waitFor();
+    await page.getByRole('table', { name: '农村生活污水处理设施' }).waitFor();
+    await site.screenshot('facilities-01-rates');
+  });
+
+  it('records a failing water test and sees the compliance rate drop', async () => {
+    const { page } = site;
+    await page.getByRole('tab', { name: '水质检测' }).click();
+    await page.getByRole('table', { name: '出水水质检测' }).waitFor();
+    await page.getByRole('button', { name: '登记检测结果' }).click();
+    const dialog = await settled(page.getByRole('dialog', { name: '登记检测结果' }));
+    const facility = dialog.getByLabel('检测设施', { exact: true });
+    await facility.click();
+    await facility.fill('赵家上');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: '赵家上村污水处理终端',
+    });
+    await option.first().waitFor();
+    await option.first().click();
+    const sampled = dialog.getByLabel('采样日期');
+    await sampled.click();
+    await sampled.fill('2023-12-20');
+    await page.locator('.ant-picker-dropdown:visible td[title="2023-12-20"]').click();
+    await dialog.getByLabel('检测机构').fill('湖州市安吉生态环境监测站');
+    await dialog.getByLabel('pH', { exact: true }).fill('7.2');
+    await dialog.getByLabel('COD', { exact: true }).fill('48');
+    await dialog.getByLabel('氨氮 NH₃-N', { exact: true }).fill('13.6');
+    await dialog.getByLabel('总磷 TP', { exact: true }).fill('0.8');
+    await site.screenshot('facilities-02-test-form');
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/renewal/sewage/tests') && r.request().method() === 'POST',
+      ),
+      dialog.getByRole('button', { name: '保存' }).click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(201);
+    // the verdict is the server's, computed from the values
+    await dialog.getByText('检测结果超标：氨氮（NH₃-N）').waitFor();
+    await site.screenshot('facilities-03-test-exceeded');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // 40 of 44 facilities tested in 2023 met the standard in every test
+    await expect.poll(() => cardValue(page, '出水水质达标率').textContent()).toBe('90.91%');
+    await expect.poll(() => cardValue(page, '处理设施覆盖率').textContent()).toBe('91.72%');
+    await site.screenshot('facilities-04-compliance-changed');
+  });
+
+  it('lists the three landscape districts with their status', async () => {
+    const { page } = site;
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByRole('link', { name: '城乡风貌区', exact: true }).click();
+    const table = page.getByRole('table', { name: '城乡风貌区' });
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await table.getByText('已通过验收').waitFor();
+    await site.screenshot('facilities-05-districts');
+  });
+});
