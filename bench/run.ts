@@ -46,6 +46,12 @@ const schedule = JSON.parse(tsx('bench/schedule.ts')) as Record<
 console.log('renewal project list and dashboard under load (5,000 projects, PostgreSQL)…');
 const renewalApi = jsonLines(tsx('bench/renewal-api.ts'));
 
+console.log('art. 278 tally (10,000 units): the pure rule, then from PostgreSQL…');
+const consent = jsonLines(tsx('bench/consent.ts'));
+const ballotTally = jsonLines(tsx('bench/ballot-tally.ts'));
+console.log('residents voting through the API (PostgreSQL)…');
+const ballotVote = jsonLines(tsx('bench/ballot-vote.ts'));
+
 const cpu = cpus();
 const row = (r: Record<string, unknown>) =>
   `| ${r.backend} | ${r.nodeArgs || '(default)'} | ${r.rows} | ${r.seconds} | **${r.rowsPerSecond}** | ${r.peakRssMB} |`;
@@ -94,6 +100,24 @@ a worker thread of the same machine. Staff see the projects of 湖州 (3305), th
 | endpoint | caller | req/s | p50 ms | p99 ms | errors |
 |---|---|---|---|---|---|
 ${renewalApi.map((r) => `| ${r.endpoint} | ${r.caller} | **${r.reqPerSec}** | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`).join('\n')}
+
+## Owners' ballot tally, 10,000 units (bench/consent.ts, bench/ballot-tally.ts)
+Civil Code art. 278: quorum, then the majority by area and by owners, in exact integer
+arithmetic. The pure rule (\`decideMatter\`) and the server's tally of a published ballot
+(one grouped query of holdings and votes, then the rule) on PostgreSQL. Aim: < 50 ms.
+
+| what | units | owners | ballots | median / p50 ms | p95 / p99 ms |
+|---|---|---|---|---|---|
+${consent.map((r) => `| pure rule | ${r.units} | ${r.owners} | ${r.ballots} | **${r.medianMs}** | ${r.p95Ms} (p95) |`).join('\n')}
+${ballotTally.map((r) => `| server tally (query p50 ${r.queryP50Ms} ms) | ${r.units} | ${r.owners} | ${r.votes} | **${r.p50Ms}** | ${r.p99Ms} (p99) |`).join('\n')}
+
+## Residents voting through the API (bench/ballot-vote.ts)
+One-time links POSTed to the public ballot endpoint of the real server on 127.0.0.1; each vote
+is one transaction (link used, vote inserted, history, hash-chained audit entry).
+
+| voters | connections | req/s | p50 ms | p99 ms | errors | votes recorded |
+|---|---|---|---|---|---|---|
+${ballotVote.map((r) => `| ${r.voters} | ${r.connections} | **${r.reqPerSec}** | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${r.recorded} |`).join('\n')}
 `;
 writeFileSync(REPORT, report);
 console.log(`wrote ${REPORT}`);

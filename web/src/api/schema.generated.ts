@@ -4,6 +4,123 @@
  */
 
 export interface paths {
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传文件（照片、附件） Upload one file (photo or attachment), to attach to a record
+         * @description multipart/form-data with one file in the field `file`. Accepted by content (magic bytes), whatever its name or declared type: image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. The file stays unattached, usable only by its uploader, until a record takes its id. Problems are 400/413 naming `file`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description give this id to the record the file belongs to
+                             */
+                            id: string;
+                            name: string;
+                            /** @description image/jpeg | image/png | image/webp | application/pdf | .docx | .xlsx (sniffed) */
+                            contentType: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description signed link to the content (for a preview before the record is saved) */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文件内容（签名链接） File content by a signed, short-lived link
+         * @description Only through the `url` a record gives with its files (signed, expires after 15–20 minutes). A bad signature or an expired link is 403. Sent with its sniffed type and nosniff; photos inline, other files as attachments.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description expiry, Unix seconds */
+                    exp: number;
+                    /** @description HMAC-SM3 signature of id and expiry (hex) */
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    /** @description file id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2163,6 +2280,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息（未读在前） My notifications, unread first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only unread notifications */
+                    unreadOnly?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description unread first, newest first */
+                            items: {
+                                id: string;
+                                /** @description e.g. renewal.finding.overdue */
+                                kind: string;
+                                /** @description in the caller’s language */
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            /** @description matching notifications in all pages */
+                            total: number;
+                            /** @description all my unread notifications */
+                            unread: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读消息数 How many of my notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description notifications marked read */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 Mark one of my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description notification id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description e.g. renewal.finding.overdue */
+                            kind: string;
+                            /** @description in the caller’s language */
+                            title: string;
+                            body: string;
+                            link: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/renewal/meta": {
         parameters: {
             query?: never;
@@ -2416,6 +2757,11 @@ export interface paths {
                             /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
                             working: boolean;
                             reason?: string;
+                            /**
+                             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                             * @enum {unknown}
+                             */
+                            kind?: "rain" | "stoppage" | "extra_workday";
                         }[];
                         taskForces?: {
                             /**
@@ -2503,6 +2849,11 @@ export interface paths {
                                 date: string;
                                 working: boolean;
                                 reason: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
                             }[];
                             taskForces: {
                                 id: string;
@@ -2632,6 +2983,11 @@ export interface paths {
                                 date: string;
                                 working: boolean;
                                 reason: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
                             }[];
                             taskForces: {
                                 id: string;
@@ -2733,6 +3089,11 @@ export interface paths {
                             /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
                             working: boolean;
                             reason?: string;
+                            /**
+                             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                             * @enum {unknown}
+                             */
+                            kind?: "rain" | "stoppage" | "extra_workday";
                         }[];
                         taskForces?: {
                             /**
@@ -2820,6 +3181,11 @@ export interface paths {
                                 date: string;
                                 working: boolean;
                                 reason: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
                             }[];
                             taskForces: {
                                 id: string;
@@ -2860,6 +3226,204 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日历例外 Calendar exceptions of a project: rain days, stoppages, extra workdays */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            /** @description in date order */
+                            items: {
+                                date: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
+                                kindName: string;
+                                /** @description true: an extra working day; false: no work that day */
+                                working: boolean;
+                                reason: string;
+                                createdBy: string | null;
+                            }[];
+                            /** @description the project finish after the latest re-plan */
+                            plannedFinish: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加例外日期 Add a rain day, stoppage or extra workday; the project is re-planned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the day (YYYY-MM-DD) */
+                        date: string;
+                        /**
+                         * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                         * @enum {unknown}
+                         */
+                        kind: "rain" | "stoppage" | "extra_workday";
+                        /** @description e.g. 暴雨, 台风停工, 停工令; default: the kind’s name */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            /** @description in date order */
+                            items: {
+                                date: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
+                                kindName: string;
+                                /** @description true: an extra working day; false: no work that day */
+                                working: boolean;
+                                reason: string;
+                                createdBy: string | null;
+                            }[];
+                            /** @description the project finish after the latest re-plan */
+                            plannedFinish: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/projects/{id}/exceptions/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除例外日期 Remove a calendar exception; the project is re-planned */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description the exception day (YYYY-MM-DD) */
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectId: string;
+                            /** @description in date order */
+                            items: {
+                                date: string;
+                                /**
+                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                                 * @enum {unknown}
+                                 */
+                                kind: "rain" | "stoppage" | "extra_workday";
+                                kindName: string;
+                                /** @description true: an extra working day; false: no work that day */
+                                working: boolean;
+                                reason: string;
+                                createdBy: string | null;
+                            }[];
+                            /** @description the project finish after the latest re-plan */
+                            plannedFinish: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/renewal/projects/{id}/schedule": {
@@ -3641,10 +4205,14 @@ export interface paths {
                             severity: "minor" | "major" | "critical";
                         }[];
                         photos?: {
-                            description: string;
-                            url?: string | null;
+                            /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
+                            fileId: string;
+                            /** @description caption, e.g. 1#楼 10层 浇筑 */
+                            description?: string;
                         }[];
                         notes?: string | null;
+                        /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
+                        rainDay?: boolean;
                     };
                 };
             };
@@ -3692,8 +4260,20 @@ export interface paths {
                                 issueId: string | null;
                             }[];
                             photos: {
+                                /** @description caption */
                                 description: string;
-                                url: string | null;
+                                file: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                } | null;
                             }[];
                             notes: string | null;
                             filedBy: {
@@ -3709,6 +4289,8 @@ export interface paths {
                             amendedAt: string | null;
                             /** @description filed today: may still be amended */
                             amendable: boolean;
+                            /** @description the report day is a rain day (no work) on the project calendar */
+                            rainDay: boolean;
                         };
                     };
                 };
@@ -3861,8 +4443,20 @@ export interface paths {
                                 issueId: string | null;
                             }[];
                             photos: {
+                                /** @description caption */
                                 description: string;
-                                url: string | null;
+                                file: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                } | null;
                             }[];
                             notes: string | null;
                             filedBy: {
@@ -3878,6 +4472,8 @@ export interface paths {
                             amendedAt: string | null;
                             /** @description filed today: may still be amended */
                             amendable: boolean;
+                            /** @description the report day is a rain day (no work) on the project calendar */
+                            rainDay: boolean;
                         };
                     };
                 };
@@ -3939,10 +4535,14 @@ export interface paths {
                             severity: "minor" | "major" | "critical";
                         }[];
                         photos?: {
-                            description: string;
-                            url?: string | null;
+                            /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
+                            fileId: string;
+                            /** @description caption, e.g. 1#楼 10层 浇筑 */
+                            description?: string;
                         }[];
                         notes?: string | null;
+                        /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
+                        rainDay?: boolean;
                     };
                 };
             };
@@ -3990,8 +4590,20 @@ export interface paths {
                                 issueId: string | null;
                             }[];
                             photos: {
+                                /** @description caption */
                                 description: string;
-                                url: string | null;
+                                file: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                } | null;
                             }[];
                             notes: string | null;
                             filedBy: {
@@ -4007,6 +4619,8 @@ export interface paths {
                             amendedAt: string | null;
                             /** @description filed today: may still be amended */
                             amendable: boolean;
+                            /** @description the report day is a rain day (no work) on the project calendar */
+                            rainDay: boolean;
                         };
                     };
                 };
@@ -5323,6 +5937,8 @@ export interface paths {
                             description: string;
                             /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
                             photos?: string[];
+                            /** @description photos of the hazard */
+                            files?: string[];
                         }[];
                     };
                 };
@@ -5584,6 +6200,8 @@ export interface paths {
                         description: string;
                         /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
                         photos?: string[];
+                        /** @description photos of the hazard */
+                        files?: string[];
                     };
                 };
             };
@@ -6217,6 +6835,19 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
+                            /** @description photos of the hazard, with signed links */
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description original file name (extension matching the type) */
+                                name: string;
+                                /** @description sniffed from the content at upload */
+                                contentType: string;
+                                /** @description bytes */
+                                size: number;
+                                /** @description signed link to the content, valid for at least 15 minutes */
+                                url: string;
+                            }[];
                             /** @description replies, re-inspections and closure, oldest first */
                             history: {
                                 id: string;
@@ -6229,6 +6860,19 @@ export interface paths {
                                 actedOn: string;
                                 note: string | null;
                                 photos: string[];
+                                /** @description evidence attached to this step, with signed links */
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                }[];
                                 newDeadline: string | null;
                                 organisation: {
                                     id: string;
@@ -6290,6 +6934,8 @@ export interface paths {
                         text: string;
                         /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
                         photos?: string[];
+                        /** @description 整改回复证据 evidence: photos after rectification, documents */
+                        files?: string[];
                         /** @description reply date (default: today), not in the future */
                         repliedOn?: string;
                     };
@@ -6357,6 +7003,19 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
+                            /** @description photos of the hazard, with signed links */
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description original file name (extension matching the type) */
+                                name: string;
+                                /** @description sniffed from the content at upload */
+                                contentType: string;
+                                /** @description bytes */
+                                size: number;
+                                /** @description signed link to the content, valid for at least 15 minutes */
+                                url: string;
+                            }[];
                             /** @description replies, re-inspections and closure, oldest first */
                             history: {
                                 id: string;
@@ -6369,6 +7028,19 @@ export interface paths {
                                 actedOn: string;
                                 note: string | null;
                                 photos: string[];
+                                /** @description evidence attached to this step, with signed links */
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                }[];
                                 newDeadline: string | null;
                                 organisation: {
                                     id: string;
@@ -6430,6 +7102,8 @@ export interface paths {
                         note: string;
                         /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
                         photos?: string[];
+                        /** @description photos of the re-inspection */
+                        files?: string[];
                         /** @description re-inspection date (default: today), not in the future */
                         inspectedOn?: string;
                     };
@@ -6497,6 +7171,19 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
+                            /** @description photos of the hazard, with signed links */
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description original file name (extension matching the type) */
+                                name: string;
+                                /** @description sniffed from the content at upload */
+                                contentType: string;
+                                /** @description bytes */
+                                size: number;
+                                /** @description signed link to the content, valid for at least 15 minutes */
+                                url: string;
+                            }[];
                             /** @description replies, re-inspections and closure, oldest first */
                             history: {
                                 id: string;
@@ -6509,6 +7196,19 @@ export interface paths {
                                 actedOn: string;
                                 note: string | null;
                                 photos: string[];
+                                /** @description evidence attached to this step, with signed links */
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                }[];
                                 newDeadline: string | null;
                                 organisation: {
                                     id: string;
@@ -6632,6 +7332,19 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
+                            /** @description photos of the hazard, with signed links */
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description original file name (extension matching the type) */
+                                name: string;
+                                /** @description sniffed from the content at upload */
+                                contentType: string;
+                                /** @description bytes */
+                                size: number;
+                                /** @description signed link to the content, valid for at least 15 minutes */
+                                url: string;
+                            }[];
                             /** @description replies, re-inspections and closure, oldest first */
                             history: {
                                 id: string;
@@ -6644,6 +7357,19 @@ export interface paths {
                                 actedOn: string;
                                 note: string | null;
                                 photos: string[];
+                                /** @description evidence attached to this step, with signed links */
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description original file name (extension matching the type) */
+                                    name: string;
+                                    /** @description sniffed from the content at upload */
+                                    contentType: string;
+                                    /** @description bytes */
+                                    size: number;
+                                    /** @description signed link to the content, valid for at least 15 minutes */
+                                    url: string;
+                                }[];
                                 newDeadline: string | null;
                                 organisation: {
                                     id: string;
@@ -7295,7 +8021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目日历 Project calendar: days with events (approved night work) */
+        /** 项目日历 Project calendar: night work, rain days and other exceptions, holidays and 调休, start and deadline */
         get: {
             parameters: {
                 query: {
@@ -7323,20 +8049,1140 @@ export interface paths {
                             projectId: string;
                             from: string;
                             to: string;
+                            calendar: "calendar-days" | "workdays";
+                            /** @description true (workdays calendar): holidays are days off and 调休 days are worked; false: information only */
+                            officialHolidaysApply: boolean;
+                            startDate: string;
+                            deadline: string;
                             /** @description only the days with events, in date order */
                             days: {
                                 date: string;
                                 events: {
-                                    /**
-                                     * @description approved night work 夜间施工 (more kinds later)
-                                     * @enum {string}
-                                     */
-                                    kind: "night_work";
-                                    /** @description the night-work request */
-                                    id: string;
+                                    /** @description night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工 */
+                                    kind: "night_work" | "rain" | "stoppage" | "extra_workday" | "holiday" | "adjusted_workday" | "start" | "deadline";
+                                    /** @description night work: its reason; exceptions: their reason */
                                     title: string;
-                                    startTime: string;
-                                    endTime: string;
+                                    /** @description the night-work request (night_work only) */
+                                    id?: string;
+                                    /** @description night_work only */
+                                    startTime?: string;
+                                    /** @description night_work only */
+                                    endTime?: string;
+                                }[];
+                            }[];
+                            /** @description days in the window that are not working days on the project calendar */
+                            nonWorkingDays: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老旧小区改造台账 Communities under renovation, with units, owners and area */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description region code, e.g. 330523001 */
+                    regionCode?: string;
+                    batch?: string;
+                    status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+                    /** @description part of the name or address */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                address: string | null;
+                                yearBuilt: number | null;
+                                batch: string | null;
+                                status: string;
+                                statusName: string;
+                                project: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                buildingCount: number;
+                                unitCount: number;
+                                ownerCount: number;
+                                areaCenti: number;
+                                acceptance: {
+                                    acceptedOn: string;
+                                    acceptedBy: string;
+                                    surveyId: string;
+                                    satisfied: number;
+                                    rated: number;
+                                    satisfactionRate: number;
+                                    note: string | null;
+                                } | null;
+                                canEdit: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            batches: string[];
+                            statuses: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记小区 Register a community (region, year built, batch, status, project) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description region code, e.g. 330523001 */
+                        regionCode: string;
+                        address?: string | null;
+                        yearBuilt?: number | null;
+                        batch?: string | null;
+                        status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+                        projectId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string | null;
+                            yearBuilt: number | null;
+                            batch: string | null;
+                            status: string;
+                            statusName: string;
+                            project: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            buildingCount: number;
+                            unitCount: number;
+                            ownerCount: number;
+                            areaCenti: number;
+                            acceptance: {
+                                acceptedOn: string;
+                                acceptedBy: string;
+                                surveyId: string;
+                                satisfied: number;
+                                rated: number;
+                                satisfactionRate: number;
+                                note: string | null;
+                            } | null;
+                            canEdit: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区概况 One community with its totals and acceptance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string | null;
+                            yearBuilt: number | null;
+                            batch: string | null;
+                            status: string;
+                            statusName: string;
+                            project: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            buildingCount: number;
+                            unitCount: number;
+                            ownerCount: number;
+                            areaCenti: number;
+                            acceptance: {
+                                acceptedOn: string;
+                                acceptedBy: string;
+                                surveyId: string;
+                                satisfied: number;
+                                rated: number;
+                                satisfactionRate: number;
+                                note: string | null;
+                            } | null;
+                            canEdit: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改小区 Amend a community (name, region, batch, status, project …) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description region code, e.g. 330523001 */
+                        regionCode?: string;
+                        address?: string | null;
+                        yearBuilt?: number | null;
+                        batch?: string | null;
+                        status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+                        projectId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string | null;
+                            yearBuilt: number | null;
+                            batch: string | null;
+                            status: string;
+                            statusName: string;
+                            project: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            buildingCount: number;
+                            unitCount: number;
+                            ownerCount: number;
+                            areaCenti: number;
+                            acceptance: {
+                                acceptedOn: string;
+                                acceptedBy: string;
+                                surveyId: string;
+                                satisfied: number;
+                                rated: number;
+                                satisfactionRate: number;
+                                note: string | null;
+                            } | null;
+                            canEdit: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋 Buildings of a community with units and area */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            unitCount: number;
+                            areaCenti: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加楼栋 Add a building */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 楼栋, e.g. 3幢 */
+                        name: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            unitCount: number;
+                            areaCenti: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/buildings/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除楼栋 Remove a building without units */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description id of the building, unit or owner */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改楼栋 Rename or reorder a building */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description id of the building, unit or owner */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 楼栋, e.g. 3幢 */
+                        name?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            position: number;
+                            unitCount: number;
+                            areaCenti: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 住户 Units (楼栋/单元/室) with exclusive area and owner */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description UUID */
+                    buildingId?: string;
+                    /** @description part of the room or owner name */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                buildingId: string;
+                                buildingName: string;
+                                entrance: string;
+                                room: string;
+                                label: string;
+                                areaCenti: number;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    kindName: string;
+                                };
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加住户 Add a unit with its area and owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description UUID */
+                        buildingId: string;
+                        /** @description 单元, e.g. 1 (empty: one entrance) */
+                        entrance?: string;
+                        /** @description 室, e.g. 302 */
+                        room: string;
+                        /** @description exclusive area (专有部分面积) in hundredths of m²: 89.37 m² is 8937 */
+                        areaCenti: number;
+                        /** @description an owner already registered in the community */
+                        ownerId?: string;
+                        ownerName?: string;
+                        ownerKind?: "person" | "organisation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buildingId: string;
+                            buildingName: string;
+                            entrance: string;
+                            room: string;
+                            label: string;
+                            areaCenti: number;
+                            owner: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                kindName: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/units/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除住户 Remove a unit without answers */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description id of the building, unit or owner */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改住户 Amend a unit (room, area, owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description id of the building, unit or owner */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description UUID */
+                        buildingId?: string;
+                        /** @description 单元, e.g. 1 (empty: one entrance) */
+                        entrance?: string;
+                        /** @description 室, e.g. 302 */
+                        room?: string;
+                        /** @description exclusive area (专有部分面积) in hundredths of m²: 89.37 m² is 8937 */
+                        areaCenti?: number;
+                        /** @description an owner already registered in the community */
+                        ownerId?: string;
+                        ownerName?: string;
+                        ownerKind?: "person" | "organisation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buildingId: string;
+                            buildingName: string;
+                            entrance: string;
+                            room: string;
+                            label: string;
+                            areaCenti: number;
+                            owner: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                kindName: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主 Owners, each once, with the units and area they hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            kindName: string;
+                            unitCount: number;
+                            areaCenti: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/owners/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改业主 Correct an owner’s name or kind */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description id of the building, unit or owner */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "person" | "organisation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            kindName: string;
+                            unitCount: number;
+                            areaCenti: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问卷 Surveys of a community (问需 before, 问效 after) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建问卷 Create a survey (from the phase’s template unless questions are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phase: "needs" | "satisfaction";
+                        title?: string;
+                        intro?: string;
+                        questions?: {
+                            kind: "single" | "multiple" | "rating" | "text";
+                            text: string;
+                            required?: boolean;
+                            options?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问卷详情 A survey with its questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
                                 }[];
                             }[];
                         };
@@ -7354,6 +9200,4264 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改问卷 Edit a draft survey (title, intro, questions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        intro?: string;
+                        questions?: {
+                            kind: "single" | "multiple" | "rating" | "text";
+                            text: string;
+                            required?: boolean;
+                            options?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布问卷 Open a survey: one one-time link per unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description last day the links work, YYYY-MM-DD */
+                        linksExpireOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 截止问卷 Close a survey: unused links stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布结果 Publish a closed survey’s result (figures frozen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            phase: string;
+                            phaseName: string;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            linksExpireAt: string | null;
+                            createdAt: string;
+                            communityName: string;
+                            intro: string;
+                            units: number;
+                            linksIssued: number;
+                            linksUsed: number;
+                            canEdit: boolean;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 链接清单 The units’ one-time links for printing (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            surveyId: string;
+                            title: string;
+                            communityName: string;
+                            expiresAt: string | null;
+                            rows: {
+                                unitId: string;
+                                label: string;
+                                buildingName: string;
+                                path: string;
+                                used: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/units/{unitId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重发链接 A new link for one unit (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description the unit */
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            label: string;
+                            path: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/units/{unitId}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 住户答卷 A unit’s answer sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description the unit */
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            label: string;
+                            response: {
+                                id: string;
+                                channel: string;
+                                submittedAt: string;
+                                correctedAt: string | null;
+                            } | null;
+                            answers: {
+                                questionId: string;
+                                optionId: string | null;
+                                rating: number | null;
+                                text: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 录入/更正纸质答卷 Enter a unit’s paper answers, or correct its answers (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                    /** @description the unit */
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            /** @description UUID */
+                            questionId: string;
+                            optionIds?: string[];
+                            rating?: number;
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            label: string;
+                            response: {
+                                id: string;
+                                channel: string;
+                                submittedAt: string;
+                                correctedAt: string | null;
+                            } | null;
+                            answers: {
+                                questionId: string;
+                                optionId: string | null;
+                                rating: number | null;
+                                text: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            label: string;
+                            response: {
+                                id: string;
+                                channel: string;
+                                submittedAt: string;
+                                correctedAt: string | null;
+                            } | null;
+                            answers: {
+                                questionId: string;
+                                optionId: string | null;
+                                rating: number | null;
+                                text: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问卷结果 Results per question, overall and per building (frozen once published) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            surveyId: string;
+                            phase: string;
+                            status: string;
+                            frozen: boolean;
+                            publishedAt: string | null;
+                            units: number;
+                            respondents: number;
+                            online: number;
+                            paper: number;
+                            responseRate: number;
+                            questions: {
+                                questionId: string;
+                                position: number;
+                                kind: string;
+                                text: string;
+                                answered: number;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                    count: number;
+                                    percent: number;
+                                }[];
+                                ratings: number[];
+                                mean: number | null;
+                            }[];
+                            byBuilding: {
+                                buildingId: string;
+                                name: string;
+                                units: number;
+                                respondents: number;
+                                responseRate: number;
+                                questions: {
+                                    questionId: string;
+                                    position: number;
+                                    kind: string;
+                                    text: string;
+                                    answered: number;
+                                    options: {
+                                        id: string;
+                                        label: string;
+                                        count: number;
+                                        percent: number;
+                                    }[];
+                                    ratings: number[];
+                                    mean: number | null;
+                                }[];
+                            }[];
+                            satisfaction: {
+                                rated: number;
+                                satisfied: number;
+                                rate: number;
+                            } | null;
+                            texts: {
+                                questionId: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/not-heard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未答复住户 Units not yet heard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            buildingId: string;
+                            buildingName: string;
+                            label: string;
+                            areaCenti: number;
+                            linked: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 竣工验收 Record the acceptance with the satisfaction its published survey reached */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        acceptedOn: string;
+                        /** @description who accepted the works (验收组织单位/人员) */
+                        acceptedBy: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string | null;
+                            yearBuilt: number | null;
+                            batch: string | null;
+                            status: string;
+                            statusName: string;
+                            project: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            buildingCount: number;
+                            unitCount: number;
+                            ownerCount: number;
+                            areaCenti: number;
+                            acceptance: {
+                                acceptedOn: string;
+                                acceptedBy: string;
+                                surveyId: string;
+                                satisfied: number;
+                                rated: number;
+                                satisfactionRate: number;
+                                note: string | null;
+                            } | null;
+                            canEdit: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resident/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民问卷 The survey a resident’s one-time link opens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            intro: string;
+                            phase: string;
+                            communityName: string;
+                            unitLabel: string;
+                            expiresAt: string;
+                            questions: {
+                                id: string;
+                                position: number;
+                                kind: string;
+                                kindName: string;
+                                text: string;
+                                required: boolean;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交问卷 A resident submits the answers (the link is then used up) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            /** @description UUID */
+                            questionId: string;
+                            optionIds?: string[];
+                            rating?: number;
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区改造方案各版本 Plan versions of a community, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                communityId: string;
+                                version: number;
+                                title: string;
+                                summary: string;
+                                items: {
+                                    name: string;
+                                    quantity: string;
+                                    costFen: number;
+                                }[];
+                                /** @description sum of the items */
+                                totalCostFen: number;
+                                drawingFileIds: string[];
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                                statusName: string;
+                                supersededBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建方案版本（取代上一版，其未公布的表决作废） Record a new plan version (supersedes the previous one; its unpublished ballots become void) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. 竹贤山庄二期改造方案 */
+                        title: string;
+                        summary?: string;
+                        items: {
+                            /** @description 改造内容, e.g. 外墙立面整治 */
+                            name: string;
+                            /** @description quantity or description, e.g. 12,400 m² */
+                            quantity?: string;
+                            /** @description estimated cost in fen */
+                            costFen: number;
+                        }[];
+                        /** @description design drawings (设计图纸) */
+                        drawingFileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            version: number;
+                            title: string;
+                            summary: string;
+                            items: {
+                                name: string;
+                                quantity: string;
+                                costFen: number;
+                            }[];
+                            /** @description sum of the items */
+                            totalCostFen: number;
+                            drawingFileIds: string[];
+                            /** @enum {unknown} */
+                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            statusName: string;
+                            supersededBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案版本详情 One plan version with items and total cost */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            version: number;
+                            title: string;
+                            summary: string;
+                            items: {
+                                name: string;
+                                quantity: string;
+                                costFen: number;
+                            }[];
+                            /** @description sum of the items */
+                            totalCostFen: number;
+                            drawingFileIds: string[];
+                            /** @enum {unknown} */
+                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            statusName: string;
+                            supersededBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改方案（表决前） Amend a plan version before it is put to the vote */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string;
+                        /** @description replaces the list */
+                        items?: {
+                            /** @description 改造内容, e.g. 外墙立面整治 */
+                            name: string;
+                            /** @description quantity or description, e.g. 12,400 m² */
+                            quantity?: string;
+                            /** @description estimated cost in fen */
+                            costFen: number;
+                        }[];
+                        /** @description replaces the list */
+                        drawingFileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            version: number;
+                            title: string;
+                            summary: string;
+                            items: {
+                                name: string;
+                                quantity: string;
+                                costFen: number;
+                            }[];
+                            /** @description sum of the items */
+                            totalCostFen: number;
+                            drawingFileIds: string[];
+                            /** @enum {unknown} */
+                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            statusName: string;
+                            supersededBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/plan-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案评审会列表 Plan review meetings of a community, latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                communityId: string;
+                                plan: {
+                                    id: string;
+                                    version: number;
+                                    title: string;
+                                };
+                                heldOn: string;
+                                place: string;
+                                attendees: {
+                                    name: string;
+                                    kind: string;
+                                    kindName: string;
+                                    organisation: string | null;
+                                }[];
+                                minutes: string;
+                                decision: string;
+                                decisionName: string;
+                                decisionNotes: string;
+                                minutesFileIds: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录方案评审会 Record a plan review meeting (attendees, minutes, decision) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the plan version reviewed */
+                        planId: string;
+                        /** @description date of the meeting (YYYY-MM-DD) */
+                        heldOn: string;
+                        place: string;
+                        attendees: {
+                            name: string;
+                            /**
+                             * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
+                             * @enum {unknown}
+                             */
+                            kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
+                            /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
+                            organisation?: string;
+                        }[];
+                        /** @description 会议纪要 */
+                        minutes?: string;
+                        /**
+                         * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
+                         * @enum {unknown}
+                         */
+                        decision: "adopt" | "revise";
+                        /** @description what to revise, or conditions */
+                        decisionNotes?: string;
+                        /** @description signed minutes, photos */
+                        minutesFileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                            };
+                            heldOn: string;
+                            place: string;
+                            attendees: {
+                                name: string;
+                                kind: string;
+                                kindName: string;
+                                organisation: string | null;
+                            }[];
+                            minutes: string;
+                            decision: string;
+                            decisionName: string;
+                            decisionNotes: string;
+                            minutesFileIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/plan-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案评审会详情 One plan review meeting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                            };
+                            heldOn: string;
+                            place: string;
+                            attendees: {
+                                name: string;
+                                kind: string;
+                                kindName: string;
+                                organisation: string | null;
+                            }[];
+                            minutes: string;
+                            decision: string;
+                            decisionName: string;
+                            decisionNotes: string;
+                            minutesFileIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改方案评审会记录 Amend a plan review meeting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description date of the meeting */
+                        heldOn?: string;
+                        place?: string;
+                        /** @description replaces the list */
+                        attendees?: {
+                            name: string;
+                            /**
+                             * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
+                             * @enum {unknown}
+                             */
+                            kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
+                            /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
+                            organisation?: string;
+                        }[];
+                        minutes?: string;
+                        /**
+                         * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
+                         * @enum {unknown}
+                         */
+                        decision?: "adopt" | "revise";
+                        decisionNotes?: string;
+                        /** @description replaces the list */
+                        minutesFileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                            };
+                            heldOn: string;
+                            place: string;
+                            attendees: {
+                                name: string;
+                                kind: string;
+                                kindName: string;
+                                organisation: string | null;
+                            }[];
+                            minutes: string;
+                            decision: string;
+                            decisionName: string;
+                            decisionNotes: string;
+                            minutesFileIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主表决列表 Owners’ ballots of every community the caller sees, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                communityId: string;
+                                communityName: string;
+                                planVersion: number;
+                                planTitle: string;
+                                /** @enum {unknown} */
+                                matter: "ordinary" | "major";
+                                question: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "open" | "closed" | "published" | "void";
+                                statusName: string;
+                                outcome: ("passed" | "rejected" | "no-quorum") | null;
+                                outcomeName: string | null;
+                                participatingOwners: number | null;
+                                yesOwners: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区的业主表决 Ballots of a community, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                communityId: string;
+                                communityName: string;
+                                planVersion: number;
+                                planTitle: string;
+                                /** @enum {unknown} */
+                                matter: "ordinary" | "major";
+                                question: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "open" | "closed" | "published" | "void";
+                                statusName: string;
+                                outcome: ("passed" | "rejected" | "no-quorum") | null;
+                                outcomeName: string | null;
+                                participatingOwners: number | null;
+                                yesOwners: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起业主表决（草稿） Prepare an owners’ ballot on a plan version (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the plan version put to the vote */
+                        planId: string;
+                        /**
+                         * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
+                         * @enum {unknown}
+                         */
+                        matter?: "ordinary" | "major";
+                        /** @description 表决事项, e.g. 是否同意按第2版方案实施改造 */
+                        question: string;
+                        /** @description when online voting starts (default: now); ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+                        opensAt?: string;
+                        /** @description when voting ends; links expire then; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+                        closesAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表决详情与实时参与情况 A ballot with its live participation (quorum tracker) and, once closed, its result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改未开始的表决 Change a draft ballot (question, matter, times) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
+                         * @enum {unknown}
+                         */
+                        matter?: "ordinary" | "major";
+                        question?: string;
+                        /** @description when online voting starts; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+                        opensAt?: string;
+                        /** @description when voting ends; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+                        closesAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始表决（向每位业主发放一次性链接） Open the ballot: one one-time link per owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 截止表决（链接作废，统计结果） Close the ballot: links revoked, result counted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布表决结果（数据冻结） Publish the result (figures frozen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废表决 Void a ballot that is not published (links revoked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why (作废原因) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            plan: {
+                                id: string;
+                                version: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+                            };
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            question: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** @enum {unknown} */
+                            status: "draft" | "open" | "closed" | "published" | "void";
+                            statusName: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publishedAt: string | null;
+                            voidedAt: string | null;
+                            voidReason: string | null;
+                            tracker: {
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                /** @description owners needed for a quorum (⌈2/3⌉) */
+                                quorumOwners: number;
+                                /** @description area needed for a quorum (⌈2/3⌉), m² */
+                                quorumArea: string;
+                                quorumMet: boolean;
+                                online: number;
+                                paper: number;
+                                proxy: number;
+                                linksIssued: number;
+                                linksUsed: number;
+                            } | null;
+                            result: {
+                                /** @enum {unknown} */
+                                outcome: "passed" | "rejected" | "no-quorum";
+                                outcomeName: string;
+                                totalOwners: number;
+                                /** @description m², two decimals */
+                                totalArea: string;
+                                participatingOwners: number;
+                                /** @description m², two decimals */
+                                participatingArea: string;
+                                yesOwners: number;
+                                yesArea: string;
+                                noOwners: number;
+                                noArea: string;
+                                abstainOwners: number;
+                                abstainArea: string;
+                                /** @description yes owners needed to pass with this participation */
+                                passOwners: number;
+                                /** @description yes area needed to pass with this participation, m² */
+                                passArea: string;
+                                /** @description true once published: the figures no longer change */
+                                frozen: boolean;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description the caller may see who voted what */
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表决链接清单（打印二维码） The live one-time links, for the printed QR sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ballotId: string;
+                            communityName: string;
+                            question: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            links: {
+                                ownerId: string;
+                                ownerName: string;
+                                units: string[];
+                                /** @description the one-time token; the resident page is /r/b/{token} */
+                                token: string;
+                                /** @description path of the resident page, e.g. /r/b/{token} */
+                                path: string;
+                                used: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为一位业主补发链接（原链接作废） Reissue one owner’s link (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description owner id */
+                        ownerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ballotId: string;
+                            communityName: string;
+                            question: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            links: {
+                                ownerId: string;
+                                ownerName: string;
+                                units: string[];
+                                /** @description the one-time token; the resident page is /r/b/{token} */
+                                token: string;
+                                /** @description path of the resident page, e.g. /r/b/{token} */
+                                path: string;
+                                used: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主投票情况（谁已投票；具体意见仅限授权人员） Who has voted and by which channel; choices only for authorised staff and the auditor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only owners who have (true) or have not (false) voted */
+                    voted?: boolean;
+                    /** @description part of the owner’s name or unit, e.g. 302 */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ownerId: string;
+                                /** @description masked unless the caller may see choices */
+                                ownerName: string;
+                                units: string[];
+                                /** @description the owner’s exclusive area, m² */
+                                area: string;
+                                voted: boolean;
+                                voteId: string | null;
+                                channel: ("online" | "paper" | "proxy") | null;
+                                channelName: string | null;
+                                castAt: string | null;
+                                choice: ("yes" | "no" | "abstain") | null;
+                                choiceName: string | null;
+                                proxyHolder: string | null;
+                                scanFileId: string | null;
+                                proxyFileId: string | null;
+                                recordedBy: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            canSeeChoices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 录入纸质表决票或书面委托 Enter a paper ballot (with its scan) or a written proxy (with the proxy document) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the owner (业主) the ballot is for */
+                        ownerId: string;
+                        /**
+                         * @description 'paper' 纸质表决票 (scan attached) or 'proxy' 书面委托
+                         * @enum {unknown}
+                         */
+                        channel: "paper" | "proxy";
+                        /**
+                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+                         * @enum {unknown}
+                         */
+                        choice: "yes" | "no" | "abstain";
+                        /** @description scan of the signed paper ballot (paper) */
+                        scanFileId?: string;
+                        /** @description 受托人姓名 (proxy) */
+                        proxyHolder?: string;
+                        /** @description the written proxy 委托书 (proxy) */
+                        proxyFileId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            voteId: string;
+                            ownerId: string;
+                            /** @enum {unknown} */
+                            channel: "online" | "paper" | "proxy";
+                            /** Format: date-time */
+                            castAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/votes/{voteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更正纸质票/委托票记录（留痕） Correct a paper or proxy record, with the reason (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ballot id */
+                    id: string;
+                    /** @description vote id */
+                    voteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+                         * @enum {unknown}
+                         */
+                        choice?: "yes" | "no" | "abstain";
+                        /** @description replacement scan */
+                        scanFileId?: string;
+                        proxyHolder?: string;
+                        /** @description replacement proxy document */
+                        proxyFileId?: string;
+                        /** @description why the record is corrected (更正原因) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            voteId: string;
+                            ownerId: string;
+                            /** @enum {unknown} */
+                            channel: "online" | "paper" | "proxy";
+                            /** Format: date-time */
+                            castAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/votes/{voteId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废录入有误的纸质票/委托票（留痕） Void an erroneous paper or proxy record (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ballot id */
+                    id: string;
+                    /** @description vote id */
+                    voteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why (作废原因) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description voided */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/vote-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投票与更正记录（仅限授权人员） Every cast, correction and void (authorised staff and the auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                voteId: string;
+                                ownerId: string;
+                                ownerName: string;
+                                /** @enum {unknown} */
+                                action: "cast" | "corrected" | "voided";
+                                /** @enum {unknown} */
+                                channel: "online" | "paper" | "proxy";
+                                /** @enum {unknown} */
+                                choice: "yes" | "no" | "abstain";
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                reason: string | null;
+                                actorName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resident/ballots/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民打开表决链接 A resident opens their ballot link: community, plan and question */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the one-time link token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityName: string;
+                            /** @description masked: 张* */
+                            ownerName: string;
+                            units: string[];
+                            question: string;
+                            /** @enum {unknown} */
+                            matter: "ordinary" | "major";
+                            matterName: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            plan: {
+                                version: number;
+                                title: string;
+                                summary: string;
+                                items: {
+                                    name: string;
+                                    quantity: string;
+                                    costFen: number;
+                                }[];
+                                totalCostFen: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 居民提交表决意见（每个链接只能提交一次） A resident casts their vote (once per link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the one-time link token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+                         * @enum {unknown}
+                         */
+                        choice: "yes" | "no" | "abstain";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description short number to quote to the community staff */
+                            receiptNo: string;
+                            communityName: string;
+                            planVersion: number;
+                            /**
+                             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+                             * @enum {unknown}
+                             */
+                            choice: "yes" | "no" | "abstain";
+                            choiceName: string;
+                            /** Format: date-time */
+                            castAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农村污水治理指标 Sewage figures: facilities built, coverage and compliance rates, from records */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description year of the build and compliance figures (default: the latest year with water tests) */
+                    year?: number;
+                    /** @description only within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            regionCode: string | null;
+                            /** @description the discharge standard the tests are evaluated against */
+                            standard: string;
+                            facilities: {
+                                total: number;
+                                operating: number;
+                                underConstruction: number;
+                                suspended: number;
+                                operatingCapacityTenths: number;
+                            };
+                            builtOrRebuilt: {
+                                /** @description facilities built or rebuilt in the year */
+                                count: number;
+                                built: number;
+                                rebuilt: number;
+                                investmentFen: number;
+                            };
+                            coverage: {
+                                /** @description villages in the register */
+                                registered: number;
+                                /** @description of them draining to the urban network (纳管) */
+                                onNetwork: number;
+                                /** @description villages counted by the rate: registered − on network */
+                                inScope: number;
+                                /** @description of them treated by a facility in operation */
+                                covered: number;
+                                households: number;
+                                connectedHouseholds: number;
+                                rate: string | null;
+                                rateBasisPoints: number | null;
+                            };
+                            compliance: {
+                                /** @description facilities sampled in the year */
+                                testedFacilities: number;
+                                /** @description of them, every sample of the year met the standard */
+                                compliantFacilities: number;
+                                tests: number;
+                                compliantTests: number;
+                                rate: string | null;
+                                rateBasisPoints: number | null;
+                            };
+                            byYear: {
+                                year: number;
+                                built: number;
+                                rebuilt: number;
+                                investmentFen: number;
+                                testedFacilities: number;
+                                compliantFacilities: number;
+                                tests: number;
+                                compliantTests: number;
+                                rate: string | null;
+                                rateBasisPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排放标准限值 The discharge standard (DB33/973-2021) tests are evaluated against */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            limits: {
+                                pollutant: string;
+                                name: string;
+                                unit: string;
+                                required: boolean;
+                                /** @description e.g. "≤ 60", "6–9", "≤ 8 (≤ 15 at ≤ 12 °C)" */
+                                grade1: string;
+                                grade2: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 污水处理设施台账 Sewage facilities, by village */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only facilities within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description built 新建 | rebuilt 改建（提标改造） */
+                    kind?: "built" | "rebuilt";
+                    year?: number;
+                    /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                    status?: "operating" | "under_construction" | "suspended";
+                    /** @description name or village contains */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                villageCode: string;
+                                villageName: string;
+                                townCode: string | null;
+                                townName: string | null;
+                                capacityTenths: number;
+                                /** @description built 新建 | rebuilt 改建（提标改造） */
+                                kind: "built" | "rebuilt";
+                                kindName: string;
+                                year: number;
+                                investmentFen: number;
+                                operatorOrganisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                process: string | null;
+                                /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                                dischargeGrade: 1 | 2;
+                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                                status: "operating" | "under_construction" | "suspended";
+                                statusName: string;
+                                /** @description villages whose sewage it treats */
+                                villageCount: number;
+                                testCount: number;
+                                lastSampledOn: string | null;
+                                lastCompliant: boolean | null;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记污水处理设施 Register a sewage facility */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description facility name, e.g. 黄杜村污水处理终端 */
+                        name: string;
+                        /** @description the village (12 digits) the facility stands in (GB/T 2260 region code) */
+                        villageCode: string;
+                        /** @description design capacity in tenths of t/d (30 t/d → 300) */
+                        capacityTenths: number;
+                        /** @description built 新建 | rebuilt 改建（提标改造） */
+                        kind: "built" | "rebuilt";
+                        /** @description year built or rebuilt */
+                        year: number;
+                        /** @description investment in integer fen (1 yuan = 100 fen) */
+                        investmentFen: number;
+                        operatorOrganisationId?: string | null;
+                        process?: string | null;
+                        /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                        dischargeGrade: 1 | 2;
+                        /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                        status: "operating" | "under_construction" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            villageCode: string;
+                            villageName: string;
+                            townCode: string | null;
+                            townName: string | null;
+                            capacityTenths: number;
+                            /** @description built 新建 | rebuilt 改建（提标改造） */
+                            kind: "built" | "rebuilt";
+                            kindName: string;
+                            year: number;
+                            investmentFen: number;
+                            operatorOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            process: string | null;
+                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                            dischargeGrade: 1 | 2;
+                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                            status: "operating" | "under_construction" | "suspended";
+                            statusName: string;
+                            /** @description villages whose sewage it treats */
+                            villageCount: number;
+                            testCount: number;
+                            lastSampledOn: string | null;
+                            lastCompliant: boolean | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施详情 One facility */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            villageCode: string;
+                            villageName: string;
+                            townCode: string | null;
+                            townName: string | null;
+                            capacityTenths: number;
+                            /** @description built 新建 | rebuilt 改建（提标改造） */
+                            kind: "built" | "rebuilt";
+                            kindName: string;
+                            year: number;
+                            investmentFen: number;
+                            operatorOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            process: string | null;
+                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                            dischargeGrade: 1 | 2;
+                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                            status: "operating" | "under_construction" | "suspended";
+                            statusName: string;
+                            /** @description villages whose sewage it treats */
+                            villageCount: number;
+                            testCount: number;
+                            lastSampledOn: string | null;
+                            lastCompliant: boolean | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 修改设施信息 Correct a facility (all fields) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description facility name, e.g. 黄杜村污水处理终端 */
+                        name: string;
+                        /** @description the village (12 digits) the facility stands in (GB/T 2260 region code) */
+                        villageCode: string;
+                        /** @description design capacity in tenths of t/d (30 t/d → 300) */
+                        capacityTenths: number;
+                        /** @description built 新建 | rebuilt 改建（提标改造） */
+                        kind: "built" | "rebuilt";
+                        /** @description year built or rebuilt */
+                        year: number;
+                        /** @description investment in integer fen (1 yuan = 100 fen) */
+                        investmentFen: number;
+                        operatorOrganisationId?: string | null;
+                        process?: string | null;
+                        /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                        dischargeGrade: 1 | 2;
+                        /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                        status: "operating" | "under_construction" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            villageCode: string;
+                            villageName: string;
+                            townCode: string | null;
+                            townName: string | null;
+                            capacityTenths: number;
+                            /** @description built 新建 | rebuilt 改建（提标改造） */
+                            kind: "built" | "rebuilt";
+                            kindName: string;
+                            year: number;
+                            investmentFen: number;
+                            operatorOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            process: string | null;
+                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                            dischargeGrade: 1 | 2;
+                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                            status: "operating" | "under_construction" | "suspended";
+                            statusName: string;
+                            /** @description villages whose sewage it treats */
+                            villageCount: number;
+                            testCount: number;
+                            lastSampledOn: string | null;
+                            lastCompliant: boolean | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村污水覆盖情况 Villages of the register and whether a facility in operation treats them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only villages within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+                    coverage?: "covered" | "uncovered" | "network";
+                    /** @description only villages served by this facility */
+                    facilityId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                villageCode: string;
+                                villageName: string;
+                                townCode: string | null;
+                                townName: string | null;
+                                households: number | null;
+                                connectedHouseholds: number | null;
+                                onNetwork: boolean;
+                                facility: {
+                                    id: string;
+                                    name: string;
+                                    /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                                    status: "operating" | "under_construction" | "suspended";
+                                } | null;
+                                /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+                                coverage: "covered" | "uncovered" | "network";
+                                coverageName: string;
+                                note: string | null;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/villages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村覆盖记录 One village */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description village code (12 digits) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            villageName: string;
+                            townCode: string | null;
+                            townName: string | null;
+                            households: number | null;
+                            connectedHouseholds: number | null;
+                            onNetwork: boolean;
+                            facility: {
+                                id: string;
+                                name: string;
+                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                                status: "operating" | "under_construction" | "suspended";
+                            } | null;
+                            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+                            coverage: "covered" | "uncovered" | "network";
+                            coverageName: string;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 登记村覆盖情况 Record a village: households, urban network, the facility that treats it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description village code (12 digits) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        households?: number | null;
+                        connectedHouseholds?: number | null;
+                        /** @description drains to the urban sewer network (纳管); such villages are outside the rural coverage rate */
+                        onNetwork: boolean;
+                        facilityId: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            villageName: string;
+                            townCode: string | null;
+                            townName: string | null;
+                            households: number | null;
+                            connectedHouseholds: number | null;
+                            onNetwork: boolean;
+                            facility: {
+                                id: string;
+                                name: string;
+                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                                status: "operating" | "under_construction" | "suspended";
+                            } | null;
+                            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+                            coverage: "covered" | "uncovered" | "network";
+                            coverageName: string;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出水水质检测 Water-quality tests, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only facilities within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description only this facility */
+                    facilityId?: string;
+                    /** @description sampled in this year */
+                    year?: number;
+                    compliant?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                facilityId: string;
+                                facilityName: string;
+                                villageName: string;
+                                townName: string | null;
+                                sampledOn: string;
+                                lab: string;
+                                ph: number;
+                                cod: number;
+                                nh3n: number;
+                                tp: number;
+                                tn: number | null;
+                                ss: number | null;
+                                oil: number | null;
+                                waterTempTenths: number | null;
+                                /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                                grade: 1 | 2;
+                                /** @description computed against DB33/973-2021 when recorded */
+                                compliant: boolean;
+                                /** @description pollutants outside their limits */
+                                exceeded: string[];
+                                exceededNames: string[];
+                                note: string | null;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记水质检测结果 Record a test; compliance is computed against DB33/973-2021 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the facility sampled */
+                        facilityId: string;
+                        /** @description date sampled, not in the future */
+                        sampledOn: string;
+                        /** @description testing organisation 检测机构 */
+                        lab: string;
+                        /** @description pH in hundredths (7.25 → 725) */
+                        ph: number;
+                        /** @description COD_Cr mg/L, in hundredths (45.3 → 4530) */
+                        cod: number;
+                        /** @description NH3-N mg/L, in hundredths (45.3 → 4530) */
+                        nh3n: number;
+                        /** @description TP mg/L, in hundredths (45.3 → 4530) */
+                        tp: number;
+                        tn?: number | null;
+                        ss?: number | null;
+                        oil?: number | null;
+                        waterTempTenths?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            facilityId: string;
+                            facilityName: string;
+                            villageName: string;
+                            townName: string | null;
+                            sampledOn: string;
+                            lab: string;
+                            ph: number;
+                            cod: number;
+                            nh3n: number;
+                            tp: number;
+                            tn: number | null;
+                            ss: number | null;
+                            oil: number | null;
+                            waterTempTenths: number | null;
+                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+                            grade: 1 | 2;
+                            /** @description computed against DB33/973-2021 when recorded */
+                            compliant: boolean;
+                            /** @description pollutants outside their limits */
+                            exceeded: string[];
+                            exceededNames: string[];
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/districts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 城乡风貌区 Landscape districts with their acceptance status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only districts within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                    status?: "planning" | "under_construction" | "accepted";
+                    /** @description county 县域风貌区 | urban 城市风貌区 */
+                    kind?: "county" | "urban";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @description county 县域风貌区 | urban 城市风貌区 */
+                                kind: "county" | "urban";
+                                kindName: string;
+                                areaHundredths: number | null;
+                                leadOrganisation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pilotYear: number | null;
+                                /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                                status: "planning" | "under_construction" | "accepted";
+                                statusName: string;
+                                acceptedOn: string | null;
+                                description: string | null;
+                            }[];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记风貌区 Register a landscape district */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. 孝丰—递铺“山水古韵·共同富裕”县域风貌区 */
+                        name: string;
+                        /** @description the county, town or street it lies in (GB/T 2260 region code) */
+                        regionCode: string;
+                        /** @description county 县域风貌区 | urban 城市风貌区 */
+                        kind: "county" | "urban";
+                        areaHundredths?: number | null;
+                        leadOrganisationId?: string | null;
+                        pilotYear?: number | null;
+                        /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                        status: "planning" | "under_construction" | "accepted";
+                        acceptedOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description county 县域风貌区 | urban 城市风貌区 */
+                            kind: "county" | "urban";
+                            kindName: string;
+                            areaHundredths: number | null;
+                            leadOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            pilotYear: number | null;
+                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                            status: "planning" | "under_construction" | "accepted";
+                            statusName: string;
+                            acceptedOn: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/districts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风貌区详情 One landscape district */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description county 县域风貌区 | urban 城市风貌区 */
+                            kind: "county" | "urban";
+                            kindName: string;
+                            areaHundredths: number | null;
+                            leadOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            pilotYear: number | null;
+                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                            status: "planning" | "under_construction" | "accepted";
+                            statusName: string;
+                            acceptedOn: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 修改风貌区（含验收） Correct a district or record its acceptance */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. 孝丰—递铺“山水古韵·共同富裕”县域风貌区 */
+                        name: string;
+                        /** @description the county, town or street it lies in (GB/T 2260 region code) */
+                        regionCode: string;
+                        /** @description county 县域风貌区 | urban 城市风貌区 */
+                        kind: "county" | "urban";
+                        areaHundredths?: number | null;
+                        leadOrganisationId?: string | null;
+                        pilotYear?: number | null;
+                        /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                        status: "planning" | "under_construction" | "accepted";
+                        acceptedOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description county 县域风貌区 | urban 城市风貌区 */
+                            kind: "county" | "urban";
+                            kindName: string;
+                            areaHundredths: number | null;
+                            leadOrganisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            pilotYear: number | null;
+                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                            status: "planning" | "under_construction" | "accepted";
+                            statusName: string;
+                            acceptedOn: string | null;
+                            description: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -8217,6 +14321,804 @@ export interface paths {
                     status?: "pending" | "approved" | "rejected";
                     page?: number;
                     pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出老旧小区改造台账（Excel，脱敏，留痕） Export communities under renovation to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description region code, e.g. 330523001 */
+                    regionCode?: string;
+                    batch?: string;
+                    status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+                    /** @description part of the name or address */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/units/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出住户清册（Excel，脱敏，留痕） Export households to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/units/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 住户清册导入模板 Import template for households */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头和填写说明 Header row and instructions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 Excel 导入住户清册（后台任务） Import households from Excel (background job)
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description all: write nothing unless every row is valid (the only mode of this list) */
+                    mode?: "all";
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "import";
+                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
+                                target: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                mode: "all" | "valid";
+                                params: {
+                                    [key: string]: string;
+                                } | null;
+                                fileName: string;
+                                progress: {
+                                    phase: "validating" | "writing" | "done";
+                                    done: number;
+                                    total: number;
+                                };
+                                result: {
+                                    /** @description data rows in the file */
+                                    total: number;
+                                    imported: number;
+                                    failed: number;
+                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                                    hasErrorReport: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/results/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出问卷结果（Excel，脱敏，留痕） Export survey results to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/surveys/{id}/not-heard/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出未答复住户（Excel，脱敏，留痕） Export units not heard to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/plans/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出改造方案（Excel，脱敏，留痕） Export plan versions to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/plan-reviews/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出方案评审会（Excel，脱敏，留痕） Export plan reviews to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/communities/{id}/ballots/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出业主表决结果（Excel，脱敏，留痕） Export ballot results to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/ballots/{id}/votes/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出业主投票情况（Excel，脱敏，留痕） Export ballot votes to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    voted?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/facilities/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出农村生活污水处理设施（Excel，脱敏，留痕） Export rural sewage facilities to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only facilities within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description built 新建 | rebuilt 改建（提标改造） */
+                    kind?: "built" | "rebuilt";
+                    year?: number;
+                    /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                    status?: "operating" | "under_construction" | "suspended";
+                    /** @description name or village contains */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/villages/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出村污水治理覆盖情况（Excel，脱敏，留痕） Export village sewage coverage to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only villages within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+                    coverage?: "covered" | "uncovered" | "network";
+                    /** @description only villages served by this facility */
+                    facilityId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/tests/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出出水水质检测（Excel，脱敏，留痕） Export water-quality tests to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only facilities within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description only this facility */
+                    facilityId?: string;
+                    /** @description sampled in this year */
+                    year?: number;
+                    compliant?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/districts/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出城乡风貌区（Excel，脱敏，留痕） Export landscape districts to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only districts within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                    /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+                    status?: "planning" | "under_construction" | "accepted";
+                    /** @description county 县域风貌区 | urban 城市风貌区 */
+                    kind?: "county" | "urban";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/sewage/summary/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出农村污水治理年度指标（Excel，脱敏，留痕） Export sewage figures by year to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description year of the build and compliance figures (default: the latest year with water tests) */
+                    year?: number;
+                    /** @description only within this region (GB/T 2260 region code) */
+                    regionCode?: string;
                 };
                 header?: never;
                 path?: never;
