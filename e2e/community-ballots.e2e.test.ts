@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../server/src/platform/files/png.ts';
-import { openSite, type Site, signIn } from './harness.ts';
+import { openSite, type Site, settled, signIn } from './harness.ts';
 
 /**
  * 问计于民 in Chromium: staff of Anji record a new plan version for 竹贤山庄二期, put it to an
@@ -9,13 +9,6 @@ import { openSite, type Site, signIn } from './harness.ts';
  * (a used link then says so); a paper ballot is entered with its scan; the ballot is closed and
  * its result published with the figures.
  */
-
-/** Waits until an antd dialog has finished its opening animation (clicks during it can be lost). */
-async function settled(dialog: Locator): Promise<Locator> {
-  await dialog.waitFor();
-  await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/-appear|-enter/);
-  return dialog;
-}
 
 /** Confirms an antd confirmation dialog titled `title`. */
 async function confirm(page: Page, title: string): Promise<void> {

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp, migrate } from '../server/src/app.ts';
 import { seedDemo } from '../server/src/demo/seed-demo.ts';
 import { modules } from '../server/src/modules/index.ts';
@@ -94,4 +95,11 @@ export async function signIn(site: Site, username: string, password = 'gongfu-de
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
+
+/** Waits until an antd dialog or drawer has finished its opening animation (clicks during it can be lost). */
+export async function settled(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/-appear|-enter/);
+  return dialog;
 }

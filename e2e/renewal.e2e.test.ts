@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../server/src/platform/files/png.ts';
-import { openSite, type Site, signIn } from './harness.ts';
+import { openSite, type Site, settled, signIn } from './harness.ts';
 
 /** Today (and days from today) in China, as the server and the pages count days. */
 const chinaDate = (offsetDays = 0) =>
@@ -28,13 +28,6 @@ async function choose(
   await item.waitFor();
   await item.click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-/** Waits until an antd dialog has finished its opening animation (clicks during it can be lost). */
-async function settled(dialog: Locator): Promise<Locator> {
-  await dialog.waitFor();
-  await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/-appear|-enter/);
-  return dialog;
 }
 
 describe('renewal journey in Chromium', () => {

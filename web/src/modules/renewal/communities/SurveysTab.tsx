@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { ExportButton } from '../widgets/ExportButton.tsx';
 import { type CommunityRow, ck, type Results, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
+import { SurveyBuilder } from './SurveyBuilder.tsx';
 import { LinkSheet } from './widgets/LinkSheet.tsx';
 
 /** 问需/问效: the community's surveys, each with its actions, link sheet, paper entry and results. */
@@ -84,6 +85,7 @@ function SurveyPanel({ id }: { id: string }) {
   const qc = useQueryClient();
   const [sheet, setSheet] = useState(false);
   const [paper, setPaper] = useState(false);
+  const [building, setBuilding] = useState<Survey | null>(null);
   const survey = useQuery({
     queryKey: ck.survey(id),
     queryFn: () => unwrap(api.GET('/api/renewal/surveys/{id}', { params: { path: { id } } })),
@@ -116,6 +118,9 @@ function SurveyPanel({ id }: { id: string }) {
         extra={
           s.canEdit ? (
             <Space wrap>
+              {s.status === 'draft' ? (
+                <Button onClick={() => setBuilding(s)}>{ct('survey.editQuestions')}</Button>
+              ) : null}
               {s.status === 'draft' ? (
                 <Button type="primary" onClick={() => act.mutate('open')} loading={act.isPending}>
                   {ct('survey.open')}
@@ -173,6 +178,9 @@ function SurveyPanel({ id }: { id: string }) {
             />
           </div>
         </Card>
+      ) : null}
+      {s.canEdit && s.status === 'draft' ? (
+        <SurveyBuilder editing={building} onClose={() => setBuilding(null)} />
       ) : null}
       {sheet ? <SheetModal survey={s} onClose={() => setSheet(false)} /> : null}
       {paper ? <PaperModal survey={s} units={notHeard.data ?? []} onClose={() => setPaper(false)} /> : null}
