@@ -2,16 +2,12 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
-  BankOutlined,
   BuildOutlined,
-  CheckSquareOutlined,
   CommentOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
-  ExperimentOutlined,
   FileExclamationOutlined,
   HomeOutlined,
-  InsertRowAboveOutlined,
   IssuesCloseOutlined,
   MoonOutlined,
   ProjectOutlined,
@@ -20,7 +16,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../platform/i18n/i18n.tsx';
 import { entryFor, entryTrail, type MenuEntry } from '../../platform/menu.ts';
@@ -42,10 +38,6 @@ const ICONS: Record<string, ReactNode> = {
   'renewal.meetings': <CommentOutlined aria-hidden />,
   'renewal.inspections': <SafetyCertificateOutlined aria-hidden />,
   'renewal.night-work': <MoonOutlined aria-hidden />,
-  'renewal.communities': <InsertRowAboveOutlined aria-hidden />,
-  'renewal.ballots': <CheckSquareOutlined aria-hidden />,
-  'renewal.facilities': <ExperimentOutlined aria-hidden />,
-  'renewal.districts': <BankOutlined aria-hidden />,
 };
 
 type Item = NonNullable<MenuProps['items']>[number];
@@ -71,16 +63,6 @@ export function MainMenu({ entries }: { entries: readonly MenuEntry[] }) {
   const { pathname } = useLocation();
   const current = entryFor(entries, pathname);
   const trail = entryTrail(entries, current);
-  // The section of the page shown is opened, also when the entries arrive after the first render
-  // (a reload on a programme page); sections the user opened stay open.
-  const sections = trail
-    .slice(0, -1)
-    .map((e) => e.key)
-    .join(' ');
-  const [openKeys, setOpenKeys] = useState<string[]>([]);
-  useEffect(() => {
-    if (sections) setOpenKeys((open) => [...new Set([...open, ...sections.split(' ')])]);
-  }, [sections]);
   const items: Item[] = [
     { key: '__home', icon: ICONS.home, label: <Link to="/">{t('nav.home')}</Link> },
     ...toItems(entries, undefined),
@@ -90,8 +72,7 @@ export function MainMenu({ entries }: { entries: readonly MenuEntry[] }) {
       mode="inline"
       items={items}
       selectedKeys={[pathname === '/' ? '__home' : (current?.key ?? '')]}
-      openKeys={openKeys}
-      onOpenChange={setOpenKeys}
+      defaultOpenKeys={trail.slice(0, -1).map((e) => e.key)}
       aria-label={t('nav.main')}
     />
   );
