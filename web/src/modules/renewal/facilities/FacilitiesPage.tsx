@@ -53,6 +53,28 @@ export default function FacilitiesPage() {
   );
 }
 
+/** One headline figure (labelled for screen readers by its title) with the records behind it underneath. */
+function FigureCard({
+  title,
+  value,
+  suffix,
+  hint,
+}: {
+  title: string;
+  value: string | number | undefined;
+  suffix?: string;
+  hint: string | undefined;
+}) {
+  return (
+    <Col xs={24} sm={12} lg={6}>
+      <Card size="small" aria-label={title}>
+        <Statistic title={title} value={value} suffix={suffix} loading={hint === undefined} />
+        {hint === undefined ? null : <div className="rn-tone-muted">{hint}</div>}
+      </Card>
+    </Col>
+  );
+}
+
 function RateCards({ year, onYear }: { year: number | undefined; onYear: (y: number) => void }) {
   const ft = useFT();
   const summary = useQuery({
@@ -78,81 +100,57 @@ function RateCards({ year, onYear }: { year: number | undefined; onYear: (y: num
         />
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={6}>
-          <Card size="small" aria-label={ft('card.coverage')}>
-            <Statistic
-              title={ft('card.coverage')}
-              value={s?.coverage.rate ?? ft('card.noRate')}
-              suffix={s?.coverage.rate ? '%' : undefined}
-              loading={!s}
-            />
-            {s ? (
-              <div className="rn-tone-muted">
-                {ft('card.coverageHint', {
-                  covered: s.coverage.covered,
-                  inScope: s.coverage.inScope,
-                  network: s.coverage.onNetwork,
-                })}
-              </div>
-            ) : null}
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card size="small" aria-label={ft('card.compliance')}>
-            <Statistic
-              title={ft('card.compliance')}
-              value={s?.compliance.rate ?? ft('card.noRate')}
-              suffix={s?.compliance.rate ? '%' : undefined}
-              loading={!s}
-            />
-            {s ? (
-              <div className="rn-tone-muted">
-                {ft('card.complianceHint', {
-                  ok: s.compliance.compliantFacilities,
-                  tested: s.compliance.testedFacilities,
-                })}
-              </div>
-            ) : null}
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card size="small" aria-label={ft('card.built')}>
-            <Statistic
-              title={ft('card.built')}
-              value={s?.builtOrRebuilt.count}
-              suffix={ft('unit.seat')}
-              loading={!s}
-            />
-            {s ? (
-              <div className="rn-tone-muted">
-                {ft('card.builtHint', {
-                  built: s.builtOrRebuilt.built,
-                  rebuilt: s.builtOrRebuilt.rebuilt,
-                  wan: wan(s.builtOrRebuilt.investmentFen),
-                })}
-              </div>
-            ) : null}
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card size="small" aria-label={ft('card.facilities')}>
-            <Statistic
-              title={ft('card.facilities')}
-              value={s?.facilities.operating}
-              suffix={ft('unit.seat')}
-              loading={!s}
-            />
-            {s ? (
-              <div className="rn-tone-muted">
-                {ft('card.facilitiesHint', {
-                  total: s.facilities.total,
-                  building: s.facilities.underConstruction,
-                  suspended: s.facilities.suspended,
-                })}
-              </div>
-            ) : null}
-          </Card>
-        </Col>
+        <FigureCard
+          title={ft('card.coverage')}
+          value={s?.coverage.rate ?? ft('card.noRate')}
+          suffix={s?.coverage.rate ? '%' : undefined}
+          hint={
+            s &&
+            ft('card.coverageHint', {
+              covered: s.coverage.covered,
+              inScope: s.coverage.inScope,
+              network: s.coverage.onNetwork,
+            })
+          }
+        />
+        <FigureCard
+          title={ft('card.compliance')}
+          value={s?.compliance.rate ?? ft('card.noRate')}
+          suffix={s?.compliance.rate ? '%' : undefined}
+          hint={
+            s &&
+            ft('card.complianceHint', {
+              ok: s.compliance.compliantFacilities,
+              tested: s.compliance.testedFacilities,
+            })
+          }
+        />
+        <FigureCard
+          title={ft('card.built')}
+          value={s?.builtOrRebuilt.count}
+          suffix={ft('unit.seat')}
+          hint={
+            s &&
+            ft('card.builtHint', {
+              built: s.builtOrRebuilt.built,
+              rebuilt: s.builtOrRebuilt.rebuilt,
+              wan: wan(s.builtOrRebuilt.investmentFen),
+            })
+          }
+        />
+        <FigureCard
+          title={ft('card.facilities')}
+          value={s?.facilities.operating}
+          suffix={ft('unit.seat')}
+          hint={
+            s &&
+            ft('card.facilitiesHint', {
+              total: s.facilities.total,
+              building: s.facilities.underConstruction,
+              suspended: s.facilities.suspended,
+            })
+          }
+        />
       </Row>
     </div>
   );
