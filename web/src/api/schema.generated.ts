@@ -13579,7 +13579,7 @@ export interface paths {
         put?: never;
         /**
          * 从 Excel 导入组织机构（后台任务） Import organisations from Excel (background job)
-         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream), or CSV text in UTF-8 or GB18030 (text/csv; judged by content, not by type or name); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
          */
         post: {
             parameters: {
@@ -13620,7 +13620,12 @@ export interface paths {
                                 result: {
                                     /** @description data rows in the file */
                                     total: number;
+                                    /** @description new records */
                                     imported: number;
+                                    /** @description rows that matched a registered record and changed it */
+                                    updated: number;
+                                    /** @description rows that matched a registered record and were left as they were (already registered) */
+                                    skipped: number;
                                     failed: number;
                                     /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                     hasErrorReport: boolean;
@@ -13764,7 +13769,7 @@ export interface paths {
         put?: never;
         /**
          * 从 Excel 导入人员（后台任务） Import people from Excel (background job)
-         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream), or CSV text in UTF-8 or GB18030 (text/csv; judged by content, not by type or name); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.
          */
         post: {
             parameters: {
@@ -13805,7 +13810,12 @@ export interface paths {
                                 result: {
                                     /** @description data rows in the file */
                                     total: number;
+                                    /** @description new records */
                                     imported: number;
+                                    /** @description rows that matched a registered record and changed it */
+                                    updated: number;
+                                    /** @description rows that matched a registered record and were left as they were (already registered) */
+                                    skipped: number;
                                     failed: number;
                                     /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                     hasErrorReport: boolean;
@@ -14003,7 +14013,7 @@ export interface paths {
         put?: never;
         /**
          * 从 Excel 导入任务清单（后台任务） Import task list from Excel (background job)
-         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream), or CSV text in UTF-8 or GB18030 (text/csv; judged by content, not by type or name); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
          */
         post: {
             parameters: {
@@ -14047,7 +14057,12 @@ export interface paths {
                                 result: {
                                     /** @description data rows in the file */
                                     total: number;
+                                    /** @description new records */
                                     imported: number;
+                                    /** @description rows that matched a registered record and changed it */
+                                    updated: number;
+                                    /** @description rows that matched a registered record and were left as they were (already registered) */
+                                    skipped: number;
                                     failed: number;
                                     /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                     hasErrorReport: boolean;
@@ -14517,7 +14532,7 @@ export interface paths {
         put?: never;
         /**
          * 从 Excel 导入住户清册（后台任务） Import households from Excel (background job)
-         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
+         * @description Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream), or CSV text in UTF-8 or GB18030 (text/csv; judged by content, not by type or name); header X-File-Name: the URI-encoded original file name. Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`. The rows refer to each other: all or nothing (mode=all only).
          */
         post: {
             parameters: {
@@ -14561,7 +14576,12 @@ export interface paths {
                                 result: {
                                     /** @description data rows in the file */
                                     total: number;
+                                    /** @description new records */
                                     imported: number;
+                                    /** @description rows that matched a registered record and changed it */
+                                    updated: number;
+                                    /** @description rows that matched a registered record and were left as they were (already registered) */
+                                    skipped: number;
                                     failed: number;
                                     /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                     hasErrorReport: boolean;
@@ -15200,7 +15220,12 @@ export interface paths {
                                 result: {
                                     /** @description data rows in the file */
                                     total: number;
+                                    /** @description new records */
                                     imported: number;
+                                    /** @description rows that matched a registered record and changed it */
+                                    updated: number;
+                                    /** @description rows that matched a registered record and were left as they were (already registered) */
+                                    skipped: number;
                                     failed: number;
                                     /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                     hasErrorReport: boolean;
@@ -15281,7 +15306,12 @@ export interface paths {
                             result: {
                                 /** @description data rows in the file */
                                 total: number;
+                                /** @description new records */
                                 imported: number;
+                                /** @description rows that matched a registered record and changed it */
+                                updated: number;
+                                /** @description rows that matched a registered record and were left as they were (already registered) */
+                                skipped: number;
                                 failed: number;
                                 /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
                                 hasErrorReport: boolean;

@@ -1,4 +1,3 @@
-import { shanghaiDateTime } from '../../platform/excel/cell-text.ts';
 import type { ExcelListDef, ExportColumn } from '../../platform/excel/excel-list.ts';
 import type { Lang } from '../../platform/http/errors.ts';
 import type { ReportExportRow } from './daily-report.repo.ts';
@@ -15,7 +14,13 @@ import { RENEWAL_READ, RENEWAL_REPORT } from './renewal.scope.ts';
 const joined = (parts: string[], lang: Lang) => parts.join(lang === 'en' ? '; ' : '；');
 
 const COLUMNS: ExportColumn<ReportExportRow>[] = [
-  { key: 'date', header: { zh: '日报日期', en: 'Date' }, width: 12, value: (r) => r.report_date },
+  {
+    key: 'date',
+    header: { zh: '日报日期', en: 'Date' },
+    width: 12,
+    kind: 'date',
+    value: (r) => r.report_date,
+  },
   { key: 'projectName', header: { zh: '项目名称', en: 'Project' }, width: 30, value: (r) => r.project_name },
   { key: 'regionName', header: { zh: '所在地区', en: 'Region' }, width: 12, value: (r) => r.region_name },
   {
@@ -81,13 +86,15 @@ const COLUMNS: ExportColumn<ReportExportRow>[] = [
     key: 'filedAt',
     header: { zh: '填报时间', en: 'Filed at' },
     width: 20,
-    value: (r) => shanghaiDateTime(r.created_at),
+    kind: 'datetime',
+    value: (r) => r.created_at,
   },
   {
     key: 'amendedAt',
     header: { zh: '修改时间', en: 'Amended at' },
     width: 20,
-    value: (r) => (r.amended_at ? shanghaiDateTime(r.amended_at) : null),
+    kind: 'datetime',
+    value: (r) => (r.amended_at ? r.amended_at : null),
   },
 ];
 

@@ -1,4 +1,3 @@
-import { shanghaiDateTime } from '../../platform/excel/cell-text.ts';
 import type { ExcelListDef, ExportColumn } from '../../platform/excel/excel-list.ts';
 import { presentIssue } from './project-issue.routes.ts';
 import { IssueListQuery, type IssueListQueryT } from './project-issue.schemas.ts';
@@ -25,10 +24,17 @@ const COLUMNS: ExportColumn<IssueItem>[] = [
     key: 'reportDate',
     header: { zh: '来源日报日期', en: 'From the report of' },
     width: 14,
+    kind: 'date',
     value: (i) => i.reportDate,
   },
   { key: 'problemNo', header: { zh: '问题序号', en: 'Problem no.' }, width: 8, value: (i) => i.problemNo },
-  { key: 'dueDate', header: { zh: '整改期限', en: 'Due date' }, width: 12, value: (i) => i.dueDate },
+  {
+    key: 'dueDate',
+    header: { zh: '整改期限', en: 'Due date' },
+    width: 12,
+    kind: 'date',
+    value: (i) => i.dueDate,
+  },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, value: (i) => i.statusName },
   {
     key: 'overdue',
@@ -41,13 +47,15 @@ const COLUMNS: ExportColumn<IssueItem>[] = [
     key: 'resolvedAt',
     header: { zh: '解决时间', en: 'Resolved at' },
     width: 20,
-    value: (i) => (i.resolvedAt ? shanghaiDateTime(new Date(i.resolvedAt)) : null),
+    kind: 'datetime',
+    value: (i) => (i.resolvedAt ? new Date(i.resolvedAt) : null),
   },
   {
     key: 'createdAt',
     header: { zh: '登记时间', en: 'Raised at' },
     width: 20,
-    value: (i) => shanghaiDateTime(new Date(i.createdAt)),
+    kind: 'datetime',
+    value: (i) => new Date(i.createdAt),
   },
 ];
 

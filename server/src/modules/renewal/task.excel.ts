@@ -78,12 +78,12 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.wbsCode,
     aliases: ['WBS', 'WBS 编码', '任务编码', '编码', '编号'],
     required: true,
+    kind: 'code',
     help: {
       zh: '任务的 WBS 编码，项目内唯一、不含空格，例如 1、1.1、2.3.1。请保持本列为“文本”格式，否则 Excel 会把 1.10 变成 1.1',
       en: 'The WBS code, unique in the project, without spaces, e.g. 1, 1.1, 2.3.1. Keep the column formatted as text, or Excel turns 1.10 into 1.1',
     },
     example: '2.1',
-    text: true,
     width: 12,
   },
   {
@@ -91,6 +91,7 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.name,
     aliases: ['任务', '工作内容', '工作名称', '名称'],
     required: true,
+    kind: 'text',
     help: { zh: '任务名称，1–100 个字', en: 'Task name, 1–100 characters' },
     example: '3号楼主体结构',
     width: 32,
@@ -100,6 +101,7 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.duration,
     aliases: ['工期', '工期(天)', '工期（工作日）', '持续时间', '天数'],
     required: true,
+    kind: 'number',
     help: {
       zh: '按项目的工期日历计的天数（日历天或工作日），1–3650 的整数；汇总任务（有下级任务）的工期由下级任务决定，可填 1',
       en: 'Days on the project calendar (calendar days or workdays), a whole number 1–3650; a summary task (one with sub-tasks) spans its sub-tasks, so 1 will do',
@@ -112,12 +114,12 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.predecessors,
     aliases: ['紧前任务', '紧前工作', '前置工作', '前置'],
     required: false,
+    kind: 'code',
     help: {
       zh: '本任务之前须完成（或开始）的任务的 WBS 编码，多个用逗号或顿号分隔；可在编码后加关联类型 FS（完成-开始，默认）、SS、FF、SF 和间隔天数，例如 1.1, 1.2SS+2, 3FF-1。可引用本文件中的任务和项目中已有的任务',
       en: 'WBS codes of the tasks that must finish (or start) before this one, separated by commas; a code may be followed by the link type FS (finish to start, the default), SS, FF or SF and a lag in days, e.g. 1.1, 1.2SS+2, 3FF-1. Tasks in this file and tasks the project already has may be named',
     },
     example: '1.1, 1.2SS+2',
-    text: true,
     width: 24,
   },
   {
@@ -125,6 +127,7 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.responsibleOrganisation,
     aliases: ['责任主体', '实施单位', '责任单位名称'],
     required: false,
+    kind: 'text',
     help: {
       zh: '组织机构中登记的单位全称，或其统一社会信用代码（同名单位有多个时请填代码）；可不填',
       en: 'Full name of an organisation registered in the system, or its unified social credit code (needed when several share the name); optional',
@@ -137,12 +140,12 @@ export const TASK_IMPORT_COLUMNS: ImportColumn[] = [
     header: header.parentWbsCode,
     aliases: ['上级编码', '上级任务', '父任务'],
     required: false,
+    kind: 'code',
     help: {
       zh: '上级（汇总）任务的 WBS 编码，可不填；汇总任务不能设置前置任务',
       en: 'WBS code of the parent (summary) task; optional. Summary tasks cannot have predecessors',
     },
     example: '2',
-    text: true,
     width: 12,
   },
 ];

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { Lang } from '../http/errors.ts';
 import type { ImportColumn, RowProblem } from './excel-list.ts';
-import { addSheet, drained, openWorkbook, pick, safeCell } from './xlsx-export.ts';
+import { addSheet, drained, exportCell, openWorkbook, pick, TEXT_FORMAT, writeRow } from './xlsx-export.ts';
 
 export const PROBLEMS_HEADER = '错误 Problems';
 
@@ -53,12 +53,16 @@ export class ErrorReport {
       this.width = headers.length;
       this.wb = openWorkbook(this.out);
       this.ws = addSheet(this.wb, this.sheetName, [
-        ...headers.map((h) => ({ header: h, width: 18, text: true })),
+        ...headers.map((h) => ({ header: h, width: 18, numFmt: TEXT_FORMAT })),
         { header: PROBLEMS_HEADER, width: 60 },
       ]);
     }
-    const cells = Array.from({ length: this.width }, (_, i) => safeCell(row.cells[i] ?? ''));
-    this.ws.addRow([...cells, describeProblems(row.rowNo, problems, this.columns, this.lang)]).commit();
+    // every cell as the text it showed, so the fixed report imports as it was typed
+    const cells = Array.from({ length: this.width }, (_, i) => exportCell(row.cells[i] ?? '', 'text'));
+    writeRow(this.ws, [
+      ...cells,
+      exportCell(describeProblems(row.rowNo, problems, this.columns, this.lang), 'text'),
+    ]);
     this.rows++;
   }
 

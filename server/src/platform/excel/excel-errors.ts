@@ -113,3 +113,39 @@ export const columnsMissing = (missing: ImportColumn[]) =>
     zh: `第一个工作表缺少必填列：${missing.map((c) => c.header.zh).join('、')}。请下载导入模板，按模板的表头填写`,
     en: `The first worksheet lacks the required column(s): ${missing.map((c) => c.header.en).join(', ')}. Download the import template and keep its header row`,
   });
+
+/** An archive whose bytes hide something from its central directory, or that holds an archive. */
+export function zipTampered(problem: { kind: 'unlisted_data' | 'entry_lies' | 'nested_archive' }) {
+  if (problem.kind === 'nested_archive') {
+    return fileInvalid('FILE_NESTED_ARCHIVE', {
+      zh: '工作簿中嵌有压缩包或其他 Office 文件（如嵌入的对象），不能导入。请把数据复制到导入模板中，另存为 Excel 工作簿（.xlsx）后上传',
+      en: 'The workbook holds an archive or another Office file (such as an embedded object) and cannot be imported. Copy the data into the import template, save it as an Excel workbook (.xlsx) and upload that',
+    });
+  }
+  return fileInvalid('FILE_SUSPICIOUS', {
+    zh: '文件结构异常（压缩包中有目录未登记的内容，或条目解压后超过其声明的大小），疑似恶意文件，已拒绝。请用导入模板重新填写后上传',
+    en: 'The file has an abnormal structure (content its ZIP directory does not list, or an entry unpacking beyond its declared size) and was refused; fill in the import template again',
+  });
+}
+
+/**
+ * The data sheet lacks required columns: names the sheet (the template's, or the first when
+ * none is named so) or says it is a CSV, whose first line must be the header.
+ */
+export function sheetColumnsMissing(
+  where: { format: 'xlsx' | 'csv'; sheetName: string },
+  missing: ImportColumn[],
+) {
+  const zh = missing.map((c) => c.header.zh).join('、');
+  const en = missing.map((c) => c.header.en).join(', ');
+  if (where.format === 'csv') {
+    return fileInvalid('FILE_COLUMNS_MISSING', {
+      zh: `这是 CSV 文件，但表头中缺少必填列：${zh}。请让第一行（或标题下一行）为模板的表头，各列用逗号分隔，保存为 UTF-8 或 GB18030（“CSV（逗号分隔）”）编码`,
+      en: `This is a CSV file, but its header lacks the required column(s): ${en}. Make the first line (or the one below a title) the template's header row, with commas between the columns, saved as UTF-8 or GB18030`,
+    });
+  }
+  return fileInvalid('FILE_COLUMNS_MISSING', {
+    zh: `没有找到含全部必填列的工作表：工作表「${where.sheetName}」缺少必填列：${zh}。请下载导入模板，按模板的表头填写`,
+    en: `No worksheet holds every required column: sheet "${where.sheetName}" lacks the required column(s): ${en}. Download the import template and keep its header row`,
+  });
+}

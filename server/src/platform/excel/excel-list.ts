@@ -41,13 +41,31 @@ export interface ListParent {
   entityId(params: ListParams): string;
 }
 
-/** A cell we write: text (escaped against formulas on the way out), a number, or empty. */
-export type CellValue = string | number | null;
+/**
+ * A cell we write: text (a text-typed cell, shown exactly as given), a number, a `Date`
+ * (for 'date' and 'datetime' columns), or empty.
+ */
+export type CellValue = string | number | Date | null;
+
+/**
+ * How an export column's cells are written (the writer converts the value):
+ * - 'text' (the default for strings): a text-typed cell;
+ * - 'number': a number cell; numeric text such as an area '89.37' is written as the number;
+ * - 'money': a number cell in yuan (or 万元) shown as #,##0.00;
+ * - 'date': a real date cell (yyyy-mm-dd) from 'YYYY-MM-DD' text or a Date;
+ * - 'datetime': a real date-time cell in Beijing time (yyyy-mm-dd hh:mm:ss) from an instant
+ *   (a Date or ISO text such as '2026-10-17T01:51:00.000Z').
+ */
+export type ExportKind = 'text' | 'number' | 'money' | 'date' | 'datetime';
 
 export interface ExportColumn<V> {
   key: string;
   header: Bilingual;
   width?: number;
+  /** How the cells are written; without it strings are text and numbers are numbers. */
+  kind?: ExportKind;
+  /** Number format of a 'number' column, e.g. '0.00' for areas. */
+  numFmt?: string;
   /** The cell, from the presented (masked) view of a record: the same values as the screen. */
   value(row: V, lang: Lang): CellValue;
 }
@@ -80,6 +98,21 @@ export interface ExcelExportDef<V> {
   ): Promise<ExportPages<V>>;
 }
 
+/**
+ * What a column holds, so the reader judges each cell by its type and number format before
+ * the importer sees its text (a spreadsheet changes what was typed: 0302 becomes the number
+ * 302, 3-1 becomes a date, =1+1 a formula):
+ * - 'text': names, addresses; a number cell reads as its digits, a date cell is refused;
+ * - 'code': IDs, credit codes, rooms, units, buildings, WBS codes: only text cells, since a
+ *   number cell has lost leading zeros (or an ID's last digits) and a date cell was not typed so;
+ * - 'number' / 'money': a number cell or numeric text; a date cell is refused;
+ * - 'date': a date cell reads as YYYY-MM-DD (with the time if it has one); text is left to
+ *   the importer; a plain number is refused.
+ * Formula and error cells are refused in every column. The template formats 'text' and
+ * 'code' columns as text and 'date' columns as dates.
+ */
+export type ImportKind = 'text' | 'code' | 'number' | 'money' | 'date';
+
 export interface ImportColumn {
   /** The API's field name: errors naming that field land on this column. */
   key: string;
@@ -90,8 +123,7 @@ export interface ImportColumn {
   /** Explanation on the template's instructions sheet. */
   help: Bilingual;
   example: string;
-  /** Formats the template column as text, so Excel keeps IDs, phone numbers and codes intact. */
-  text?: boolean;
+  kind: ImportKind;
   width?: number;
 }
 
@@ -101,8 +133,6 @@ export interface ImportRow {
   rowNo: number;
   /** Trimmed text by column key ('' when empty or absent). */
   values: Readonly<Record<string, string>>;
-  /** Keys of cells Excel stored as numbers (an 18-digit ID stored so has lost its last digits). */
-  numeric: ReadonlySet<string>;
 }
 
 export interface RowProblem {
@@ -128,14 +158,21 @@ export interface RowImporter {
   checkAcross?(): Promise<Array<{ rowNo: number; problems: RowProblem[] }>>;
   /**
    * Inside the final transaction: moves the job's staged rows (`import_rows`) into the real
-   * table. Returns how many were inserted (fewer if some were registered meanwhile), or that
-   * with more for the batch's audit entry (e.g. the links a task list brought).
+   * table. Returns how many were inserted, or that with how many were updated or skipped as
+   * already registered and more for the batch's audit entry (e.g. the links a task list
+   * brought). Staged rows neither inserted, updated nor skipped were lost to a concurrent
+   * change (an all-or-nothing import then fails as a conflict).
    */
   commit(tx: Db, jobId: string): Promise<number | Committed>;
 }
 
 export interface Committed {
+  /** New records. */
   imported: number;
+  /** Rows that matched a registered record and changed it. */
+  updated?: number;
+  /** Rows that matched a registered record and were left as they were (already registered). */
+  skipped?: number;
   /** Added to the `after` of the batch's audit entry. */
   audit: Record<string, unknown>;
 }

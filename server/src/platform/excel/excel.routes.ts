@@ -18,7 +18,14 @@ import type { ExcelListDef, ListParams } from './excel-list.ts';
 import { DownloadClosed, XLSX_TYPE } from './xlsx-export.ts';
 import { writeTemplate } from './xlsx-template.ts';
 
-const UPLOAD_TYPES = [XLSX_TYPE, 'application/octet-stream'];
+/** A workbook, or CSV text (browsers send text/csv, or Excel's application/vnd.ms-excel on Windows): judged by content. */
+const UPLOAD_TYPES = [
+  XLSX_TYPE,
+  'application/octet-stream',
+  'text/csv',
+  'application/csv',
+  'application/vnd.ms-excel',
+];
 
 /** Reads the raw upload, refusing it (413 naming `file`) as soon as it passes the size limit. */
 function readUpload(req: FastifyRequest, payload: NodeJS.ReadableStream): Promise<Buffer> {
@@ -130,7 +137,8 @@ export function excelListRoutes(app: GongfuApp, s: PlatformServices, def: ExcelL
           summary: `从 Excel 导入${title.zh}（后台任务） Import ${title.en.toLowerCase()} from Excel (background job)`,
           description:
             'Body: the raw .xlsx bytes (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ' +
-            'or application/octet-stream); header X-File-Name: the URI-encoded original file name. ' +
+            'or application/octet-stream), or CSV text in UTF-8 or GB18030 (text/csv; judged by content, not by type ' +
+            'or name); header X-File-Name: the URI-encoded original file name. ' +
             'Returns 202 with the queued job; poll GET /api/jobs/{id}. File problems are 400/413 naming `file`.' +
             (imp.allOrNothing ? ' The rows refer to each other: all or nothing (mode=all only).' : ''),
           ...params,

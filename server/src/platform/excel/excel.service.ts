@@ -7,7 +7,7 @@ import type { ImportMode } from '../jobs/job.table.ts';
 import type { JobQueue } from '../jobs/job-runner.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { fileMissing } from './excel-errors.ts';
-import { EXCEL_CHUNK_ROWS, EXPORT_MAX_ROWS } from './excel-limits.ts';
+import { EXCEL_CHUNK_ROWS, EXCEL_LIMITS, EXPORT_MAX_ROWS } from './excel-limits.ts';
 import type { ExcelListDef, ListParams } from './excel-list.ts';
 import { checkUpload } from './upload-check.ts';
 import { pick, writeExport } from './xlsx-export.ts';
@@ -122,7 +122,7 @@ export async function startImport(
   const ownerId = await checkMayImport(s, ctx, def, params);
   if (imp.allOrNothing && upload.mode !== 'all') throw validRowsOnlyRefused();
   if (!Buffer.isBuffer(upload.body) || upload.body.length === 0) throw fileMissing();
-  const checked = await checkUpload(upload.body, imp.columns);
+  const checked = await checkUpload(upload.body, imp.columns, EXCEL_LIMITS, [def.title.zh, def.title.en]);
   return jobs.enqueue({
     kind: 'import',
     target: def.target,

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { ErrorReport } from '../excel/error-report.ts';
-import { EXCEL_CHUNK_ROWS } from '../excel/excel-limits.ts';
+import { EXCEL_CHUNK_ROWS, EXCEL_LIMITS, IMPORT_PARSE_HEAP_MB } from '../excel/excel-limits.ts';
 import type { ExcelImportDef, ExcelListDef, RowImporter, RowProblem } from '../excel/excel-list.ts';
-import { checkUpload } from '../excel/upload-check.ts';
+import { approveUpload } from '../excel/upload-check.ts';
 import { pick } from '../excel/xlsx-export.ts';
-import { readSheet, type SheetRow } from '../excel/xlsx-import.ts';
+import { prepareSheetRows, type SheetRow } from '../excel/xlsx-import.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { clearStaging, finishJob, type JobRow, stageRows } from './job.repo.ts';
 import type { JobProgress } from './job.table.ts';
 import { jobContext } from './job-context.ts';
 import { type JobControl, JobFailure, type JobHandler, JobInterrupted, jobError } from './job-runner.ts';
+import { readSheetInThread } from './sheet-thread.ts';
+
+export interface ImportJobOptions {
+  /** Heap ceiling (MB) of the thread that parses the sheet; IMPORT_PARSE_HEAP_MB by default. */
+  parseHeapMb?: number;
+}
 
 /** Progress is written to the job row at phase boundaries and at least every this many rows. */
 export const PERSIST_PROGRESS_EVERY = 5000;
@@ -62,10 +68,14 @@ async function validateAll(
   imp: ExcelImportDef,
   importer: RowImporter,
   ctl: JobControl,
+  heapMb: number,
 ): Promise<Validated> {
-  const checked = await checkUpload(input, imp.columns);
+  // The stored upload is checked again (a job queued before a check existed, or by another
+  // version); the parser, in a thread with a heap ceiling, reads only the approved entries.
+  const approved = await approveUpload(input, imp.columns, EXCEL_LIMITS, [def.title.zh, def.title.en]);
+  const checked = approved.checked;
   const report = new ErrorReport(pick(def.title, job.lang), imp.columns, job.lang);
-  const sheet = readSheet(input, checked, imp.columns, EXCEL_CHUNK_ROWS);
+  const sheet = readSheetInThread(approved.file, checked, imp.columns, EXCEL_CHUNK_ROWS, heapMb);
   const held: Map<number, HeldRow> | null = importer.checkAcross ? new Map() : null;
   let rows = 0;
   let staged = 0;
@@ -82,7 +92,7 @@ async function validateAll(
   try {
     for await (const chunk of sheet.chunks()) {
       ctl.checkpoint();
-      const prepared = await importer.prepare(chunk);
+      const prepared = await prepareSheetRows(importer, chunk);
       const good: Array<{ rowNo: number; payload: Record<string, unknown> }> = [];
       prepared.forEach((p, i) => {
         const row = chunk[i];
@@ -132,7 +142,12 @@ async function validateAll(
  * for the batch, clears the staging rows and marks the job succeeded. A crash before that
  * commit leaves nothing in the real table; the job then runs again from its stored file.
  */
-export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): JobHandler {
+export function importJobHandler(
+  s: PlatformServices,
+  lists: ExcelListDef[],
+  opts: ImportJobOptions = {},
+): JobHandler {
+  const heapMb = opts.parseHeapMb ?? IMPORT_PARSE_HEAP_MB;
   const byTarget = new Map(lists.map((l) => [l.target, l]));
   return async (job, input, ctl) => {
     const def = byTarget.get(job.target);
@@ -145,7 +160,7 @@ export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): Jo
       throw new Error(`${job.target}: an import that checks across rows is all or nothing`);
     await clearStaging(s.db, job.id);
     try {
-      const v = await validateAll(s, job, input, def, imp, importer, ctl);
+      const v = await validateAll(s, job, input, def, imp, importer, ctl, heapMb);
       const done: JobProgress = { phase: 'done', done: v.rows, total: v.rows };
       if (v.rows === 0) throw new JobFailure(noRows(), null, null, done);
       if (job.mode === 'all' && v.failed > 0) {
@@ -158,18 +173,21 @@ export function importJobHandler(s: PlatformServices, lists: ExcelListDef[]): Jo
       await s.write(ctx, async (tx, audit) => {
         ctl.faults.beforeFinalCommit?.(job.id);
         let imported: number;
+        let updated = 0;
+        let skipped = 0;
         let detail: Record<string, unknown> = {};
         try {
           const committed = await importer.commit(tx, job.id);
           if (typeof committed === 'number') imported = committed;
-          else ({ imported, audit: detail } = committed);
+          else ({ imported, updated = 0, skipped = 0, audit: detail } = committed);
         } catch (err) {
           if (isIntegrityViolation(err)) throw new JobFailure(changedMeanwhile(), null, null, done);
           throw err;
         }
-        if (job.mode === 'all' && imported < v.staged)
-          throw new JobFailure(changedMeanwhile(), null, null, done);
-        const result = { total: v.rows, imported, failed: v.failed + (v.staged - imported) };
+        // rows skipped as already registered, or updated, are not lost: only the rest is a conflict
+        const lost = v.staged - imported - updated - skipped;
+        if (job.mode === 'all' && lost > 0) throw new JobFailure(changedMeanwhile(), null, null, done);
+        const result = { total: v.rows, imported, updated, skipped, failed: v.failed + lost };
         await audit({
           action: imp.audit,
           entityType: def.entityType,

@@ -2,6 +2,7 @@ import { AppError, type Bilingual } from '../http/errors.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import {
   claimNextJob,
+  failExhaustedRunning,
   findJob,
   finishJob,
   insertJob,
@@ -13,6 +14,7 @@ import {
   requeueJob,
   requeueRunning,
   saveProgress,
+  uncountAttempt,
 } from './job.repo.ts';
 import type { JobError, JobProgress, JobResult } from './job.table.ts';
 
@@ -26,7 +28,10 @@ export interface JobQueue {
   /** The job as stored, with the live progress of a running job. */
   get(id: string): Promise<JobRow | undefined>;
   listOf(ownerId: string, limit: number): Promise<JobRow[]>;
-  /** At start-up: runs again, from their stored input, the jobs a previous process left unfinished. */
+  /**
+   * At start-up: runs again, from their stored input, the jobs a previous process left
+   * unfinished, and fails (JOB_CRASHED) those whose runs are used up; returns how many resume.
+   */
   resumeUnfinished(): Promise<number>;
   /** Resolves once no job is running or queued in this process (tests, shutdown). */
   idle(): Promise<void>;
@@ -74,12 +79,20 @@ export const jobError = (code: string, text: Bilingual): JobError => ({ code, zh
  */
 export class JobInterrupted extends Error {}
 
-/** Runs of a job that failed unexpectedly before it is reported as failed. */
-const MAX_ATTEMPTS = 2;
+/**
+ * Runs a job gets: an unexpected error, or a process that died while the job ran (counted as
+ * the run started), is followed by one more run from the stored input; then the job fails.
+ */
+export const MAX_ATTEMPTS = 2;
 
 const INTERNAL: JobError = jobError('JOB_INTERNAL', {
   zh: '处理过程中发生系统错误，未写入任何数据，请稍后重新导入；如仍失败请联系系统管理员',
   en: 'A system error stopped the job and nothing was written; import again later, or ask the system administrator',
+});
+
+const CRASHED: JobError = jobError('JOB_CRASHED', {
+  zh: '该任务在运行中多次导致服务中断，已停止，不再重试，未写入任何数据。请检查文件（可分成几个较小的文件）后重新导入；如仍失败请联系系统管理员',
+  en: 'This job was stopped after it brought the service down repeatedly; it is not retried and nothing was written. Check the file (or split it into smaller files) and import again, or ask the system administrator',
 });
 
 /** Files of finished jobs (uploads, error reports) are kept this long. */
@@ -98,6 +111,8 @@ export class InProcessJobRunner implements JobQueue {
   private pumping: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** stop() was called: an interrupted run is uncounted (an orderly stop is not a crash). */
+  private stopping = false;
   private current: string | undefined;
 
   constructor(
@@ -127,9 +142,20 @@ export class InProcessJobRunner implements JobQueue {
   }
 
   async resumeUnfinished(): Promise<number> {
-    const n = await requeueRunning(this.s.db, this.current ? [this.current] : []);
+    const except = this.current ? [this.current] : [];
+    const exhausted = await failExhaustedRunning(
+      this.s.db,
+      except,
+      MAX_ATTEMPTS,
+      CRASHED,
+      this.s.clock.now(),
+    );
+    for (const id of exhausted)
+      this.opts.log?.(`job ${id} stopped: its process ended during each of its runs`);
+    const n = await requeueRunning(this.s.db, except, MAX_ATTEMPTS);
     await this.purgeOldFiles();
     this.stopped = false;
+    this.stopping = false;
     this.wake();
     return n;
   }
@@ -140,6 +166,7 @@ export class InProcessJobRunner implements JobQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     await this.idle();
   }
 
@@ -192,13 +219,21 @@ export class InProcessJobRunner implements JobQueue {
       faults: this.opts.faults ?? {},
     };
     try {
+      // Queued again beyond its runs (by an older version that did not count them): not run again.
+      if (job.attempts > MAX_ATTEMPTS) throw new JobFailure(CRASHED);
       const input = await loadJobInput(this.s.db, job.id);
       if (!handler || !input) throw new JobFailure(INTERNAL);
       await handler(job, input, ctl);
     } catch (err) {
       if (err instanceof JobInterrupted) {
-        // As if the process had ended here: the job stays running until the next start.
+        // As if the process had ended here: the job stays running until the next start. An
+        // orderly stop (a restart) does not count as one of its runs; a crash does.
         this.stopped = true;
+        if (this.stopping) {
+          await uncountAttempt(this.s.db, job.id).catch((e: unknown) =>
+            this.opts.log?.(`could not uncount the interrupted run of job ${job.id}`, e),
+          );
+        }
         return;
       }
       await this.fail(job, err);

@@ -122,7 +122,10 @@ export async function loadErrorReport(db: Db, id: string): Promise<Buffer | unde
   return r?.error_report ? asBuffer(r.error_report) : undefined;
 }
 
-/** Takes the oldest queued job (never one another process took) and marks it running. */
+/**
+ * Takes the oldest queued job (never one another process took) and marks it running, counting
+ * the run before it starts: a run that takes the process down has been counted.
+ */
 export const claimNextJob = (db: Db, now: Date): Promise<JobRow | undefined> =>
   jd(db)
     .updateTable('jobs')
@@ -140,12 +143,52 @@ export const claimNextJob = (db: Db, now: Date): Promise<JobRow | undefined> =>
     .returning([...COLUMNS, hasErrorReport])
     .executeTakeFirst();
 
-/** Puts jobs left running (by a process that ended) back in the queue; returns how many. */
-export async function requeueRunning(db: Db, except: string[]): Promise<number> {
-  let q = jd(db).updateTable('jobs').set({ status: 'queued' }).where('status', '=', 'running');
+/**
+ * Puts jobs left running (by a process that ended) back in the queue, those that have had
+ * fewer than `maxAttempts` runs; returns how many.
+ */
+export async function requeueRunning(db: Db, except: string[], maxAttempts: number): Promise<number> {
+  let q = jd(db)
+    .updateTable('jobs')
+    .set({ status: 'queued' })
+    .where('status', '=', 'running')
+    .where('attempts', '<', maxAttempts);
   if (except.length > 0) q = q.where('id', 'not in', except);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * Fails the jobs left running whose runs reached `maxAttempts`: each run was counted when it
+ * started, so a job that took its process down that often is not run again. Its upload is
+ * dropped as for any finished job. Returns the ids.
+ */
+export async function failExhaustedRunning(
+  db: Db,
+  except: string[],
+  maxAttempts: number,
+  error: JobError,
+  now: Date,
+): Promise<string[]> {
+  let q = jd(db)
+    .updateTable('jobs')
+    .set({ status: 'failed', error: JSON.stringify(error), input: null, finished_at: now })
+    .where('status', '=', 'running')
+    .where('attempts', '>=', maxAttempts);
+  if (except.length > 0) q = q.where('id', 'not in', except);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Uncounts the run of a job interrupted by an orderly stop (it did not fail): it stays running, to be resumed. */
+export async function uncountAttempt(db: Db, id: string): Promise<void> {
+  await jd(db)
+    .updateTable('jobs')
+    .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('attempts', '>', 0)
+    .execute();
 }
 
 export async function saveProgress(db: Db, id: string, progress: JobProgress): Promise<void> {

@@ -38,7 +38,11 @@ export const JobView = Type.Object({
   result: Nullable(
     Type.Object({
       total: Type.Integer({ description: 'data rows in the file' }),
-      imported: Type.Integer(),
+      imported: Type.Integer({ description: 'new records' }),
+      updated: Type.Integer({ description: 'rows that matched a registered record and changed it' }),
+      skipped: Type.Integer({
+        description: 'rows that matched a registered record and were left as they were (already registered)',
+      }),
       failed: Type.Integer(),
       hasErrorReport: Type.Boolean({
         description: 'GET /api/jobs/{id}/errors.xlsx has the rows with problems',

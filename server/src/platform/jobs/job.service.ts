@@ -22,6 +22,8 @@ export function presentJob(j: JobRow, lang: Lang): JobViewT {
       ? {
           total: j.result.total,
           imported: j.result.imported,
+          updated: j.result.updated ?? 0,
+          skipped: j.result.skipped ?? 0,
           failed: j.result.failed,
           hasErrorReport: j.has_error_report,
         }

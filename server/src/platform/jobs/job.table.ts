@@ -13,6 +13,10 @@ export interface JobProgress {
 export interface JobResult {
   total: number;
   imported: number;
+  /** Rows that matched a registered record and changed it (absent in results of older jobs). */
+  updated?: number;
+  /** Rows that matched a registered record and were left as they were. */
+  skipped?: number;
   failed: number;
 }
 

@@ -218,29 +218,79 @@ export const findOrganisationsByCodeOrName = (
         )
         .execute();
 
-/** Which of these credit codes are registered already. */
-export async function existingCreditCodes(db: Db, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('organisations')
-    .select('credit_code')
-    .where('credit_code', 'in', codes)
-    .execute();
-  return new Set(rows.map((r) => r.credit_code).filter((c): c is string => c !== null));
-}
+/**
+ * What a staged import row does (`op` in its payload): registers a new organisation, updates
+ * the registered one it matched (`id`, unless it changed since it was read: `seen`), or leaves
+ * a matched one as it is. Rows staged before `op` existed are inserts.
+ */
+export type StagedOrganisationOp = 'insert' | 'update' | 'skip';
 
 /**
- * Moves an import job's staged organisations (`import_rows` payloads: organisation columns with
- * ids chosen at validation, so rows may name earlier rows as parent) into `organisations` in one
- * statement. Returns how many were inserted.
+ * Moves an import job's staged new organisations (`import_rows` payloads with op 'insert':
+ * organisation columns with ids chosen at validation, so rows may name earlier rows as parent)
+ * into `organisations` in one statement. Returns how many were inserted.
  */
 export async function insertOrganisationsFromStaging(tx: Db, jobId: string): Promise<number> {
   const r = await sql`
     insert into organisations (id, parent_id, kind, name, region_code, credit_code, address, created_at, updated_at)
     select o.id, o.parent_id, o.kind, o.name, o.region_code, o.credit_code, o.address, o.created_at, o.updated_at
     from import_rows i cross join lateral jsonb_populate_record(null::organisations, i.payload) o
-    where i.job_id = ${jobId}
+    where i.job_id = ${jobId} and coalesce(i.payload->>'op', 'insert') = 'insert'
     order by i.row_no
     on conflict do nothing`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
+}
+
+/**
+ * Applies an import job's staged updates (op 'update') to the organisations they matched, each
+ * only if the organisation is as it was when the row was validated (its `updated_at`, to the
+ * millisecond, equals the staged `seen`). Returns the ids updated.
+ */
+export async function updateOrganisationsFromStaging(tx: Db, jobId: string, now: Date): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    update organisations o
+    set parent_id = s.parent_id, kind = s.kind, name = s.name, region_code = s.region_code,
+        credit_code = s.credit_code, address = s.address, updated_at = ${now}
+    from (
+      select p.id, p.parent_id, p.kind, p.name, p.region_code, p.credit_code, p.address,
+             (i.payload->>'seen')::timestamptz as seen
+      from import_rows i cross join lateral jsonb_populate_record(null::organisations, i.payload) p
+      where i.job_id = ${jobId} and i.payload->>'op' = 'update'
+    ) s
+    where o.id = s.id and date_trunc('milliseconds', o.updated_at) = date_trunc('milliseconds', s.seen)
+    returning o.id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+/** How many of an import job's staged rows are matched organisations left as they were (op 'skip'). */
+export async function countStagedSkips(tx: Db, jobId: string): Promise<number> {
+  const r = await sql<{ n: string | number }>`
+    select count(*) as n from import_rows where job_id = ${jobId} and payload->>'op' = 'skip'`.execute(tx);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The parent of each of these organisations (for walking up the tree). */
+export async function parentsOf(db: Db, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'parent_id'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
+}
+
+/** True if any of these organisations is its own ancestor (a cycle in the tree). */
+export async function anyInCycle(tx: Db, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const r = await sql<{ id: string }>`
+    with recursive up(start, id, depth) as (
+      select o.id, o.parent_id, 1 from organisations o
+      where o.id = any(${ids}::uuid[]) and o.parent_id is not null
+      union all
+      select up.start, o.parent_id, up.depth + 1 from up join organisations o on o.id = up.id
+      where o.parent_id is not null and up.id <> up.start and up.depth < 1000
+    )
+    select start as id from up where id = start limit 1`.execute(tx);
+  return r.rows.length > 0;
 }

@@ -1,6 +1,5 @@
 import type { RequestContext } from '../audit/audit.service.ts';
 import { shanghaiDate } from '../clock.ts';
-import { shanghaiDateTime } from '../excel/cell-text.ts';
 import type {
   ExcelListDef,
   ExportColumn,
@@ -80,13 +79,15 @@ const EXPORT_COLUMNS: ExportColumn<PersonViewT>[] = [
     key: 'createdAt',
     header: { zh: '登记时间', en: 'Registered at' },
     width: 20,
-    value: (p) => shanghaiDateTime(new Date(p.createdAt)),
+    kind: 'datetime',
+    value: (p) => new Date(p.createdAt),
   },
   {
     key: 'updatedAt',
     header: { zh: '更新时间', en: 'Updated at' },
     width: 20,
-    value: (p) => shanghaiDateTime(new Date(p.updatedAt)),
+    kind: 'datetime',
+    value: (p) => new Date(p.updatedAt),
   },
 ];
 
@@ -96,6 +97,7 @@ export const PERSON_IMPORT_COLUMNS: ImportColumn[] = [
     key: 'name',
     header: { zh: '姓名', en: 'Name' },
     required: true,
+    kind: 'text',
     help: { zh: '姓名，最多 50 个字', en: 'Full name, at most 50 characters' },
     example: '王伟',
     width: 12,
@@ -105,12 +107,12 @@ export const PERSON_IMPORT_COLUMNS: ImportColumn[] = [
     header: { zh: '身份证号码', en: 'Citizen ID' },
     aliases: ['身份证号', '公民身份号码', '身份证'],
     required: true,
+    kind: 'code',
     help: {
       zh: '18 位居民身份证号码，末位可为 X；出生日期、性别和籍贯由号码自动推算。请保持本列为“文本”格式，否则 Excel 会丢失末尾几位',
       en: '18-character citizen ID, the last may be X; birth date, gender and native region are derived from it. Keep the column formatted as text, or Excel drops the last digits',
     },
     example: '330523199001011234',
-    text: true,
     width: 22,
   },
   {
@@ -118,9 +120,9 @@ export const PERSON_IMPORT_COLUMNS: ImportColumn[] = [
     header: { zh: '手机号码', en: 'Mobile' },
     aliases: ['手机号', '手机', '联系电话'],
     required: false,
+    kind: 'text',
     help: { zh: '11 位手机号码，可不填', en: '11-digit mobile number; optional' },
     example: '13800131234',
-    text: true,
     width: 16,
   },
   {
@@ -128,12 +130,12 @@ export const PERSON_IMPORT_COLUMNS: ImportColumn[] = [
     header: { zh: '居住地区划代码', en: 'Residence region code' },
     aliases: ['居住地代码', '区划代码'],
     required: true,
+    kind: 'text',
     help: {
       zh: '居住地的行政区划代码（6、9 或 12 位，例如安吉县 330523），须在您的管辖范围内；只有不限地区的账号可以留空',
       en: 'Region code of the place of residence (6, 9 or 12 digits, e.g. 330523 for Anji), within your regions; only accounts without a region limit may leave it empty',
     },
     example: '330523',
-    text: true,
     width: 16,
   },
 ];
@@ -154,14 +156,6 @@ const NOTES: Bilingual[] = [
 ];
 
 const checkBody = schemaCheck(CreatePersonBody);
-
-const excelIdMangled = (): RowProblem => ({
-  column: 'citizenId',
-  text: {
-    zh: '身份证号码被 Excel 存成了数字，末尾几位已丢失：请把本列设为“文本”格式后重新填写号码',
-    en: 'Excel stored the citizen ID as a number and lost its last digits: format the column as text and type the ID again',
-  },
-});
 
 const duplicateInFile = (rowNo: number): RowProblem => ({
   column: 'citizenId',
@@ -197,7 +191,6 @@ function personImporter(s: PlatformServices, scope: string[] | null): RowImporte
     };
     // The service's rules first (their messages are the more specific), then the request schema's.
     const problems: RowProblem[] = [];
-    if (row.numeric.has('citizenId') && (v.citizenId ?? '').length >= 15) problems.push(excelIdMangled());
     const person = validateNewPerson(s, input);
     for (const e of person.problems)
       if (!problems.some((p) => p.column === e.field)) problems.push(problemOf(e));

@@ -10,6 +10,8 @@ import { ImportProgress } from './ImportProgress.tsx';
 import type { useImportJob } from './use-import-job.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Workbooks, and CSV text (UTF-8 or GB18030), which the server reads through the same checks. */
+const ACCEPT = `.xlsx,${XLSX_TYPE},.csv,text/csv`;
 
 /**
  * Import from Excel: template link, file, mode (all or nothing / valid rows only), upload as the raw
@@ -63,7 +65,7 @@ export function ImportModal({
 
   const submit = () => {
     if (!file) return setFileError(t('excel.fileRequired'));
-    if (!/\.xlsx$/i.test(file.name)) return setFileError(t('excel.fileType'));
+    if (!/\.(xlsx|csv)$/i.test(file.name)) return setFileError(t('excel.fileType'));
     setFileError(null);
     upload.mutate({ file, mode: hideMode ? 'all' : mode });
   };
@@ -129,7 +131,7 @@ export function ImportModal({
                 id="excel-import-file"
                 className="gf-file-input"
                 type="file"
-                accept={`.xlsx,${XLSX_TYPE}`}
+                accept={ACCEPT}
                 aria-invalid={fileError ? true : undefined}
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);

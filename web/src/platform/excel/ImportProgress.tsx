@@ -35,6 +35,11 @@ export function ImportProgress({ job }: { job: Job }) {
           showIcon
           role="status"
           title={t('excel.succeeded', { total: r.total, imported: r.imported, failed: r.failed })}
+          description={
+            r.updated > 0 || r.skipped > 0
+              ? t('excel.matched', { updated: r.updated, skipped: r.skipped })
+              : undefined
+          }
         />
       ) : null}
       {job.status === 'failed' ? (

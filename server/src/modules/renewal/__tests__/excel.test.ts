@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { actAs } from '../../../platform/auth/principal-for.ts';
+import { shownSheetsOf } from '../../../platform/excel/__tests__/typed-fixtures.ts';
 import { sheetsOf, xlsxOf } from '../../../platform/excel/__tests__/xlsx-fixtures.ts';
 import { XLSX_TYPE } from '../../../platform/excel/xlsx-export.ts';
 import { countStaged } from '../../../platform/jobs/job.repo.ts';
@@ -42,7 +43,7 @@ describeEachDb(
       const res = await call(env(), cookie, 'GET', url, undefined, lang);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX_TYPE);
-      return { res, sheets: await sheetsOf(res.rawPayload) };
+      return { res, sheets: await shownSheetsOf(res.rawPayload) };
     };
     const sheet = async (cookie: string, url: string, name: string, lang?: 'en') =>
       (await download(cookie, url, lang)).sheets.get(name) ?? [];
@@ -114,8 +115,8 @@ describeEachDb(
         '总投资（元）',
         '项目阶段',
       ]);
-      // Anji's two projects by name, not Tiantai's; the formula-like name is written as text
-      expect(rows.slice(1).map((r) => r[0])).toEqual([`'${FORMULA_NAME}`, '新财政局地块住有宜居项目']);
+      // Anji's two projects by name, not Tiantai's; the formula-like name is a text cell, shown as typed
+      expect(rows.slice(1).map((r) => r[0])).toEqual([FORMULA_NAME, '新财政局地块住有宜居项目']);
       expect(rows[2]?.slice(1, 12)).toEqual([
         '住有宜居',
         '递铺街道',
@@ -215,7 +216,7 @@ describeEachDb(
         '/api/renewal/reports/export.xlsx?from=2026-03-03&to=2026-03-03',
         '工程日报',
       );
-      expect(all.slice(1).map((r) => r[1])).toEqual([`'${FORMULA_NAME}`, '新财政局地块住有宜居项目']);
+      expect(all.slice(1).map((r) => r[1])).toEqual([FORMULA_NAME, '新财政局地块住有宜居项目']);
       const leader = await sheet(w.leader, '/api/renewal/reports/export.xlsx', '工程日报');
       expect(leader.slice(1).map((r) => r[0])).toEqual([
         '2026-03-04',
@@ -271,7 +272,7 @@ describeEachDb(
       expect(rows.slice(1).map((r) => r.slice(0, 9))).toEqual([
         [
           '新财政局地块住有宜居项目',
-          "'=1+1 配电箱未上锁",
+          '=1+1 配电箱未上锁',
           '严重',
           '湖州测试建工xl有限公司',
           '2026-03-03',

@@ -57,12 +57,14 @@ const PLAN_COLUMNS: ExportColumn<PlanItemLine>[] = [
     key: 'costYuan',
     header: { zh: '估算造价（元）', en: 'Cost (yuan)' },
     width: 14,
+    kind: 'money',
     value: (r) => r.costYuan,
   },
   {
     key: 'totalYuan',
     header: { zh: '方案总价（元）', en: 'Plan total (yuan)' },
     width: 14,
+    kind: 'money',
     value: (r) => r.totalYuan,
   },
 ];
@@ -113,7 +115,7 @@ export const reviewExcel: ExcelListDef<ReviewLine> = {
     query: NoFilters,
     audit: 'renewal.plan-review.export',
     columns: [
-      { key: 'heldOn', header: { zh: '日期', en: 'Date' }, width: 12, value: (r) => r.heldOn },
+      { key: 'heldOn', header: { zh: '日期', en: 'Date' }, width: 12, kind: 'date', value: (r) => r.heldOn },
       { key: 'place', header: { zh: '地点', en: 'Place' }, width: 20, value: (r) => r.place },
       { key: 'plan', header: { zh: '方案版本', en: 'Plan version' }, width: 8, value: (r) => r.plan.version },
       {
@@ -167,7 +169,13 @@ export const ballotExcel: ExcelListDef<BallotLine> = {
         value: (r, lang: Lang) => (lang === 'en' ? r.matter : r.matter === 'major' ? '重大事项' : '一般事项'),
       },
       { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, value: (r) => r.statusName },
-      { key: 'closesAt', header: { zh: '截止时间', en: 'Closes at' }, width: 20, value: (r) => r.closesAt },
+      {
+        key: 'closesAt',
+        header: { zh: '截止时间', en: 'Closes at' },
+        width: 20,
+        kind: 'datetime',
+        value: (r) => r.closesAt,
+      },
       {
         key: 'outcome',
         header: { zh: '结果', en: 'Outcome' },
@@ -184,6 +192,8 @@ export const ballotExcel: ExcelListDef<BallotLine> = {
         key: 'totalArea',
         header: { zh: '专有面积合计（㎡）', en: 'Total area (m²)' },
         width: 14,
+        kind: 'number',
+        numFmt: '0.00',
         value: (r) => fig(r, (x) => x.totalArea),
       },
       {
@@ -196,6 +206,8 @@ export const ballotExcel: ExcelListDef<BallotLine> = {
         key: 'participatingArea',
         header: { zh: '参与表决面积（㎡）', en: 'Participating area (m²)' },
         width: 14,
+        kind: 'number',
+        numFmt: '0.00',
         value: (r) => fig(r, (x) => x.participatingArea),
       },
       {
@@ -208,6 +220,8 @@ export const ballotExcel: ExcelListDef<BallotLine> = {
         key: 'yesArea',
         header: { zh: '同意面积（㎡）', en: 'Yes area (m²)' },
         width: 14,
+        kind: 'number',
+        numFmt: '0.00',
         value: (r) => fig(r, (x) => x.yesArea),
       },
       {
@@ -250,7 +264,14 @@ export const voteExcel: ExcelListDef<VoteLine> = {
     columns: [
       { key: 'units', header: { zh: '房屋', en: 'Units' }, width: 24, value: (r) => r.units.join('；') },
       { key: 'ownerName', header: { zh: '业主', en: 'Owner' }, width: 14, value: (r) => r.ownerName },
-      { key: 'area', header: { zh: '专有面积（㎡）', en: 'Area (m²)' }, width: 12, value: (r) => r.area },
+      {
+        key: 'area',
+        header: { zh: '专有面积（㎡）', en: 'Area (m²)' },
+        width: 12,
+        kind: 'number',
+        numFmt: '0.00',
+        value: (r) => r.area,
+      },
       {
         key: 'voted',
         header: { zh: '是否投票', en: 'Voted' },
@@ -263,7 +284,13 @@ export const voteExcel: ExcelListDef<VoteLine> = {
         width: 10,
         value: (r, lang) => (r.channel ? nameIn(CHANNEL_NAMES[r.channel], lang) : null),
       },
-      { key: 'castAt', header: { zh: '投票时间', en: 'Cast at' }, width: 20, value: (r) => r.castAt },
+      {
+        key: 'castAt',
+        header: { zh: '投票时间', en: 'Cast at' },
+        width: 20,
+        kind: 'datetime',
+        value: (r) => r.castAt,
+      },
       {
         key: 'choice',
         header: { zh: '表决意见', en: 'Choice' },

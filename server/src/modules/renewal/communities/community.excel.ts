@@ -61,18 +61,22 @@ const COMMUNITY_COLUMNS: ExportColumn<CommunityItem>[] = [
     key: 'area',
     header: { zh: '专有部分总面积（㎡）', en: 'Exclusive area (m²)' },
     width: 14,
+    kind: 'number',
+    numFmt: '0.00',
     value: (c) => area(c.areaCenti),
   },
   {
     key: 'acceptedOn',
     header: { zh: '验收日期', en: 'Accepted on' },
     width: 12,
+    kind: 'date',
     value: (c) => c.acceptance?.acceptedOn ?? null,
   },
   {
     key: 'satisfaction',
     header: { zh: '居民满意率（%）', en: 'Satisfaction (%)' },
     width: 12,
+    kind: 'number',
     value: (c) => c.acceptance?.satisfactionRate ?? null,
   },
 ];
@@ -117,7 +121,14 @@ const UNIT_COLUMNS: ExportColumn<UnitItem>[] = [
   { key: 'building', header: header.building, width: 10, value: (u) => u.buildingName },
   { key: 'entrance', header: header.entrance, width: 8, value: (u) => u.entrance || null },
   { key: 'room', header: header.room, width: 8, value: (u) => u.room },
-  { key: 'area', header: header.area, width: 14, value: (u) => area(u.areaCenti) },
+  {
+    key: 'area',
+    header: header.area,
+    width: 14,
+    kind: 'number',
+    numFmt: '0.00',
+    value: (u) => area(u.areaCenti),
+  },
   { key: 'ownerName', header: header.ownerName, width: 24, value: (u) => u.owner.name },
   { key: 'ownerKind', header: header.ownerKind, width: 12, value: (u) => u.owner.kindName },
 ];
@@ -131,12 +142,12 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.building,
     aliases: ['楼号', '幢', '楼栋号', '幢号'],
     required: true,
+    kind: 'code',
     help: {
       zh: '楼栋名称，按居民习惯写，例如 3幢、5号楼；新的楼栋会自动添加',
       en: 'Building, as residents say it (3幢, 5号楼); new buildings are added',
     },
     example: '3幢',
-    text: true,
     width: 10,
   },
   {
@@ -144,12 +155,12 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.entrance,
     aliases: ['单元号'],
     required: false,
+    kind: 'code',
     help: {
       zh: '单元号，例如 1 或 1单元；只有一个单元的楼栋可不填',
       en: 'Entrance, e.g. 1; leave empty for a building with one entrance',
     },
     example: '1',
-    text: true,
     width: 8,
   },
   {
@@ -157,9 +168,9 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.room,
     aliases: ['室号', '房号', '门牌号'],
     required: true,
+    kind: 'code',
     help: { zh: '室号，例如 302', en: 'Room, e.g. 302' },
     example: '302',
-    text: true,
     width: 8,
   },
   {
@@ -167,6 +178,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.area,
     aliases: ['专有部分面积', '专有面积', '建筑面积', '面积', '专有部分面积（㎡）', '专有部分面积(平方米)'],
     required: true,
+    kind: 'number',
     help: {
       zh: '专有部分面积，单位平方米，最多两位小数，例如 89.37（以不动产权证为准）',
       en: 'Exclusive area in square metres with at most two decimals, e.g. 89.37 (as on the title certificate)',
@@ -179,6 +191,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.ownerName,
     aliases: ['业主姓名', '产权人', '业主名称', '所有权人'],
     required: true,
+    kind: 'text',
     help: {
       zh: '业主姓名或单位名称；同一业主有多套房（如开发商未售房屋）请写同一名称，计为一名业主',
       en: 'The owner’s name or organisation; write the same name for an owner of several units (e.g. the developer’s unsold units): they count as one owner',
@@ -191,6 +204,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
     header: header.ownerKind,
     aliases: ['业主类型', '类型'],
     required: false,
+    kind: 'text',
     help: { zh: '个人 或 单位，不填为个人', en: '个人 (person) or 单位 (organisation); empty means person' },
     example: '个人',
     width: 12,
@@ -347,8 +361,10 @@ export const householdExcel: ExcelListDef<UnitItem> = {
             access.community.id,
             staged.map((x) => x.payload as unknown as HouseholdRow),
           );
+          // rooms already registered are skipped, as the template says: counted, never a conflict
           return {
             imported: r.units,
+            skipped: r.skipped,
             audit: {
               buildings: r.buildings,
               units: r.units,

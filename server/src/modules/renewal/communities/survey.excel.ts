@@ -66,7 +66,13 @@ export const surveyResultExcel: ExcelListDef<ResultLine> = {
       { key: 'answer', header: { zh: '选项/分值', en: 'Answer' }, width: 24, value: (r) => r.answer },
       { key: 'count', header: { zh: '人数', en: 'Count' }, width: 8, value: (r) => r.count },
       { key: 'base', header: { zh: '本题答复户数', en: 'Answered' }, width: 12, value: (r) => r.base },
-      { key: 'percent', header: { zh: '比例（%）', en: 'Per cent' }, width: 10, value: (r) => r.percent },
+      {
+        key: 'percent',
+        header: { zh: '比例（%）', en: 'Per cent' },
+        width: 10,
+        kind: 'number',
+        value: (r) => r.percent,
+      },
     ],
     async open(s, ctx, _query, _pageSize, params) {
       const r = await surveyResults(s, ctx, surveyIdOf(params));
@@ -104,7 +110,14 @@ export const notHeardExcel: ExcelListDef<NotHeardLine> = {
     columns: [
       { key: 'building', header: { zh: '楼栋', en: 'Building' }, width: 10, value: (r) => r.building },
       { key: 'label', header: { zh: '房号', en: 'Unit' }, width: 20, value: (r) => r.label },
-      { key: 'area', header: { zh: '专有部分面积（㎡）', en: 'Area (m²)' }, width: 14, value: (r) => r.area },
+      {
+        key: 'area',
+        header: { zh: '专有部分面积（㎡）', en: 'Area (m²)' },
+        width: 14,
+        kind: 'number',
+        numFmt: '0.00',
+        value: (r) => r.area,
+      },
       {
         key: 'linked',
         header: { zh: '链接状态', en: 'Link' },

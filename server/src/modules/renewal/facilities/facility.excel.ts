@@ -41,6 +41,7 @@ const FACILITY_COLUMNS: ExportColumn<FacilityRow>[] = [
     key: 'capacity',
     header: { zh: '设计规模（吨/日）', en: 'Capacity (t/d)' },
     width: 10,
+    kind: 'number',
     value: (f) => tenths(f.capacity_tenths),
   },
   {
@@ -54,6 +55,7 @@ const FACILITY_COLUMNS: ExportColumn<FacilityRow>[] = [
     key: 'investment',
     header: { zh: '投资（万元）', en: 'Investment (10k yuan)' },
     width: 12,
+    kind: 'money',
     value: (f) => yuanWan(Number(f.investment_fen)),
   },
   { key: 'process', header: { zh: '处理工艺', en: 'Process' }, width: 18, value: (f) => f.process },
@@ -81,6 +83,7 @@ const FACILITY_COLUMNS: ExportColumn<FacilityRow>[] = [
     key: 'lastSampledOn',
     header: { zh: '最近检测', en: 'Last sampled' },
     width: 12,
+    kind: 'date',
     value: (f) => f.last_sampled_on,
   },
   {
@@ -157,7 +160,13 @@ export const villageExcel: ExcelListDef<VillageRow> = {
 };
 
 const TEST_COLUMNS: ExportColumn<WaterTestRow>[] = [
-  { key: 'sampledOn', header: { zh: '采样日期', en: 'Sampled on' }, width: 12, value: (t) => t.sampled_on },
+  {
+    key: 'sampledOn',
+    header: { zh: '采样日期', en: 'Sampled on' },
+    width: 12,
+    kind: 'date',
+    value: (t) => t.sampled_on,
+  },
   { key: 'facility', header: { zh: '设施', en: 'Facility' }, width: 26, value: (t) => t.facility_name },
   { key: 'town', header: { zh: '乡镇（街道）', en: 'Town' }, width: 12, value: (t) => t.town_name },
   { key: 'village', header: { zh: '村', en: 'Village' }, width: 12, value: (t) => t.village_name },
@@ -233,6 +242,7 @@ const DISTRICT_COLUMNS: ExportColumn<DistrictRow>[] = [
     key: 'area',
     header: { zh: '面积（公顷）', en: 'Area (ha)' },
     width: 10,
+    kind: 'number',
     value: (d) => (d.area_hundredths === null ? null : Number(d.area_hundredths) / 1_000_000),
   },
   {
@@ -257,6 +267,7 @@ const DISTRICT_COLUMNS: ExportColumn<DistrictRow>[] = [
     key: 'acceptedOn',
     header: { zh: '验收日期', en: 'Accepted on' },
     width: 12,
+    kind: 'date',
     value: (d) => d.accepted_on,
   },
 ];
@@ -286,6 +297,7 @@ const YEAR_COLUMNS: ExportColumn<YearItem>[] = [
     key: 'investment',
     header: { zh: '投资（万元）', en: 'Investment (10k yuan)' },
     width: 12,
+    kind: 'money',
     value: (y) => yuanWan(y.investmentFen),
   },
   {
@@ -304,6 +316,7 @@ const YEAR_COLUMNS: ExportColumn<YearItem>[] = [
     key: 'rate',
     header: { zh: '水质达标率（%）', en: 'Compliance rate (%)' },
     width: 12,
+    kind: 'number',
     value: (y) => y.rate,
   },
   { key: 'tests', header: { zh: '检测次数', en: 'Tests' }, width: 8, value: (y) => y.tests },

@@ -22,6 +22,7 @@ const COLUMNS: ExportColumn<ActionItemItem>[] = [
     key: 'meetingHeldOn',
     header: { zh: '例会日期', en: 'Held on' },
     width: 12,
+    kind: 'date',
     value: (i) => i.meetingHeldOn,
   },
   { key: 'seq', header: { zh: '序号', en: 'No.' }, width: 6, value: (i) => i.seq },
@@ -35,7 +36,7 @@ const COLUMNS: ExportColumn<ActionItemItem>[] = [
     value: (i) => i.ownerOrganisationName,
   },
   { key: 'ownerPerson', header: { zh: '责任人', en: 'Owner' }, width: 10, value: (i) => i.ownerPerson },
-  { key: 'dueOn', header: { zh: '完成时限', en: 'Due on' }, width: 12, value: (i) => i.dueOn },
+  { key: 'dueOn', header: { zh: '完成时限', en: 'Due on' }, width: 12, kind: 'date', value: (i) => i.dueOn },
   { key: 'status', header: { zh: '状态', en: 'Status' }, width: 8, value: (i) => i.statusName },
   {
     key: 'overdue',
@@ -49,7 +50,13 @@ const COLUMNS: ExportColumn<ActionItemItem>[] = [
     width: 8,
     value: (i) => i.daysOverdue,
   },
-  { key: 'closedOn', header: { zh: '完成日期', en: 'Done on' }, width: 12, value: (i) => i.closedOn },
+  {
+    key: 'closedOn',
+    header: { zh: '完成日期', en: 'Done on' },
+    width: 12,
+    kind: 'date',
+    value: (i) => i.closedOn,
+  },
   {
     key: 'closingNote',
     header: { zh: '完成情况', en: 'How it was done' },

@@ -28,7 +28,13 @@ const COLUMNS: ExportColumn<FindingItem>[] = [
     width: 24,
     value: (f) => f.inspectorOrganisation.name,
   },
-  { key: 'foundOn', header: { zh: '巡查日期', en: 'Found on' }, width: 12, value: (f) => f.foundOn },
+  {
+    key: 'foundOn',
+    header: { zh: '巡查日期', en: 'Found on' },
+    width: 12,
+    kind: 'date',
+    value: (f) => f.foundOn,
+  },
   { key: 'seq', header: { zh: '序号', en: 'No.' }, width: 6, value: (f) => f.seq },
   { key: 'category', header: { zh: '隐患类别', en: 'Hazard' }, width: 12, value: (f) => f.categoryName },
   { key: 'severity', header: { zh: '隐患等级', en: 'Severity' }, width: 8, value: (f) => f.severityName },
@@ -39,7 +45,13 @@ const COLUMNS: ExportColumn<FindingItem>[] = [
     width: 40,
     value: (f) => f.description,
   },
-  { key: 'deadline', header: { zh: '整改期限', en: 'Deadline' }, width: 12, value: (f) => f.deadline },
+  {
+    key: 'deadline',
+    header: { zh: '整改期限', en: 'Deadline' },
+    width: 12,
+    kind: 'date',
+    value: (f) => f.deadline,
+  },
   {
     key: 'stopWork',
     header: { zh: '停工整改', en: 'Stop work' },
@@ -60,7 +72,13 @@ const COLUMNS: ExportColumn<FindingItem>[] = [
     width: 8,
     value: (f) => f.daysOverdue,
   },
-  { key: 'closedOn', header: { zh: '销号日期', en: 'Closed on' }, width: 12, value: (f) => f.closedOn },
+  {
+    key: 'closedOn',
+    header: { zh: '销号日期', en: 'Closed on' },
+    width: 12,
+    kind: 'date',
+    value: (f) => f.closedOn,
+  },
   { key: 'photos', header: { zh: '照片数', en: 'Photos' }, width: 8, value: (f) => f.photos.length },
 ];
 

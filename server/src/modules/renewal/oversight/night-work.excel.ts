@@ -1,5 +1,4 @@
 import { maskName } from '@gongfu/domain/cn/mask';
-import { shanghaiDateTime } from '../../../platform/excel/cell-text.ts';
 import type { ExcelListDef, ExportColumn } from '../../../platform/excel/excel-list.ts';
 import type { Lang } from '../../../platform/http/errors.ts';
 import { daysBetween } from '../renewal.dates.ts';
@@ -49,12 +48,14 @@ const COLUMNS: ExportColumn<NightWorkExportItem>[] = [
     key: 'firstNight',
     header: { zh: '首晚日期', en: 'First night' },
     width: 12,
+    kind: 'date',
     value: (x) => x.request.first_night,
   },
   {
     key: 'lastNight',
     header: { zh: '末晚日期', en: 'Last night' },
     width: 12,
+    kind: 'date',
     value: (x) => x.request.last_night,
   },
   {
@@ -92,7 +93,8 @@ const COLUMNS: ExportColumn<NightWorkExportItem>[] = [
     key: 'decidedAt',
     header: { zh: '审批时间', en: 'Decided at' },
     width: 20,
-    value: (x) => (x.request.decided_at ? shanghaiDateTime(x.request.decided_at) : null),
+    kind: 'datetime',
+    value: (x) => (x.request.decided_at ? x.request.decided_at : null),
   },
   {
     key: 'decisionNote',

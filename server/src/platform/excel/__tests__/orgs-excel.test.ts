@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/harness.ts';
 import { systemContext } from '../../accounts/create-user.ts';
@@ -99,5 +100,79 @@ describeEachDb('organisations: Excel export and import jobs', (env) => {
     expect(byName.get('安吉县就业服务中心')).toMatchObject({ kind: 'other', parentName: '安吉县人社局' });
     expect(byName.get('巾帼共富工坊')).toMatchObject({ kind: 'workshop', parentName: '安吉县人社局' });
     expect(byName.get('安吉竹业有限公司')?.kind).toBe('enterprise');
+  });
+  it('imports its own export without a duplicate: rows match by credit code, else by name in the region; unchanged ones are skipped, changed ones updated', async () => {
+    const count = async () =>
+      Number(
+        (
+          await env()
+            .services.db.selectFrom('organisations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const exported = (await get('/api/orgs/export.xlsx')).rawPayload;
+    const before = await count();
+    const again = await importFile(exported, 'valid');
+    expect(again).toMatchObject({
+      status: 'succeeded',
+      result: { total: 5, imported: 0, updated: 0, skipped: 5, failed: 0, hasErrorReport: false },
+    });
+    expect(await count()).toBe(before);
+
+    // edited in the spreadsheet: an address changed, an organisation added
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as never);
+    const ws = wb.getWorksheet('组织机构');
+    if (!ws) throw new Error('no sheet');
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === '安吉县就业服务中心') row.getCell(7).value = '递铺街道新址 8 号';
+    });
+    ws.addRow(['安吉县新登记中心', '其他', null, '330523', '安吉县', '安吉县人社局', null]);
+    const edited = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const done = await importFile(edited, 'all');
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      result: { total: 6, imported: 1, updated: 1, skipped: 4, failed: 0 },
+    });
+    expect(await count()).toBe(before + 1);
+    const list = (await get('/api/orgs?regionCode=330523&pageSize=50')).json().items as Array<{
+      name: string;
+      address: string | null;
+      parentName: string | null;
+    }>;
+    expect(list.filter((o) => o.name === '安吉县就业服务中心')).toEqual([
+      expect.objectContaining({ address: '递铺街道新址 8 号', parentName: '安吉县人社局' }),
+    ]);
+    expect(list.find((o) => o.name === '安吉县新登记中心')?.parentName).toBe('安吉县人社局');
+    const audit = await env()
+      .services.db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'org.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    expect(audit?.after).toMatchObject({
+      mode: 'all',
+      total: 6,
+      imported: 1,
+      updated: 1,
+      skipped: 4,
+      failed: 0,
+    });
+
+    // the same organisation twice in a file (no credit code, same region) is a problem, not two records
+    const twice = await importFile(
+      await xlsxOf([
+        HEADER,
+        ['重名单位', '其他', '330523', '', '', ''],
+        ['重名单位', '其他', '330523', '', '', ''],
+      ]),
+      'all',
+    );
+    expect(twice).toMatchObject({ status: 'failed', result: { failed: 1 } });
+    const report = (await sheetsOf((await get(`/api/jobs/${twice.id}/errors.xlsx`)).rawPayload)).get(
+      '组织机构',
+    );
+    expect(report?.[1]?.[6]).toContain('第 3 行：名称：与第 2 行是同一地区的同名组织');
   });
 });

@@ -7,6 +7,7 @@ import { countStaged } from '../../jobs/job.repo.ts';
 import { createPerson } from '../../people/person.service.ts';
 import { XLSX_TYPE } from '../xlsx-export.ts';
 import { entryDataOffset, readCentralDirectory } from '../zip-inspect.ts';
+import { gb18030, shownSheetsOf, typedSheetsOf, workbookOf } from './typed-fixtures.ts';
 import { cid, nthCid, sheetsOf, WORKBOOK_PARTS, xlsxOf, zipOf } from './xlsx-fixtures.ts';
 
 const HEADER = ['姓名*', '身份证号码*', '手机号码', '居住地区划代码*'];
@@ -85,7 +86,7 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
 
   const seeded: string[] = [];
 
-  it('exports what the caller sees, masked as on screen, with Chinese headers, formulas escaped, audited', async () => {
+  it('exports what the caller sees, masked as on screen, with Chinese headers, formula-like text as typed text, audited', async () => {
     const sys = systemContext('test');
     const people = [
       {
@@ -118,7 +119,7 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
       `filename*=UTF-8''${encodeURIComponent('人员_20260302.xlsx')}`,
     );
     const file = res.rawPayload;
-    const sheet = (await sheetsOf(file)).get('人员');
+    const sheet = (await shownSheetsOf(file)).get('人员');
     expect(sheet?.[0]).toEqual([
       '姓名',
       '身份证号码（脱敏）',
@@ -140,9 +141,20 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
     expect(all).toMatch(/330523\*{8}\d{3}[\dX]/);
     expect(all).toContain('138****1234');
     expect(all).toContain('2026-03-02 09:00:00');
-    // formula-like names are written as escaped text, never as formulas
-    expect(sheet?.map((r) => r[0])).toEqual(expect.arrayContaining([`'${FORMULA_NAME}`, "'+86 李娜"]));
+    // formula-like names are text cells showing exactly what was typed (no apostrophe), marked
+    // with the quote-prefix style so that editing keeps them text; never formulas
+    expect(sheet?.map((r) => r[0])).toEqual(expect.arrayContaining([FORMULA_NAME, '+86 李娜']));
     expect(partText(file, 'xl/worksheets/sheet1.xml')).not.toContain('<f>');
+    expect(partText(file, 'xl/styles.xml')).toMatch(/<xf quotePrefix="1"[^>]*numFmtId="49"/);
+    const typed = (await typedSheetsOf(file)).get('人员') ?? [];
+    // registration times are date cells in Beijing time; the header row has an autofilter
+    expect(typed[1]?.[9]).toMatchObject({
+      type: 'date',
+      shown: '2026-03-02 09:00:00',
+      numFmt: 'yyyy-mm-dd hh:mm:ss',
+    });
+    expect(typed[1]?.[0]).toMatchObject({ type: 'text', numFmt: '@' });
+    expect(partText(file, 'xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:K4"');
 
     const [audit] = await audits('person.export');
     expect(audit?.after).toEqual({ filters: {}, rows: 3, format: 'xlsx' });
@@ -234,6 +246,8 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
       mode: 'valid',
       total: 5,
       imported: 3,
+      updated: 0,
+      skipped: 0,
       failed: 2,
     });
     const list = await get('anji.staff', '/api/people?q=导入');
@@ -251,7 +265,14 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
       await xlsxOf([HEADER, goodRow(1), goodRow(6), goodRow(6)]),
       'valid',
     );
-    expect(job.result).toEqual({ total: 3, imported: 1, failed: 2, hasErrorReport: true });
+    expect(job.result).toEqual({
+      total: 3,
+      imported: 1,
+      updated: 0,
+      skipped: 0,
+      failed: 2,
+      hasErrorReport: true,
+    });
     const rows = (
       await sheetsOf((await get('anji.staff', `/api/jobs/${job.id}/errors.xlsx`)).rawPayload)
     ).get('人员');
@@ -259,14 +280,14 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
     expect(rows?.[2]?.[4]).toContain('与第 3 行的身份证号码重复');
   });
 
-  it('refuses a renamed CSV, a bomb-like zip and an oversized file, naming `file`, before any job', async () => {
+  it('refuses a CSV lacking a column, a bomb-like zip and an oversized file, naming `file`, before any job', async () => {
     const csv = await upload(
       'anji.staff',
       Buffer.from(`姓名,身份证号码\n王伟,${cid('330523', '19900101', 1)}\n`),
     );
     expect(csv.statusCode).toBe(400);
-    expect(csv.json()).toMatchObject({ code: 'FILE_NOT_XLSX', field: 'file' });
-    expect(csv.json().message).toContain('CSV');
+    expect(csv.json()).toMatchObject({ code: 'FILE_COLUMNS_MISSING', field: 'file' });
+    expect(csv.json().message).toContain('这是 CSV 文件，但表头中缺少必填列：居住地区划代码');
     const bomb = zipOf([
       ...WORKBOOK_PARTS,
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(40 * 1024 * 1024) },
@@ -324,5 +345,81 @@ describeEachDb('people: Excel export, template and import jobs', (env) => {
     rows[1]![2] = '13800138888';
     const fixed = await importFile('anji.staff', await xlsxOf(rows));
     expect(fixed).toMatchObject({ status: 'succeeded', result: { imported: 1 } });
+  });
+  it('refuses formula cells, naming the cell: =1+1 never becomes a person named 2', async () => {
+    const job = await importFile(
+      'anji.staff',
+      await workbookOf([
+        {
+          name: '人员',
+          rows: [
+            HEADER,
+            [{ formula: '1+1', result: 2 }, cid('330523', '19910101', 11), '', '330523'],
+            goodRow(12),
+          ],
+        },
+      ]),
+      'valid',
+    );
+    expect(job).toMatchObject({ status: 'succeeded', result: { total: 2, imported: 1, failed: 1 } });
+    const rows = (
+      await sheetsOf((await get('anji.staff', `/api/jobs/${job.id}/errors.xlsx`)).rawPayload)
+    ).get('人员');
+    expect(rows?.[1]?.[0]).toBe('=1+1');
+    expect(rows?.[1]?.[4]).toContain('第 2 行：姓名：单元格 A2 是公式（=1+1），不能导入公式');
+    const named2 = await get('anji.staff', '/api/people?q=2&pageSize=100');
+    expect(named2.json().items.map((p: { name: string }) => p.name)).not.toContain('2');
+  });
+
+  it('refuses an ID stored as a number (whatever its length), asking for a text column', async () => {
+    const job = await importFile(
+      'anji.staff',
+      await workbookOf([{ name: '人员', rows: [HEADER, ['数字号', 330523199101010000, '', '330523']] }]),
+    );
+    expect(job.status).toBe('failed');
+    const rows = (
+      await sheetsOf((await get('anji.staff', `/api/jobs/${job.id}/errors.xlsx`)).rawPayload)
+    ).get('人员');
+    expect(rows?.[1]?.[4]).toContain('身份证号码：单元格 B2 被存成了数字');
+    expect(rows?.[1]?.[4]).toContain('请把本列设为“文本”格式');
+  });
+
+  it('imports a CSV (GB18030, as Chinese Excel saves it, named .xlsx or .csv) through the same checks', async () => {
+    const text = [
+      HEADER.join(','),
+      `CSV甲,${cid('330523', '19920202', 21)},13900000000,330523`,
+      `CSV乙,${cid('330523', '19920202', 22)},12345,330523`,
+    ].join('\r\n');
+    const before = await personCount();
+    const job = await importFile('anji.staff', gb18030(text), 'valid');
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      result: { total: 2, imported: 1, failed: 1, hasErrorReport: true },
+    });
+    expect(await personCount()).toBe(before + 1);
+    const rows = (
+      await sheetsOf((await get('anji.staff', `/api/jobs/${job.id}/errors.xlsx`)).rawPayload)
+    ).get('人员');
+    expect(rows?.[1]?.slice(0, 1)).toEqual(['CSV乙']);
+    expect(rows?.[1]?.[4]).toContain('手机号码：手机号码应为 11 位数字');
+    // sent as text/csv (a browser's type for .csv), UTF-8 with a byte order mark as Excel's "CSV UTF-8"
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`${HEADER.join(',')}\r\nCSV丙,${cid('330523', '19920202', 23)},,330523\r\n`),
+    ]);
+    const res = await env().app.inject({
+      method: 'POST',
+      url: '/api/people/import?mode=all',
+      headers: {
+        cookie: await as('anji.staff'),
+        'content-type': 'text/csv',
+        'x-file-name': encodeURIComponent('人员.csv'),
+      },
+      payload: utf8,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await env().jobs.idle();
+    const done = (await get('anji.staff', `/api/jobs/${res.json().job.id}`)).json();
+    expect(done).toMatchObject({ status: 'succeeded', fileName: '人员.csv', result: { imported: 1 } });
   });
 });

@@ -24,8 +24,9 @@ describe('checks on an upload before its job is queued', () => {
     for (const sharedStrings of [true, false]) {
       const file = await xlsxOf([HEADER, row(1), row(2), row(3)], { sharedStrings, secondSheet: true });
       expect(await checkUpload(file, PERSON_IMPORT_COLUMNS)).toEqual({
+        format: 'xlsx',
         sheetName: '人员',
-        sheetNo: 1,
+        sheetPart: 'xl/worksheets/sheet1.xml',
         headerRowNo: 1,
         dataRows: 3,
       });
@@ -71,10 +72,13 @@ describe('checks on an upload before its job is queued', () => {
     });
   });
 
-  it('judges the type by content, not by name: CSV, old .xls and Word files are refused with a clear message', async () => {
+  it('judges the type by content, not by name: CSV is read as CSV, old .xls and Word files are refused with a clear message', async () => {
     const csv = await refusal(Buffer.from('姓名,身份证号码\n王伟,330523199001011234\n'));
-    expect(csv).toMatchObject({ status: 400, code: 'FILE_NOT_XLSX', field: 'file' });
-    expect(csv.zh).toContain('CSV');
+    expect(csv).toMatchObject({ status: 400, code: 'FILE_COLUMNS_MISSING', field: 'file' });
+    expect(csv.zh).toContain('这是 CSV 文件');
+    expect(
+      await checkUpload(Buffer.from(`${HEADER.join(',')}\n${row(1).join(',')}\n`), PERSON_IMPORT_COLUMNS),
+    ).toEqual({ format: 'csv', sheetName: '', sheetPart: '', headerRowNo: 1, dataRows: 1 });
     const ole = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(512),

@@ -1,9 +1,17 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/harness.ts';
 import { findUserByUsername } from '../../auth/user.repo.ts';
 import { invalid } from '../../http/errors.ts';
-import { findJob, finishJob, type NewJob } from '../job.repo.ts';
-import { InProcessJobRunner, JobFailure, type JobHandler, jobError } from '../job-runner.ts';
+import { findJob, finishJob, loadJobInput, type NewJob } from '../job.repo.ts';
+import {
+  InProcessJobRunner,
+  JobFailure,
+  type JobHandler,
+  JobInterrupted,
+  jobError,
+  MAX_ATTEMPTS,
+} from '../job-runner.ts';
 
 describeEachDb('in-process job runner', (env) => {
   let ownerId = '';
@@ -89,11 +97,68 @@ describeEachDb('in-process job runner', (env) => {
     open();
     await stopping;
     expect(events).toEqual(['c:1']);
-    expect(await findJob(env().services.db, job.id)).toMatchObject({ status: 'running', attempts: 1 });
+    // an orderly stop is not a crash: the interrupted run is not counted
+    expect(await findJob(env().services.db, job.id)).toMatchObject({ status: 'running', attempts: 0 });
 
     const next = new InProcessJobRunner(env().services, { test: steps(events) });
     expect(await next.resumeUnfinished()).toBe(1);
     await next.idle();
-    expect(await findJob(env().services.db, job.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(await findJob(env().services.db, job.id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+  });
+
+  it('counts a run as it starts, and never resumes a job whose runs all took the process down', async () => {
+    const db = env().services.db;
+    const runs: string[] = [];
+    // The handler takes its process down (as an out-of-memory crash did): the runner records
+    // nothing, as if the process had ended there; the job is left running.
+    const dying: JobHandler = async (job) => {
+      runs.push(job.id);
+      throw new JobInterrupted('simulated: the process died while the job ran');
+    };
+    const first = new InProcessJobRunner(env().services, { test: dying });
+    const job = await first.enqueue(newJob('deadly'));
+    await first.idle();
+    // the run was counted before it ran, so the crash consumed it
+    expect(await findJob(db, job.id)).toMatchObject({ status: 'running', attempts: 1 });
+
+    // restart: one more run from the stored input, which takes the process down again
+    const second = new InProcessJobRunner(env().services, { test: dying });
+    expect(await second.resumeUnfinished()).toBe(1);
+    await second.idle();
+    expect(await findJob(db, job.id)).toMatchObject({ status: 'running', attempts: MAX_ATTEMPTS });
+
+    // restart again: the job is failed, not run a third time, and its upload is dropped
+    const logged: string[] = [];
+    const third = new InProcessJobRunner(env().services, { test: dying }, { log: (m) => logged.push(m) });
+    expect(await third.resumeUnfinished()).toBe(0);
+    await third.idle();
+    expect(runs).toEqual([job.id, job.id]);
+    const ended = await findJob(db, job.id);
+    expect(ended).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: { code: 'JOB_CRASHED' } });
+    expect(ended?.error?.zh).toContain('多次导致服务中断');
+    expect(ended?.error?.en).toContain('stopped after it brought the service down repeatedly');
+    expect(ended?.finished_at).not.toBeNull();
+    expect(await loadJobInput(db, job.id)).toBeUndefined();
+    expect(logged.join()).toContain(job.id);
+  });
+
+  it('fails a job left running, or queued, beyond its runs (by an older version) without running it', async () => {
+    const db = env().services.db;
+    const events: string[] = [];
+    const idle = new InProcessJobRunner(env().services, { test: steps(events) });
+    await idle.stop(); // takes nothing: the jobs below are put in place first
+    const left = await idle.enqueue(newJob('left'));
+    const queued = await idle.enqueue(newJob('requeued'));
+    // as the issue found them: attempts 3 with a limit of 2
+    await sql`update jobs set status = 'running', attempts = 3 where id = ${left.id}`.execute(db);
+    await sql`update jobs set attempts = 3 where id = ${queued.id}`.execute(db);
+    const runner = new InProcessJobRunner(env().services, { test: steps(events) });
+    expect(await runner.resumeUnfinished()).toBe(0);
+    await runner.idle();
+    expect(events).toEqual([]);
+    for (const id of [left.id, queued.id]) {
+      expect(await findJob(db, id)).toMatchObject({ status: 'failed', error: { code: 'JOB_CRASHED' } });
+      expect(await loadJobInput(db, id)).toBeUndefined();
+    }
   });
 });

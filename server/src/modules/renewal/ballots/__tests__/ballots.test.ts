@@ -1,5 +1,6 @@
 import { decideMatter, formatArea } from '@gongfu/domain/renewal/consent';
 import { expect, it } from 'vitest';
+import { typedSheetsOf } from '../../../../platform/excel/__tests__/typed-fixtures.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
   call,
@@ -532,6 +533,24 @@ describeEachDb(
       const xlsx = await call(env(), w.leader, 'GET', `/api/renewal/communities/${c.id}/ballots/export.xlsx`);
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      // the deadline is a date cell in Beijing time (as every export writes times), areas are numbers
+      const sheet = (await typedSheetsOf(xlsx.rawPayload)).get('业主表决结果') ?? [];
+      const shown = leaderView as unknown as { question: string; closesAt: string };
+      const row = sheet.find((r) => r[2]?.shown === shown.question && r[4]?.shown === '已公布');
+      const closes = new Date(new Date(shown.closesAt).getTime() + 8 * 3_600_000).toISOString();
+      expect(row?.[5]).toEqual({
+        type: 'date',
+        shown: `${closes.slice(0, 10)} ${closes.slice(11, 19)}`,
+        numFmt: 'yyyy-mm-dd hh:mm:ss',
+      });
+      for (const i of [8, 10, 12]) expect(row?.[i]).toMatchObject({ type: 'number', numFmt: '0.00' });
+      expect(Number(row?.[8]?.shown)).toBeCloseTo(Number(expected.totalArea), 2);
+      const voteList = await call(env(), w.anji, 'GET', `/api/renewal/ballots/${ballotId}/votes/export.xlsx`);
+      const voteRows = (await typedSheetsOf(voteList.rawPayload)).get('业主投票情况') ?? [];
+      const cast = voteRows.slice(1).filter((r) => r[5] !== undefined && r[5].type !== 'empty');
+      expect(cast.length).toBeGreaterThan(0);
+      for (const r of cast) expect(r[5]).toMatchObject({ type: 'date', numFmt: 'yyyy-mm-dd hh:mm:ss' });
+      expect(voteRows[1]?.[2]).toMatchObject({ type: 'number', numFmt: '0.00' });
     });
 
     it('refuses bad ballots naming the field, and writes nothing', async () => {

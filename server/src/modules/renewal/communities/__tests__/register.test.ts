@@ -1,4 +1,9 @@
 import { expect, it } from 'vitest';
+import {
+  shownSheetsOf,
+  typedSheetsOf,
+  workbookOf,
+} from '../../../../platform/excel/__tests__/typed-fixtures.ts';
 import { sheetsOf, xlsxOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts';
 import { XLSX_TYPE } from '../../../../platform/excel/xlsx-export.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
@@ -18,7 +23,14 @@ import { auditActions, type Community, createCommunity, get, post, type Unit } f
 interface Job {
   id: string;
   status: string;
-  result: { total: number; imported: number; failed: number; hasErrorReport: boolean } | null;
+  result: {
+    total: number;
+    imported: number;
+    skipped: number;
+    failed: number;
+    hasErrorReport: boolean;
+  } | null;
+  error: { code: string; message: string } | null;
 }
 
 describeEachDb(
@@ -286,6 +298,91 @@ describeEachDb(
           ['蓝天花园', '5', '3'],
         ].sort(),
       );
+    });
+
+    it('imports its own export again: registered rooms are skipped and counted, never a conflict', async () => {
+      const c = await createCommunity(env(), w.anji, { name: '翠竹苑', batch: '2024年' });
+      const importFile = async (file: Buffer) => {
+        const res = await env().app.inject({
+          method: 'POST',
+          url: `/api/renewal/communities/${c.id}/units/import`,
+          headers: { cookie: w.anji, 'content-type': XLSX_TYPE },
+          payload: file,
+        });
+        expect(res.statusCode, res.body).toBe(202);
+        await env().jobs.idle();
+        return expectStatus<Job>(call(env(), w.anji, 'GET', `/api/jobs/${res.json().job.id}`), 200);
+      };
+      const head = ['楼栋', '单元', '室', '专有部分面积(㎡)', '业主', '业主类型(个人/单位)'];
+      const first = await importFile(
+        await xlsxOf([
+          head,
+          ['5幢', '2', '0302', '89.37', '钱进', '个人'],
+          ['5幢', '2', '0401', '76', '孙丽', ''],
+        ]),
+      );
+      expect(first).toMatchObject({
+        status: 'succeeded',
+        result: { total: 2, imported: 2, skipped: 0, failed: 0 },
+      });
+
+      const exported = await call(env(), w.anji, 'GET', `/api/renewal/communities/${c.id}/units/export.xlsx`);
+      // areas are number cells with two decimals; rooms text cells keeping their leading zero
+      const typed = (await typedSheetsOf(exported.rawPayload)).get('住户清册') ?? [];
+      expect(typed[1]?.[2]).toMatchObject({ type: 'text', shown: '0302' });
+      expect(typed[1]?.[3]).toMatchObject({ type: 'number', shown: '89.37', numFmt: '0.00' });
+      const again = await importFile(exported.rawPayload);
+      expect(again).toMatchObject({
+        status: 'succeeded',
+        error: null,
+        result: { total: 2, imported: 0, skipped: 2, failed: 0 },
+      });
+      const mixed = await importFile(
+        await xlsxOf([
+          head,
+          ['5幢', '2', '0302室', '89.37', '钱进', ''],
+          ['5幢', '2', '0502', '90', '李四', ''],
+        ]),
+      );
+      expect(mixed).toMatchObject({ status: 'succeeded', result: { total: 2, imported: 1, skipped: 1 } });
+      expect((await get<Community>(env(), w.anji, `/api/renewal/communities/${c.id}`)).unitCount).toBe(3);
+    });
+
+    it('refuses what the spreadsheet made of a cell: a room stored as a number or turned into a date, an area turned into a date', async () => {
+      const c = await createCommunity(env(), w.anji, { name: '枫林苑', batch: '2024年' });
+      const res = await env().app.inject({
+        method: 'POST',
+        url: `/api/renewal/communities/${c.id}/units/import`,
+        headers: { cookie: w.anji, 'content-type': XLSX_TYPE },
+        payload: await workbookOf([
+          { name: '说明 Instructions', rows: [['每行一户']] },
+          {
+            name: '住户清册',
+            rows: [
+              ['楼栋', '单元', '室', '专有部分面积(㎡)', '业主', '业主类型(个人/单位)'],
+              ['3幢', '1', { number: 302, numFmt: '0' }, '89', '甲', ''],
+              ['3幢', '1', { date: '2026-03-01', numFmt: 'YYYY/M/D' }, '80', '乙', ''],
+              ['3幢', '1', '303', { date: '2024-03-05', numFmt: 'yyyy/m/d' }, '丙', ''],
+              ['3幢', 1, '304', 60, '丁', ''],
+            ],
+          },
+        ]),
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      await env().jobs.idle();
+      const job = await expectStatus<Job>(call(env(), w.anji, 'GET', `/api/jobs/${res.json().job.id}`), 200);
+      expect(job).toMatchObject({ status: 'failed', result: { total: 4, imported: 0, failed: 4 } });
+      const report = await call(env(), w.anji, 'GET', `/api/jobs/${job.id}/errors.xlsx`);
+      const problems = ((await shownSheetsOf(report.rawPayload)).get('住户清册') ?? [])
+        .slice(1)
+        .map((r) => r[6]);
+      expect(problems[0]).toContain('室：单元格 C2 被存成了数字（302）');
+      expect(problems[1]).toContain('室：电子表格把单元格 C3 的内容变成了日期（2026-03-01）');
+      expect(problems[2]).toContain(
+        '专有部分面积(㎡)：电子表格把单元格 D4 的内容变成了日期（2024-03-05），这里应填数字',
+      );
+      expect(problems[3]).toContain('单元：单元格 B5 被存成了数字（1）');
+      expect((await get<Community>(env(), w.anji, `/api/renewal/communities/${c.id}`)).unitCount).toBe(0);
     });
   },
   { modules: [renewalModule], config: LONG_SESSIONS },

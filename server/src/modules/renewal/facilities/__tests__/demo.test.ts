@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../demo/demo-accounts.ts';
 import { seedDemo } from '../../../../demo/seed-demo.ts';
 import { verifyAuditChain } from '../../../../platform/audit/audit-verify.ts';
+import { typedSheetsOf } from '../../../../platform/excel/__tests__/typed-fixtures.ts';
 import { sheetsOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import { call } from '../../__tests__/renewal-factory.ts';
@@ -86,6 +87,11 @@ describeEachDb(
       const rows = (await sheetsOf(res.rawPayload)).get('农村污水治理年度指标') ?? [];
       const y2023 = rows.find((r) => r[0] === '2023');
       expect(y2023?.slice(0, 7)).toEqual(['2023', '13', '8', '5000', '44', '41', '93.18']);
+      // figures are number cells (the compliance rate too), investment as money
+      const typed = (await typedSheetsOf(res.rawPayload)).get('农村污水治理年度指标') ?? [];
+      const t2023 = typed.find((r) => r[0]?.shown === '2023');
+      expect(t2023?.[6]).toMatchObject({ type: 'number', shown: '93.18' });
+      expect(t2023?.[3]).toMatchObject({ type: 'number', numFmt: '#,##0.00' });
     });
   },
   { modules: [facilitiesTestModule] },

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { actAs } from '../../../../platform/auth/principal-for.ts';
-import { sheetsOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts';
+import { shownSheetsOf } from '../../../../platform/excel/__tests__/typed-fixtures.ts';
 import { XLSX_TYPE } from '../../../../platform/excel/xlsx-export.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
@@ -29,7 +29,7 @@ describeEachDb(
       const res = await call(env(), cookie, 'GET', url, undefined, lang);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX_TYPE);
-      return (await sheetsOf(res.rawPayload)).get(name) ?? [];
+      return (await shownSheetsOf(res.rawPayload)).get(name) ?? [];
     };
 
     it('exports inspection findings the caller may see, with labels and deadlines, audited', async () => {
@@ -145,7 +145,7 @@ describeEachDb(
           '文明施工',
           '一般',
           '材料堆场',
-          "'-材料混堆",
+          '-材料混堆',
           '2026-03-09',
           '否',
           '1',
