@@ -3,6 +3,7 @@ import { runAuditVerify } from './cli/audit-verify.ts';
 import { runCreateAdmin } from './cli/create-admin.ts';
 import { runMigrate, runSeedDemo } from './cli/migrate.ts';
 import { runOpenapi } from './cli/openapi.ts';
+import { runResetPassword } from './cli/reset-password.ts';
 import { runServe } from './cli/serve.ts';
 import { ConfigError } from './platform/config.ts';
 
@@ -13,11 +14,21 @@ const HELP = `gongfu — 共富工作台 command line
   gongfu seed-demo             load the demo data (refused in production)
   gongfu create-admin --username NAME --role sysadmin|secadmin|auditor [--display-name TEXT]
                                password from GONGFU_ADMIN_PASSWORD, or generated and printed
-  gongfu audit verify          check the audit hash chain; exit 1 naming the first broken entry
+  gongfu reset-password --username NAME
+                               set a new password (any account; the only way for sysadmin,
+                               secadmin and auditor accounts); from GONGFU_NEW_PASSWORD, or
+                               generated and printed; the user is told at next sign-in
+  gongfu audit verify [--anchors FILE]
+                               check the audit hash chain, its sequence numbers and the anchors
+                               kept outside the database (data folder's audit-anchors.log, or
+                               FILE: a copy or the collected server log); exit 1 naming what is
+                               broken or missing
   gongfu openapi [--check]     write openapi.json (or fail if the committed one is stale)
 
 Environment: DATABASE_URL (PostgreSQL; default embedded PGlite in GONGFU_DATA_DIR=./data),
-GONGFU_MASTER_KEY (64 hex; required in production), PORT, HOST, NODE_ENV.`;
+GONGFU_MASTER_KEY (64 hex; required in production), PORT, HOST, NODE_ENV,
+GONGFU_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed),
+GONGFU_AUDIT_ANCHOR_FILE (default <data>/audit-anchors.log), GONGFU_AUDIT_ANCHOR_SECONDS (60).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       'display-name': { type: 'string' },
       check: { type: 'boolean' },
+      anchors: { type: 'string' },
     },
   });
   switch (command) {
@@ -40,8 +52,10 @@ async function main(argv: string[]): Promise<number> {
       return runSeedDemo();
     case 'create-admin':
       return runCreateAdmin(values.username, values.role, values['display-name']);
+    case 'reset-password':
+      return runResetPassword(values.username);
     case 'audit':
-      if (positionals[0] === 'verify') return runAuditVerify();
+      if (positionals[0] === 'verify') return runAuditVerify(values.anchors);
       break;
     case 'openapi':
       return runOpenapi(Boolean(values.check));

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { modules } from '../modules/index.ts';
 import { countUsers } from '../platform/accounts/account.repo.ts';
+import { startAuditAnchoring } from '../platform/audit/audit-anchor.ts';
 import { openMigrated } from './context.ts';
 
 export async function runServe(): Promise<number> {
@@ -12,8 +13,19 @@ export async function runServe(): Promise<number> {
     console.log('首次启动，加载演示数据 First start: loading demo data…');
     await seedDemo(services, manifests, (l: string) => console.log(`  ${l}`));
   }
+  // the chain's head, outside the database: at start, every interval while it moves, at shutdown
+  const anchoring = config.auditAnchors
+    ? startAuditAnchoring({
+        db: database.db,
+        file: config.auditAnchors.file,
+        clock: services.clock,
+        intervalMs: config.auditAnchors.intervalSeconds * 1000,
+        log: app.log,
+      })
+    : undefined;
   const close = async () => {
     await app.close();
+    await anchoring?.stop().catch((err: unknown) => app.log.error({ err }, 'final audit anchor failed'));
     await database.close();
     process.exit(0);
   };

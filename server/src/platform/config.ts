@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface SecurityConfig {
@@ -20,6 +21,13 @@ export interface FilesConfig {
 
 export const DEFAULT_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
+/** Where the audit chain's head is recorded outside the database, and how often (issue 9). */
+export interface AuditAnchorConfig {
+  /** Append-only JSON lines {seq, hash, at}. */
+  file: string;
+  intervalSeconds: number;
+}
+
 export interface Config {
   production: boolean;
   host: string;
@@ -35,6 +43,15 @@ export interface Config {
   demo: boolean;
   /** File storage; absent (tests, tools): `<dataDir>/files`, or a temporary folder without a data folder. */
   files?: FilesConfig;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); absent or empty: none. */
+  trustedProxies?: string[];
+  /** Audit-chain anchors; absent (tests, tools without a data folder): not anchored. */
+  auditAnchors?: AuditAnchorConfig;
+  /**
+   * Who reads /api/docs and /api/openapi.json in production (GONGFU_API_DOCS): signed-in users
+   * (absent or 'signed-in', the default) or anyone ('public'). Development always shows them.
+   */
+  apiDocs?: 'public' | 'signed-in';
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +71,38 @@ export const defaultSecurity: SecurityConfig = {
   sessionAbsoluteHours: 12,
   loginRateLimitPerMinute: 20,
 };
+
+/** Names proxy-addr knows for whole address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** GONGFU_TRUSTED_PROXIES: comma-separated addresses or CIDRs (10.0.0.0/8, ::1), or loopback … */
+export function parseTrustedProxies(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    if (PROXY_RANGE_NAMES.has(entry)) continue;
+    const [addr = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(addr);
+    const max = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(
+        `GONGFU_TRUSTED_PROXIES must list IP addresses or CIDRs separated by commas (e.g. 10.0.0.5,192.168.0.0/16), got "${entry}"`,
+      );
+    }
+  }
+  return list;
+}
+
+/** GONGFU_API_DOCS: 'public' or 'signed-in' (the default). */
+function parseApiDocs(raw: string | undefined): 'public' | 'signed-in' {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'signed-in') return 'signed-in';
+  if (v === 'public') return 'public';
+  throw new ConfigError(`GONGFU_API_DOCS must be "public" or "signed-in", got "${raw}"`);
+}
 
 /**
  * Reads configuration from the environment. In development a master key is created in
@@ -99,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     files: {
       dir: resolve(env.GONGFU_FILES_DIR || join(dataDir, 'files')),
       maxBytes: num(env, 'GONGFU_FILE_MAX_BYTES', DEFAULT_FILE_MAX_BYTES),
+    },
+    trustedProxies: parseTrustedProxies(env.GONGFU_TRUSTED_PROXIES),
+    apiDocs: parseApiDocs(env.GONGFU_API_DOCS),
+    auditAnchors: {
+      file: resolve(env.GONGFU_AUDIT_ANCHOR_FILE || join(dataDir, 'audit-anchors.log')),
+      intervalSeconds: num(env, 'GONGFU_AUDIT_ANCHOR_SECONDS', 60),
     },
   };
 }

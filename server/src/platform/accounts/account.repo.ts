@@ -66,13 +66,14 @@ export interface UserListQuery {
 function userViewQuery(db: Db) {
   return db
     .selectFrom('users')
-    .select([
+    .leftJoin('sign_in_failures as f', 'f.username', 'users.username')
+    .select((eb) => [
       'users.id',
       'users.username',
       'users.display_name',
       'users.status',
-      'users.failed_attempts',
-      'users.locked_until',
+      eb.fn.coalesce('f.failed_attempts', eb.lit(0)).as('failed_attempts'),
+      'f.locked_until',
       'users.organisation_id',
       'users.created_at',
       'users.updated_at',
@@ -108,8 +109,18 @@ export async function searchUsers(db: Db, q: UserListQuery) {
       ),
     );
   }
-  if (q.status === 'locked') base = base.where('users.locked_until', '>', q.now);
-  else if (q.status) base = base.where('users.status', '=', q.status);
+  if (q.status === 'locked') {
+    const now = q.now;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sign_in_failures as f')
+          .select('f.username')
+          .whereRef('f.username', '=', 'users.username')
+          .where('f.locked_until', '>', now),
+      ),
+    );
+  } else if (q.status) base = base.where('users.status', '=', q.status);
   if (q.scope !== null) {
     const roots = q.scope;
     base = base.where((eb) =>
@@ -149,15 +160,7 @@ export const findUserView = (db: Db, id: string) =>
 export const lockUserRow = (tx: Db, id: string) =>
   tx
     .selectFrom('users')
-    .select([
-      'id',
-      'username',
-      'display_name',
-      'status',
-      'failed_attempts',
-      'locked_until',
-      'organisation_id',
-    ])
+    .select(['id', 'username', 'display_name', 'status', 'organisation_id', 'password_reset_at'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

@@ -4,7 +4,8 @@ import { checkPasswordPolicy, hashPassword } from '../auth/password.ts';
 import type { Grant } from '../auth/principal.ts';
 import { BUILTIN_ROLES, type BuiltinRole, EXCLUSIVE_ROLES, ROLE_NAMES } from '../auth/roles.ts';
 import { revokeUserSessions } from '../auth/session.repo.ts';
-import { clearFailedLogins, loadGrants, setPasswordHash } from '../auth/user.repo.ts';
+import { clearSignInFailures, findSignInFailure } from '../auth/sign-in-failure.repo.ts';
+import { loadGrants } from '../auth/user.repo.ts';
 import { invalid } from '../http/errors.ts';
 import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
@@ -35,6 +36,12 @@ import type {
   UserListQuery,
 } from './account.schemas.ts';
 import { checkGrants, createUser } from './create-user.ts';
+import {
+  applyPasswordReset,
+  isPrivileged,
+  privilegedGrantRefused,
+  privilegedResetRefused,
+} from './password-reset.ts';
 
 type Db = PlatformServices['db'];
 
@@ -198,7 +205,11 @@ export async function replaceUserGrants(
   assertMayGrant(scope, grants);
   await checkGrantTargets(s.db, grants);
   await s.write(ctx, async (tx, audit) => {
-    const { grants: old } = await lockVisible(tx, scope, id);
+    const { user, grants: old } = await lockVisible(tx, scope, id);
+    const oldRoles = new Set(old.map((g) => g.role));
+    if (user.password_reset_at && isPrivileged(grants.filter((g) => !oldRoles.has(g.role)))) {
+      throw privilegedGrantRefused();
+    }
     await replaceGrants(tx, id, grants);
     await audit({
       action: 'user.grants',
@@ -267,12 +278,16 @@ export async function unlockUser(
   const scope = accountScope(s, ctx, 'user.write');
   await s.write(ctx, async (tx, audit) => {
     const { user } = await lockVisible(tx, scope, id);
-    await clearFailedLogins(tx, id);
+    const failure = await findSignInFailure(tx, user.username);
+    await clearSignInFailures(tx, user.username);
     await audit({
       action: 'user.unlock',
       entityType: 'user',
       entityId: id,
-      before: { failedAttempts: user.failed_attempts, lockedUntil: user.locked_until?.toISOString() ?? null },
+      before: {
+        failedAttempts: failure?.failed_attempts ?? 0,
+        lockedUntil: failure?.locked_until?.toISOString() ?? null,
+      },
       after: { failedAttempts: 0, lockedUntil: null },
     });
   });
@@ -280,8 +295,9 @@ export async function unlockUser(
 }
 
 /**
- * Sets a new password chosen by the security administrator, ends the user's sessions and
- * lifts any lockout. Their own password they change through /api/auth/password.
+ * Sets a new password chosen by the security administrator, ends the user's sessions, lifts
+ * any lockout and tells the user. Their own password they change through /api/auth/password;
+ * an administrator's only `gongfu reset-password` on the server resets (password-reset.ts).
  */
 export async function resetUserPassword(
   s: PlatformServices,
@@ -296,20 +312,14 @@ export async function resetUserPassword(
   });
   checkPasswordPolicy(password, 'password');
   const hash = await hashPassword(password);
+  const by = ctx.principal?.username ?? '?';
   return s.write(ctx, async (tx, audit) => {
-    const { user } = await lockVisible(tx, scope, id);
-    const now = s.clock.now();
-    await setPasswordHash(tx, id, hash, now);
-    await clearFailedLogins(tx, id);
-    const sessionsRevoked = await revokeUserSessions(tx, id, now);
-    await audit({
-      action: 'user.reset_password',
-      entityType: 'user',
-      entityId: id,
-      before: { failedAttempts: user.failed_attempts, lockedUntil: user.locked_until?.toISOString() ?? null },
-      after: { passwordReset: true, failedAttempts: 0, lockedUntil: null, sessionsRevoked },
+    const { user, grants } = await lockVisible(tx, scope, id);
+    if (isPrivileged(grants)) throw privilegedResetRefused();
+    return applyPasswordReset(s, tx, audit, user, hash, {
+      zh: `安全管理员 ${by}`,
+      en: `the security administrator ${by}`,
     });
-    return { sessionsRevoked };
   });
 }
 

@@ -12,18 +12,14 @@ export type AuditInsert = Omit<ChainedFields, 'prev_hash'>;
 /** Appends one entry. Must run inside a transaction: the lock serialises concurrent writers. */
 export async function appendAudit(tx: Db, e: AuditInsert): Promise<number> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await auditHead(tx);
   const prev_hash = last?.hash ?? GENESIS_HASH;
   const hash = entryHash({ ...e, prev_hash });
   const row = await tx
     .insertInto('audit_log')
     .values({
       ...e,
+      seq: (last?.seq ?? 0) + 1,
       before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
       after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
       prev_hash,
@@ -90,3 +86,7 @@ export async function auditCount(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The newest entry's sequence number and hash (the chain's head), or undefined for an empty log. */
+export const auditHead = (db: Db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -6,7 +6,8 @@ import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { assertMayReadAudit } from './audit.policy.ts';
 import { appendAudit, type Db, searchAudit } from './audit.repo.ts';
-import { verifyAuditChain } from './audit-verify.ts';
+import { readAnchors } from './audit-anchor.ts';
+import { describeIntegrity, verifyAuditIntegrity } from './audit-verify.ts';
 
 /** Who is acting, from where: built once per request. */
 export interface RequestContext {
@@ -135,17 +136,25 @@ const REASONS: Record<'link' | 'content', Bilingual> = {
   },
 };
 
-/** Recomputes the whole hash chain, and records that it was checked and what was found. */
+/**
+ * Recomputes the whole hash chain, checks the sequence numbers and, when the server anchors
+ * the chain's head outside the database, the anchors; records that it was checked and what
+ * was found.
+ */
 export async function verifyAuditLog(s: PlatformServices, ctx: RequestContext) {
   assertMayReadAudit(s, ctx);
-  const r = await verifyAuditChain(s.db);
+  const file = s.config.auditAnchors?.file;
+  const r = await verifyAuditIntegrity(s.db, file ? await readAnchors(file) : []);
+  const c = r.chain;
+  const findings = describeIntegrity(r);
+  const en = ctx.lang === 'en';
   const result = r.ok
-    ? { ok: true, entries: r.entries }
+    ? { ok: true, entries: c.entries }
     : {
         ok: false,
-        entries: r.entries,
-        brokenId: r.brokenId,
-        reason: ctx.lang === 'en' ? REASONS[r.kind].en : REASONS[r.kind].zh,
+        entries: c.entries,
+        ...(c.ok ? {} : { brokenId: c.brokenId }),
+        reason: [...(c.ok ? [] : [REASONS[c.kind]]), ...findings].map((t) => (en ? t.en : t.zh)).join('; '),
       };
   await s.write(ctx, (_tx, audit) =>
     audit({
@@ -153,8 +162,13 @@ export async function verifyAuditLog(s: PlatformServices, ctx: RequestContext) {
       entityType: 'audit_log',
       outcome: r.ok ? 'ok' : 'failed',
       after: r.ok
-        ? { ok: true, entries: r.entries }
-        : { ok: false, entries: r.entries, brokenId: r.brokenId, reason: r.reason },
+        ? { ok: true, entries: c.entries, anchorsChecked: r.anchorsChecked }
+        : {
+            ok: false,
+            entries: c.entries,
+            ...(c.ok ? {} : { brokenId: c.brokenId, reason: c.reason }),
+            findings: findings.map((t) => t.en),
+          },
     }),
   );
   return result;

@@ -60,11 +60,19 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
-  failed_attempts: Generated<number>;
-  locked_until: Timestamp | null;
   organisation_id: string | null;
+  /** When an administrator last set the password; null once the owner has changed it since. */
+  password_reset_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+}
+
+/** Failed sign-ins per username, whether or not an account has that name (0007). */
+export interface SignInFailureTable {
+  username: string;
+  failed_attempts: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface UserGrantTable {
@@ -101,6 +109,8 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   outcome: 'ok' | 'denied' | 'failed';
+  /** 1, 2, 3 … without gaps, assigned under the chain's lock (0007). */
+  seq: number;
   prev_hash: string;
   hash: string;
 }
@@ -110,6 +120,7 @@ export interface PlatformTables {
   organisations: OrganisationTable;
   persons: PersonTable;
   users: UserTable;
+  sign_in_failures: SignInFailureTable;
   user_grants: UserGrantTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;

@@ -5,6 +5,7 @@ import * as jobs from './0003-jobs.ts';
 import * as jobParams from './0004-job-params.ts';
 import * as files from './0005-files.ts';
 import * as notifications from './0006-notifications.ts';
+import * as signInGuard from './0007-sign-in-guard-and-audit-seq.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '0001-core': core,
@@ -13,4 +14,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0004-job-params': jobParams,
   '0005-files': files,
   '0006-notifications': notifications,
+  '0007-sign-in-guard-and-audit-seq': signInGuard,
 };

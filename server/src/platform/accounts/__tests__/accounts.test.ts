@@ -211,9 +211,10 @@ describeEachDb(
         env().services.db,
       );
       expect(open.rows[0]?.n).toBe(0);
+      // even the right password gets the answer a wrong one gets: sign-in does not tell who exists
       const login = await env().login('anji.renewal', NEW_PASSWORD);
-      expect(login.statusCode).toBe(403);
-      expect(login.json().code).toBe('ACCOUNT_DISABLED');
+      expect(login.statusCode).toBe(401);
+      expect(login.json().code).toBe('INVALID_CREDENTIALS');
       const audit = await lastAudit('user.disable', id);
       expect(audit?.before).toEqual({ status: 'active' });
       expect(audit?.after).toMatchObject({ status: 'disabled' });
@@ -360,6 +361,72 @@ describeEachDb(
       expect(secadmin?.permissions).toEqual(expect.arrayContaining(['user.read', 'user.write']));
       expect(roles.find((r) => r.role === 'auditor')?.permissions).toContain('audit.read');
       expect(roles.find((r) => r.role === 'staff')?.exclusive).toBe(false);
+    });
+
+    it('refuses through the API to reset an administrator’s password (三权分立), pointing to the server command', async () => {
+      await env().userWith('auditor', {}, 'the.auditor');
+      const id = await idOf('the.auditor');
+      for (const lang of ['zh-CN', 'en']) {
+        const res = await env().app.inject({
+          method: 'POST',
+          url: `/api/users/${id}/reset-password`,
+          headers: { ...as(admin), 'accept-language': lang },
+          payload: { password: 'Taken-over-2026' },
+        });
+        expect(res.statusCode).toBe(403);
+        expect(res.json()).toMatchObject({ code: 'PRIVILEGED_RESET_CLI_ONLY', field: 'id' });
+        expect(res.json().message).toContain('gongfu reset-password');
+      }
+      expect((await env().login('the.auditor', 'Taken-over-2026')).statusCode).toBe(401);
+      expect((await env().login('the.auditor')).statusCode).toBe(200);
+      const denied = await sql<{ n: number }>`
+        select count(*)::int as n from audit_log where action = 'access.denied'
+        and actor_name = 'sec.admin' and after->>'code' = 'PRIVILEGED_RESET_CLI_ONLY'`.execute(
+        env().services.db,
+      );
+      expect(denied.rows[0]?.n).toBe(2);
+      // another security administrator's password neither
+      const other = await idOf('anji.secadmin');
+      expect(
+        (await post(`/api/users/${other}/reset-password`, { password: 'Taken-over-2026' })).statusCode,
+      ).toBe(403);
+    });
+
+    it('tells the user of a reset in their inbox at their next sign-in', async () => {
+      const id = await idOf('anji.town');
+      expect(
+        (await post(`/api/users/${id}/reset-password`, { password: 'Reset-town-2026' })).statusCode,
+      ).toBe(200);
+      const cookie = env().cookieOf(await env().login('anji.town', 'Reset-town-2026'));
+      const inbox = await env().app.inject({ url: '/api/notifications', headers: as(cookie) });
+      expect(inbox.json()).toMatchObject({
+        unread: 1,
+        items: [{ kind: 'account.password_reset', title: '您的密码已被重置' }],
+      });
+      expect(inbox.json().items[0].body).toContain('安全管理员 sec.admin');
+    });
+
+    it('does not grant an administrator role to an account whose reset password its owner has not changed', async () => {
+      const id = await idOf('anji.town');
+      const grant = () =>
+        env().app.inject({
+          method: 'PUT',
+          url: `/api/users/${id}/grants`,
+          headers: as(admin),
+          payload: { grants: [{ role: 'auditor' }] },
+        });
+      const refused = await grant();
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'PRIVILEGED_GRANT_AFTER_RESET', field: 'grants' });
+      const cookie = env().cookieOf(await env().login('anji.town', 'Reset-town-2026'));
+      const changed = await env().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: as(cookie),
+        payload: { currentPassword: 'Reset-town-2026', newPassword: 'Only-mine-2026' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await grant()).statusCode).toBe(200);
     });
   },
   // this suite signs in more often than the per-minute sign-in limit allows
