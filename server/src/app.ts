@@ -7,7 +7,6 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
@@ -22,7 +21,9 @@ import type { Database } from './platform/db/database.ts';
 import { type ModuleMigrations, migrateAll } from './platform/db/migrate.ts';
 import { fileRoutes } from './platform/files/file.routes.ts';
 import { createFileService, filesConfigOf } from './platform/files/file.service.ts';
+import { registerApiDocsPages, registerOpenApiRoute } from './platform/http/api-docs.ts';
 import { installPipeline } from './platform/http/pipeline.ts';
+import { type LogStream, requestLogOptions } from './platform/http/request-log.ts';
 import { ajvOptions, buildValidator } from './platform/http/validators.ts';
 import type { JobQueue } from './platform/jobs/job-runner.ts';
 import { installJobs } from './platform/jobs/jobs-setup.ts';
@@ -37,7 +38,8 @@ export interface BuildOptions {
   /** Programme modules (the platform's own modules are always loaded first). */
   modules: ModuleManifest[];
   clock?: Clock;
-  logger?: boolean;
+  /** The request log: true writes to stdout; a stream receives the lines instead (tests). */
+  logger?: boolean | LogStream;
 }
 
 export interface Built {
@@ -87,10 +89,11 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
   };
 
   const app: GongfuApp = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: opts.logger ? requestLogOptions(opts.logger === true ? undefined : opts.logger) : false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: config.production,
+    // X-Forwarded-For only from the configured proxies (GONGFU_TRUSTED_PROXIES); otherwise the socket address
+    trustProxy: config.trustedProxies?.length ? config.trustedProxies : false,
     ajv: ajvOptions,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -128,7 +131,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
       security: [{ session: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerApiDocsPages(app, config);
 
   // Every API route must say who may call it; a route without a declaration fails start-up.
   const routes: string[] = [];
@@ -152,9 +155,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
   }
   const jobs = await installJobs(app, services, manifests);
-  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, () =>
-    app.swagger(),
-  );
+  registerOpenApiRoute(app, config);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

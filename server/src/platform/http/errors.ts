@@ -18,7 +18,8 @@ export type ErrorKind =
   | 'conflict'
   | 'locked'
   | 'too_large'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'unavailable';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -72,6 +74,13 @@ export const unauthenticated = (code = 'UNAUTHENTICATED') =>
 
 export const conflict = (field: string | undefined, text: Bilingual, code = 'CONFLICT') =>
   new AppError(code, 'conflict', text, field);
+
+/** The database connection was lost or cannot be made: the request may succeed if repeated. */
+export const databaseUnavailable = () =>
+  new AppError('DATABASE_UNAVAILABLE', 'unavailable', {
+    zh: '数据库连接中断，请稍后重试',
+    en: 'The database connection was lost; please try again',
+  });
 
 export function pickLang(acceptLanguage: string | undefined, cookieLang: string | undefined): Lang {
   const pref = cookieLang ?? acceptLanguage ?? '';

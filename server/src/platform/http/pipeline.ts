@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.ts';
 import { cookieName } from '../auth/session-token.ts';
+import { isConnectionLost } from '../db/connection-errors.ts';
 import type { GongfuApp, PlatformServices, RouteAccess } from '../module/app-types.ts';
-import { AppError, forbidden, pickLang, unauthenticated } from './errors.ts';
+import { AppError, databaseUnavailable, forbidden, pickLang, unauthenticated } from './errors.ts';
+import { rejectHostileText, rejectNonFiniteNumbers } from './hostile-text.ts';
 import { type AjvLikeError, describeValidationError } from './validation-message.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,13 +56,31 @@ export function installPipeline(app: GongfuApp, s: PlatformServices, auth: AuthS
     }
   });
 
+  // After the access guard (an anonymous caller learns nothing about the fields), before validation.
+  app.addHook('preValidation', rejectHostileText);
+  // After validation has coerced query and path text to numbers: "Infinity" is not one.
+  app.addHook('preHandler', rejectNonFiniteNumbers);
+
   app.setErrorHandler(async (err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = req.ctx?.lang ?? 'zh-CN';
+    // A lost or refused database connection is not a bug: say so, and that a retry may work.
+    const unavailable = (cause: unknown) => {
+      req.log.warn({ err: cause }, 'database unavailable');
+      return reply.status(503).header('retry-after', '1').send(databaseUnavailable().body(lang));
+    };
     if (err instanceof AppError) {
       // Every denial, by the route guard or by a policy in a service, is audited.
-      if (err.kind === 'forbidden' && req.ctx?.principal) await auditDenied(s, req, err.code);
+      if (err.kind === 'forbidden' && req.ctx?.principal) {
+        try {
+          await auditDenied(s, req, err.code);
+        } catch (e) {
+          if (isConnectionLost(e)) return unavailable(e);
+          throw e;
+        }
+      }
       return reply.status(err.status).send(err.body(lang));
     }
+    if (isConnectionLost(err)) return unavailable(err);
     const fe = err as FastifyError & { validation?: AjvLikeError[]; validationContext?: string };
     if (fe.validation && fe.validation.length > 0) {
       const { field, text } = describeValidationError(fe.validation[0]!, fe.validationContext ?? 'body');
