@@ -1,10 +1,13 @@
 import type { Db } from '../../platform/audit/audit.repo.ts';
-import { regionInScope } from '../../platform/auth/principal.ts';
+import type { RequestContext } from '../../platform/audit/audit.service.ts';
+import { regionInScope, regionScope } from '../../platform/auth/principal.ts';
 import { invalid } from '../../platform/http/errors.ts';
+import type { PlatformServices } from '../../platform/module/app-types.ts';
+import { ORG_READ } from '../../platform/orgs/organisation.policy.ts';
 import type { CreateProjectInput } from './project.schemas.ts';
 import { findOrganisationsByIds, findPersonsByIds, findUsersByIds } from './reference.repo.ts';
 import { checkDate } from './renewal.dates.ts';
-import type { RenewalScope } from './renewal.scope.ts';
+import { isSystem, type RenewalScope } from './renewal.scope.ts';
 import type { TaskForceInsert } from './task-force.repo.ts';
 
 /** Checks of a project's fields and references, shared by create and update. */
@@ -26,10 +29,34 @@ const ORG_ROLE: Record<OrgField, { zh: string; en: string }> = {
   inspectorId: { zh: '第三方巡查单位', en: 'third-party inspector' },
 };
 
-/** Organisations a field names must exist and be active; the owner must be a department or street office. */
+/**
+ * The organisations the caller may pick: those the organisation register shows them (its
+ * read scope, by region subtree), which is what the organisation picker lists. Null: any.
+ */
+export function organisationPickScope(s: PlatformServices, ctx: RequestContext): string[] | null {
+  if (isSystem(ctx)) return null;
+  if (!ctx.principal) return [];
+  return regionScope(s.access.grantsWith(ctx.principal, ORG_READ));
+}
+
+export interface OrganisationCheck {
+  /** Region subtrees of the organisations the caller may pick (`organisationPickScope`). */
+  pickScope: string[] | null;
+  /** The project's organisations before an update: keeping one is always allowed. */
+  current?: Partial<Record<OrgField, string | null>>;
+}
+
+/**
+ * Organisations a field names must exist and be active; the owner must be a department or
+ * street office the caller may pick (issue 10: an owner outside the caller's scope was accepted
+ * and its name shown back). The other parties may come from beyond the caller's regions (a
+ * county's project hires a city's contractor), but a message names an organisation only when
+ * the caller may see it: one outside the scope is "not found or not yours to choose".
+ */
 export async function checkOrganisations(
   db: Db,
   refs: Partial<Record<OrgField, string | null | undefined>>,
+  check: OrganisationCheck,
 ): Promise<void> {
   const ids = ORG_FIELDS.map((f) => refs[f]).filter((v): v is string => typeof v === 'string');
   const found = new Map((await findOrganisationsByIds(db, [...new Set(ids)])).map((o) => [o.id, o]));
@@ -38,22 +65,25 @@ export async function checkOrganisations(
     if (typeof id !== 'string') continue;
     const org = found.get(id);
     const role = ORG_ROLE[field];
-    if (!org) {
+    const kept = check.current?.[field] === id;
+    const visible = org !== undefined && (kept || regionInScope(check.pickScope, org.region_code));
+    if (!org || (field === 'ownerOrganisationId' && !visible)) {
       throw invalid(field, {
-        zh: `${role.zh}不存在，请从组织机构中选择`,
-        en: `The ${role.en} does not exist; choose one from the organisations`,
+        zh: `${role.zh}不存在或不在您的数据范围内，请从组织机构中选择`,
+        en: `The ${role.en} does not exist or is outside your data scope; choose one from the organisations`,
       });
     }
+    const name = { zh: visible ? `「${org.name}」` : '', en: visible ? ` "${org.name}"` : '' };
     if (org.status !== 'active') {
       throw invalid(field, {
-        zh: `${role.zh}「${org.name}」已撤销，请选择正常状态的单位`,
-        en: `The ${role.en} "${org.name}" is closed; choose an active organisation`,
+        zh: `${role.zh}${name.zh}已撤销，请选择正常状态的单位`,
+        en: `The ${role.en}${name.en} is closed; choose an active organisation`,
       });
     }
     if (field === 'ownerOrganisationId' && org.kind !== 'department' && org.kind !== 'street_office') {
       throw invalid(field, {
-        zh: `业主单位应为政府部门或街道（「${org.name}」不是），请重新选择`,
-        en: `The owner must be a government department or street office ("${org.name}" is not); choose another`,
+        zh: `业主单位应为政府部门或街道（${name.zh}不是），请重新选择`,
+        en: `The owner must be a government department or street office (${name.en.trim()} is not); choose another`,
       });
     }
   }

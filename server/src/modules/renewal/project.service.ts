@@ -17,7 +17,13 @@ import {
   patchProject,
   replaceExceptions,
 } from './project.repo.ts';
-import { checkDates, checkOrganisations, normaliseExceptions, normaliseTaskForces } from './project.rules.ts';
+import {
+  checkDates,
+  checkOrganisations,
+  normaliseExceptions,
+  normaliseTaskForces,
+  organisationPickScope,
+} from './project.rules.ts';
 import type { CreateProjectInput, ProjectListQueryT, UpdateProjectInput } from './project.schemas.ts';
 import { findRegionName } from './reference.repo.ts';
 import { RENEWAL_READ, RENEWAL_WRITE, renewalScope } from './renewal.scope.ts';
@@ -59,7 +65,7 @@ export async function createProject(s: PlatformServices, ctx: RequestContext, in
   checkDates(input.startDate, input.deadline);
   await ensureRegion(s, input.regionCode);
   ensureMayPlaceIn(scope, input.regionCode);
-  await checkOrganisations(s.db, input);
+  await checkOrganisations(s.db, input, { pickScope: organisationPickScope(s, ctx) });
   const exceptions = normaliseExceptions(input.exceptions ?? []);
   const forces = await normaliseTaskForces(s.db, scope, input.taskForces ?? []);
   return s.write(ctx, async (tx, audit) => {
@@ -110,7 +116,16 @@ export async function updateProject(
     await ensureRegion(s, input.regionCode);
     ensureMayPlaceIn(scope, input.regionCode);
   }
-  await checkOrganisations(s.db, input);
+  await checkOrganisations(s.db, input, {
+    pickScope: organisationPickScope(s, ctx),
+    current: {
+      ownerOrganisationId: before.owner_org_id,
+      agentBuilderId: before.agent_builder_id,
+      contractorId: before.contractor_id,
+      supervisorId: before.supervisor_id,
+      inspectorId: before.inspector_id,
+    },
+  });
   const exceptions = input.exceptions ? normaliseExceptions(input.exceptions) : undefined;
   const forces = input.taskForces ? await normaliseTaskForces(s.db, scope, input.taskForces) : undefined;
   return s.write(ctx, async (tx, audit) => {

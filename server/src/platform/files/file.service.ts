@@ -248,23 +248,30 @@ export function createFileService(deps: {
           kept.push({ id, pos: i });
           continue;
         }
+        // A file's name is shown back only to its uploader: someone else's file is "this file".
+        const mine = f.uploaded_by === me;
         if (f.attached_type !== null) {
           throw conflict(
             field(i),
-            {
-              zh: `文件「${f.original_name}」已附在其他记录上，请重新上传一份`,
-              en: `The file "${f.original_name}" belongs to another record; upload a copy instead`,
-            },
+            mine
+              ? {
+                  zh: `文件「${f.original_name}」已附在其他记录上，请重新上传一份`,
+                  en: `The file "${f.original_name}" belongs to another record; upload a copy instead`,
+                }
+              : {
+                  zh: '该文件已附在其他记录上，请上传您自己的文件',
+                  en: 'This file belongs to another record; upload your own copy instead',
+                },
             'FILE_ATTACHED_ELSEWHERE',
           );
         }
-        if (f.uploaded_by !== me) {
+        if (!mine) {
           throw new AppError(
             'FILE_NOT_YOURS',
             'forbidden',
             {
-              zh: `只能附加您本人上传的文件（「${f.original_name}」不是您上传的）`,
-              en: `You can only attach files you uploaded ("${f.original_name}" was not)`,
+              zh: '只能附加您本人上传的文件，该文件不是您上传的，请重新上传',
+              en: 'You can only attach files you uploaded, and this one was not; upload it yourself',
             },
             field(i),
           );

@@ -12,7 +12,12 @@ type ValidatorFactory = NonNullable<
   NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
 >;
 
-const AJV_OPTIONS = { removeAdditional: false, allErrors: false } as const;
+/**
+ * strictNumbers: a number must be finite. JSON.parse reads 1e999 as Infinity, which passed as
+ * an integer (issue 9). Ajv does not check the type again after coercing query or path text
+ * ("Infinity", "1e309"), so those are refused after validation (`rejectNonFiniteNumbers`).
+ */
+const AJV_OPTIONS = { removeAdditional: false, allErrors: false, strictNumbers: true } as const;
 
 export const ajvOptions = { customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' as const } };
 

@@ -116,12 +116,18 @@ export const invalidMobile = (error: string, field = 'mobile') =>
 
 export const personNotFound = () => notFound({ zh: '该人员', en: 'This person' }, 'PERSON_NOT_FOUND');
 
+/**
+ * The same words whether the person lives within the clerk's scope or not, and nothing about
+ * the record (no id, no region): that it exists is all a duplicate registration may learn.
+ * There is no access request in the system; a clerk who cannot find the person asks for a
+ * wider data scope the way scopes are given, through the security administrator.
+ */
 export const personExists = () =>
   conflict(
     'citizenId',
     {
-      zh: '该身份证号码的人员已登记，请勿重复登记；可按身份证号码查找该人员',
-      en: 'A person with this citizen ID is already registered; look the person up by citizen ID instead',
+      zh: '该身份证号码的人员已登记，请勿重复登记。请按身份证号码查找该人员；如查找不到，说明该人员不在您的数据范围内，请联系安全管理员（或该人员的登记部门）为您开通相应的数据范围',
+      en: 'A person with this citizen ID is already registered; do not register them again. Look the person up by citizen ID; if nobody is found, they are outside your data scope: ask the security administrator (or the department that registered them) to extend your data scope',
     },
     'PERSON_EXISTS',
   );

@@ -86,6 +86,8 @@ describeEachDb(
       const notYours = await fileReport(w.anji, project, [{ fileId: photo.id }]);
       expect(notYours.statusCode, notYours.body).toBe(403);
       expect(notYours.json()).toMatchObject({ code: 'FILE_NOT_YOURS', field: 'photos.0.fileId' });
+      // someone else's file is not named back (issue 10): its name is the uploader's business
+      expect(notYours.body).not.toContain('10层浇筑');
       // a PDF is not a photo
       const pdf = await uploaded(env(), w.partner, tinyPdf(), '说明.pdf');
       const notPhoto = await fileReport(w.partner, project, [{ fileId: photo.id }, { fileId: pdf.id }]);
@@ -147,6 +149,8 @@ describeEachDb(
       const moved = await fileReport(w.partner, other, [{ fileId: photo.id }]);
       expect(moved.statusCode).toBe(409);
       expect(moved.json()).toMatchObject({ code: 'FILE_ATTACHED_ELSEWHERE', field: 'photos.0.fileId' });
+      // the uploader's own file is named, so they know which one
+      expect(moved.json().message).toContain('10层浇筑.png');
       // staff amend the report the same day: the contractor's photo may stay (it is this report's) …
       const second = await uploaded(env(), w.anji, solidPng(3, 3, [0, 0, 200]), 'b.png');
       const kept = await expectStatus<Report>(
@@ -216,6 +220,7 @@ describeEachDb(
       });
       expect(notTheirs.statusCode).toBe(409);
       expect(notTheirs.json()).toMatchObject({ code: 'FILE_ATTACHED_ELSEWHERE', field: 'files.1' });
+      expect(notTheirs.body).not.toContain('临边');
       const replied = await expectStatus<FindingDetail>(
         call(env(), w.partner, 'POST', `/api/renewal/findings/${id}/reply`, {
           text: '已加装防护栏杆',

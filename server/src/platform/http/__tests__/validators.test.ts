@@ -26,6 +26,13 @@ describe('request validation', () => {
     expect(validate({ n: '' })).toBe(false);
   });
 
+  it('refuses a JSON body number that is not finite (JSON.parse reads 1e999 as Infinity)', () => {
+    const validate = compile('body', Type.Object({ n: Type.Integer(), x: Type.Optional(Type.Number()) }));
+    expect(validate(JSON.parse('{"n": 1e999}'))).toBe(false);
+    expect(validate({ n: 1, x: Number.NEGATIVE_INFINITY })).toBe(false);
+    expect(validate({ n: 1, x: 1.5 })).toBe(true);
+  });
+
   it('coerces query strings, which arrive as text', () => {
     const validate = compile(
       'querystring',

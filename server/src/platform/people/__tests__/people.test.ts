@@ -218,6 +218,22 @@ describeEachDb('people: one masked record per natural person', (env) => {
     expect(elsewhere.body).not.toContain(ids.get('anji-man'));
   });
 
+  it('says only that the person is registered, the same in scope or out, and how to get access', async () => {
+    // issue 10: Zhuji staff learn neither where the person lives nor the record, only what to do
+    const register = (who: 'anji.staff' | 'zhuji.staff', regionCode: string, lang?: 'en') =>
+      call(who, 'POST', '/api/people', { name: '王伟', citizenId: ANJI_MAN, regionCode }, lang);
+    for (const lang of [undefined, 'en'] as const) {
+      const inScope = await register('anji.staff', '330523', lang);
+      const outOfScope = await register('zhuji.staff', '330681', lang);
+      expect(outOfScope.statusCode).toBe(409);
+      expect(outOfScope.json()).toEqual(inScope.json());
+      expect(Object.keys(outOfScope.json()).sort()).toEqual(['code', 'field', 'message']);
+      expect(outOfScope.body).not.toMatch(/330523|安吉|Anji/);
+      expect(outOfScope.json().message).toContain(lang === 'en' ? 'data scope' : '数据范围');
+      expect(outOfScope.json().message).toContain(lang === 'en' ? 'security administrator' : '安全管理员');
+    }
+  });
+
   it('keeps a scoped caller to residences in scope', async () => {
     const outside = await call('anji.staff', 'POST', '/api/people', {
       name: '赵六',
