@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp, migrate } from '../server/src/app.ts';
-import { seedDemo } from '../server/src/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../server/src/demo/demo-accounts.ts';
 import { modules } from '../server/src/modules/index.ts';
-import { openDatabase } from '../server/src/platform/db/database.ts';
-import { testConfig } from '../server/src/test/harness.ts';
+import { openDemoCopy } from '../server/src/test/demo-snapshot.ts';
+import { describeFindings, findSecretsInLog } from '../server/src/test/log-secrets.ts';
 
 export const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
@@ -36,22 +36,22 @@ export interface Site {
 }
 
 /**
- * A real server (embedded PGlite, demo data, the built web app) on a free local port,
- * and a real Chromium driving it. One per journey file.
+ * A real server (embedded PGlite with a copy of the demo data seeded once by the global
+ * set-up, the built web app) on a free local port, and a real Chromium driving it. One per
+ * journey file.
  */
 export async function openSite(): Promise<Site> {
   if (!existsSync(WEB_DIST))
     throw new Error('web/dist is missing: run `npm run build -w web` (npm test does)');
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
-  const database = await openDatabase({});
+  const { database, config } = await openDemoCopy(inject('demoSnapshot'));
   await migrate(database, modules);
-  const { app, services, manifests } = await buildApp({
-    config: testConfig({ demo: true }),
-    database,
-    modules,
-  });
-  await seedDemo(services, manifests, () => {});
+  // The server's request log goes to a file that is checked for personal data and secrets at the end.
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const logPath = join(OUTPUT_DIR, `server-${basename(mkdtempSync(join(tmpdir(), 'log-')))}.log`);
+  const log = createWriteStream(logPath);
+  const { app } = await buildApp({ config, database, modules, logger: log });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a port');
@@ -69,7 +69,6 @@ export async function openSite(): Promise<Site> {
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  mkdirSync(OUTPUT_DIR, { recursive: true });
   return {
     url,
     context,
@@ -84,12 +83,16 @@ export async function openSite(): Promise<Site> {
       await database.close();
       rmSync(profile, { recursive: true, force: true });
       rmSync(downloadsDir, { recursive: true, force: true });
+      await new Promise<void>((resolve) => log.end(resolve));
+      const findings = findSecretsInLog(readFileSync(logPath, 'utf8'), [DEMO_PASSWORD]);
+      if (findings.length > 0)
+        throw new Error(`the server log holds secrets:\n${describeFindings(findings)}`);
     },
   };
 }
 
 /** Signs in through the login page as a demo account. */
-export async function signIn(site: Site, username: string, password = 'gongfu-demo-2026'): Promise<void> {
+export async function signIn(site: Site, username: string, password = DEMO_PASSWORD): Promise<void> {
   const { page } = site;
   await page.goto(`${site.url}/login`);
   await page.getByLabel(/用户名|Username/).fill(username);

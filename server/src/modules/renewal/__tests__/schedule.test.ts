@@ -376,6 +376,7 @@ describeEachDb(
         .select('after')
         .where('action', '=', 'renewal.task.import')
         .where('entity_id', '=', p.id)
+        .orderBy('seq')
         .execute();
       expect(audit).toHaveLength(3);
       expect(audit[0]!.after).toMatchObject({ tasks: 4, links: 3 });
