@@ -211,7 +211,7 @@ for (const kind of TEST_BACKENDS) {
       }
     });
 
-    it('exits non-zero naming the first broken entry after tampering', async () => {
+    it('exits non-zero naming the first broken entry after tampering', { timeout: SLOW }, async () => {
       for (const [username, role] of [
         ['sec', 'secadmin'],
         ['aud', 'auditor'],
