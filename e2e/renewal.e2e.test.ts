@@ -11,6 +11,22 @@ const chinaDate = (offsetDays = 0) =>
     new Date(Date.now() + offsetDays * 86_400_000),
   );
 
+/** Types a date into the antd date field labelled `label` and picks it in the open calendar (Enter would submit). */
+async function pickDate(page: Page, scope: Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await page.locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
+  await expect.poll(() => input.inputValue()).toBe(date);
+}
+
+/** Whether a marker line of the Gantt chart shows: right of the task columns, left of the chart's edge. */
+async function inView(chart: Locator, line: Locator): Promise<boolean> {
+  const TASK_COLUMNS = 380; // layout.ts LEFT_W
+  const [v, e] = await Promise.all([chart.boundingBox(), line.boundingBox()]);
+  return !!v && !!e && e.x >= v.x + TASK_COLUMNS && e.x + e.width <= v.x + v.width;
+}
+
 /** Opens the antd select labelled `label` (inside `scope`), optionally types, and picks an option. */
 async function choose(
   page: Page,
@@ -22,12 +38,21 @@ async function choose(
   const box = scope.getByLabel(label, { exact: true });
   await box.click();
   if (search) await box.fill(search);
-  const item = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first();
+  const open = page.locator('.ant-select-dropdown:visible');
+  const item = open.locator('.ant-select-item-option', { hasText: option }).first();
+  // a click during the dropdown's opening animation can be lost on a loaded machine: wait for
+  // it to settle, and click again while it is still open
+  await settled(open.first());
   await item.waitFor();
-  await item.click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  await expect
+    .poll(
+      async () => {
+        if ((await open.count()) > 0) await item.click({ timeout: 5_000 }).catch(() => {});
+        return open.count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(0);
 }
 
 describe('renewal journey in Chromium', () => {
@@ -60,26 +85,36 @@ describe('renewal journey in Chromium', () => {
     await page.getByRole('button', { name: '登记项目' }).click();
     const drawer = page.getByRole('dialog', { name: '登记项目' });
     await drawer.waitFor();
-    await drawer.getByLabel('项目名称', { exact: true }).fill(project);
+    // a name already registered in the county: a warning on leaving the field, not a refusal
+    const name = drawer.getByLabel('项目名称', { exact: true });
+    await name.fill('安吉县城市有机更新新财政局地块住有宜居项目');
+    await name.press('Tab');
+    const duplicate = drawer.getByText(/^已有同名项目：安吉县城市有机更新新财政局地块住有宜居项目/);
+    await duplicate.waitFor();
+    await site.screenshot('renewal-02a-duplicate-name');
+    await name.fill(project);
+    await name.press('Tab');
+    await duplicate.waitFor({ state: 'hidden' });
     await choose(page, drawer, '项目类型', '住有宜居');
     await choose(page, drawer, '业主单位', '安吉县住房和城乡建设局', '住房和城乡建设局');
     await choose(page, drawer, '施工单位', '浙江两山建设集团', '两山建设');
     await choose(page, drawer, '第三方巡查单位', '安信', '安信');
     await drawer.getByLabel('总投资（元）').fill('12,500,000.50');
     await expect.poll(() => drawer.getByText('¥12,500,000.50').count()).toBeGreaterThan(0);
-    // type the date, then pick it in the open calendar (Enter would submit the form)
-    const deadline = drawer.getByLabel('节点工期（承诺完工日）');
-    await deadline.click();
-    await deadline.fill(chinaDate(120));
-    await page.locator(`.ant-picker-dropdown:visible td[title="${chinaDate(120)}"]`).click();
-    await expect.poll(() => deadline.inputValue()).toBe(chinaDate(120));
+    await pickDate(page, drawer, '节点工期（承诺完工日）', chinaDate(120));
     await site.screenshot('renewal-02-project-form');
     await page.getByRole('button', { name: '保存' }).click();
     await drawer.waitFor({ state: 'hidden' });
-    const link = page.getByRole('link', { name: project });
-    await link.waitFor();
-    await link.click();
+    // the first save lands on the new project's page
     await page.getByRole('heading', { level: 1, name: project }).waitFor();
+    expect(page.url()).toMatch(/\/renewal\/projects\/[0-9a-f-]{36}$/);
+    // no tasks yet: not scheduled (not "on time"), and the days are calendar days
+    const figures = page.getByRole('region', { name: '项目看板' });
+    await figures.getByText('未排期', { exact: true }).waitFor();
+    expect(await figures.getByText('按期', { exact: true }).count()).toBe(0);
+    expect(await figures.textContent()).toMatch(/剩余工期 \d+ 天/);
+    expect(await figures.textContent()).not.toContain('工作日');
+    await site.screenshot('renewal-02b-new-project-page');
   });
 
   it('adds tasks and links on the tasks tab', async () => {
@@ -129,23 +164,55 @@ describe('renewal journey in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it('reads the Gantt chart: plan bars, the critical path in red, today and the deadline', async () => {
+  it('reads the Gantt chart: plan and latest bars with float, red only without float, today and the deadline', async () => {
     const { page } = site;
     await page.getByRole('tab', { name: '甘特图' }).click();
     const chart = page.getByRole('figure', { name: /^甘特图/ });
     await chart.waitFor();
     for (const t of tasks) await chart.getByText(t.name, { exact: true }).waitFor();
-    // 基础施工 → 主体结构施工 → 装饰装修 is the longest chain: critical; 室外配套 has float
+    // the longest chain 基础施工 → 主体结构施工 → 装饰装修 takes 45 days of the 120: 75 days of
+    // float, so nothing is critical and no bar is red; every task shows its latest window and float
     const critical = page.locator('p', { hasText: '关键路径：' });
     await expect
       .poll(() => critical.textContent())
-      .toContain(`${tasks[0]!.name} → ${tasks[1]!.name} → ${tasks[2]!.name}`);
-    expect(await chart.locator('.rn-bar-critical').count()).toBe(3);
-    expect(await chart.locator('.rn-bar-plan').count()).toBe(1);
+      .toMatch(/关键路径：无（每项任务至少还有 \d+ 天的总时差）/);
+    expect(await chart.locator('.rn-bar-critical').count()).toBe(0);
+    expect(await chart.locator('.rn-bar-plan').count()).toBe(4);
+    expect(await chart.locator('.rn-bar-late').count()).toBe(4);
+    expect(await chart.locator('.rn-float').count()).toBe(4);
+    // countdowns in the project's days (a calendar-day project)
+    expect(await chart.getByText(/^还剩 \d+ 天$/).count()).toBe(4);
     expect(await chart.getByText('今天', { exact: true }).count()).toBe(1);
     expect(await chart.getByText('节点工期', { exact: true }).count()).toBe(1);
-    expect(await page.getByRole('list', { name: '图例' }).getByRole('listitem').count()).toBeGreaterThan(4);
+    expect(await page.getByRole('list', { name: '图例' }).getByRole('listitem').count()).toBeGreaterThan(6);
     await site.screenshot('renewal-05-gantt');
+
+    // the deadline, 120 days out, is one click away in either time scale
+    const deadlineLine = chart.locator('.rn-line-deadline');
+    for (const scale of ['按日', '按周']) {
+      await page.getByText(scale, { exact: true }).click();
+      await page.getByRole('button', { name: '回到今天' }).click();
+      await expect.poll(() => inView(chart, chart.locator('.rn-line-today'))).toBe(true);
+      await page.getByRole('button', { name: '跳到节点工期' }).click();
+      await expect.poll(() => inView(chart, deadlineLine)).toBe(true);
+    }
+    await site.screenshot('renewal-05a-gantt-deadline');
+    await page.getByText('按日', { exact: true }).click();
+
+    // with the deadline moved to the planned finish, the chain has no float left: red
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: '编辑项目' });
+    await drawer.waitFor();
+    await pickDate(page, drawer, '节点工期（承诺完工日）', chinaDate(44));
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => critical.textContent())
+      .toContain(`${tasks[0]!.name} → ${tasks[1]!.name} → ${tasks[2]!.name}`);
+    await expect.poll(() => chart.locator('.rn-bar-critical').count()).toBe(3);
+    expect(await chart.locator('.rn-bar-plan').count()).toBe(1); // 室外配套 keeps its float
+    expect(await chart.locator('.rn-float').count()).toBe(1);
+    await site.screenshot('renewal-05b-gantt-critical');
 
     // the table alternative lists every task with its dates
     await page.getByText('表格', { exact: true }).click();
@@ -187,6 +254,11 @@ describe('renewal journey in Chromium', () => {
     const reports = page.getByRole('table', { name: '工程日报列表' });
     await reports.waitFor();
     await reports.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }).waitFor();
+    // the progress column says what it counts: progress was given on one task (not "进度 1")
+    const filed = reports
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }) });
+    await filed.getByRole('cell', { name: '1 项任务', exact: true }).waitFor();
     await site.screenshot('renewal-08-daily-reports');
     // the report shows the photo's thumbnail, loaded through its signed link
     await reports.getByRole('button', { name: `查看 ${chinaDate()} 的日报` }).click();

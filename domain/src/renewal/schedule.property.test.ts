@@ -168,7 +168,7 @@ function oracle(input: ScheduleInput) {
           lateStart: days[f - t.duration + 1],
           lateFinish: days[f],
           totalFloat: tf.get(t.id),
-          critical: tf.get(t.id) === minTf,
+          critical: tf.get(t.id)! <= 0,
         },
       ];
     }),
@@ -240,15 +240,17 @@ describe('scheduleBackward on random DAGs', () => {
     );
   });
 
-  it('has a critical chain from a start-driven task to a deadline-driven one', () => {
+  it('has a driving chain from a start-driven task to a deadline-driven one', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const r = scheduleBackward(input);
         const { S, D, t } = ordinals(input, r);
         const floats = Object.values(r.tasks).map((x) => x.totalFloat);
-        const critical = new Set(Object.keys(r.tasks).filter((id) => r.tasks[id]!.critical));
+        const minFloat = Math.min(...floats);
+        for (const x of Object.values(r.tasks)) expect(x.critical).toBe(x.totalFloat <= 0);
+        // the driving tasks: the smallest float (critical when it is <= 0)
+        const critical = new Set(Object.keys(r.tasks).filter((id) => r.tasks[id]!.totalFloat === minFloat));
         expect(critical.size).toBeGreaterThan(0);
-        for (const id of critical) expect(r.tasks[id]!.totalFloat).toBe(Math.min(...floats));
 
         const succ = new Map<string, string[]>();
         const hasCriticalPred = new Set<string>();
@@ -329,8 +331,14 @@ describe('planProject on random DAGs', () => {
         expect(plan.daysLate === 0).toBe(plan.feasible);
 
         const path = plan.criticalPath;
+        const minFloat = Math.min(...Object.values(plan.tasks).map((x) => x.totalFloat));
+        if (minFloat > 0) {
+          expect(path).toEqual([]);
+          return;
+        }
         expect(path.length).toBeGreaterThan(0);
-        for (const id of path) expect(plan.tasks[id]!.critical).toBe(true);
+        for (const id of path)
+          expect(plan.tasks[id]!).toMatchObject({ critical: true, totalFloat: minFloat });
         for (let i = 1; i < path.length; i++) {
           expect(input.links.some((l) => l.from === path[i - 1] && l.to === path[i])).toBe(true);
         }

@@ -130,7 +130,9 @@ describe('a textbook network (activity on node)', () => {
     expect(roomy.tasks.A?.totalFloat).toBe(3);
     expect(roomy.tasks.B?.totalFloat).toBe(7);
     expect(roomy.feasible).toBe(true);
-    expect(Object.values(roomy.tasks).filter((t) => t.critical)).toHaveLength(4);
+    // three days to spare on the longest chain: nothing is critical against this deadline
+    expect(Object.values(roomy.tasks).filter((t) => t.critical)).toHaveLength(0);
+    expect(planProject({ ...network, start: '2024-03-04', deadline: '2024-03-20' }).criticalPath).toEqual([]);
 
     const tight = planProject({ ...network, start: '2024-03-04', deadline: '2024-03-15' });
     expect(tight.feasible).toBe(false);
@@ -139,6 +141,46 @@ describe('a textbook network (activity on node)', () => {
     expect(tight.tasks.A).toMatchObject({ lateStart: '2024-03-02', totalFloat: -2, critical: true });
     expect(tight.tasks.H).toMatchObject({ totalFloat: 1, critical: false, freeFloat: 1 });
     expect(tight.criticalPath).toEqual(['A', 'D', 'F', 'G']);
+    // three days short: every task without float left is critical, not only the driving chain
+    // (C, E and H have 0); the path is the driving chain
+    const tighter = planProject({ ...network, start: '2024-03-04', deadline: '2024-03-14' });
+    expect(tighter.daysLate).toBe(3);
+    expect(tighter.tasks.E).toMatchObject({ totalFloat: 0, critical: true });
+    expect(tighter.tasks.B).toMatchObject({ totalFloat: 1, critical: false });
+    expect(
+      Object.entries(tighter.tasks)
+        .filter(([, t]) => t.critical)
+        .map(([id]) => id),
+    ).toEqual(['A', 'C', 'D', 'E', 'F', 'G', 'H']);
+    expect(tighter.criticalPath).toEqual(['A', 'D', 'F', 'G']);
+  });
+
+  it('calls critical only the tasks with no float left, however long the chain', () => {
+    // one chain of 45 days against a deadline 146 days out: 101 days of float, not critical
+    const chain = {
+      tasks: [
+        { id: 'base', duration: 10 },
+        { id: 'frame', duration: 20 },
+        { id: 'finish', duration: 15 },
+      ],
+      links: [
+        { from: 'base', to: 'frame' },
+        { from: 'frame', to: 'finish' },
+      ],
+      start: '2026-01-01',
+    };
+    const roomy = planProject({ ...chain, deadline: '2026-05-26' });
+    expect(Object.values(roomy.tasks).map((t) => [t.totalFloat, t.critical])).toEqual([
+      [101, false],
+      [101, false],
+      [101, false],
+    ]);
+    expect(roomy.criticalPath).toEqual([]);
+    expect(roomy.tasks.finish).toMatchObject({ earlyFinish: '2026-02-14', lateFinish: '2026-05-26' });
+    // with the deadline on the planned finish the same chain is critical
+    const exact = planProject({ ...chain, deadline: '2026-02-14' });
+    expect(Object.values(exact.tasks).every((t) => t.totalFloat === 0 && t.critical)).toBe(true);
+    expect(exact.criticalPath).toEqual(['base', 'frame', 'finish']);
   });
 
   it('counts working days on a Mon–Fri calendar', () => {
@@ -484,9 +526,13 @@ describe('planProject', () => {
     expect(plan.projectFinish).toBe(sched.projectFinish);
     // 拆除 6/3–6/5, 管网 6/6–6/13 (6/10 端午), 绿化 6/14–6/17; deadline Fri 6/21.
     expect(plan.projectFinish).toBe('2024-06-17');
-    expect(plan.criticalPath).toEqual(['拆除', '管网', '绿化']);
+    // four working days to spare: no critical path
+    expect(plan.criticalPath).toEqual([]);
     expect(plan.tasks.外立面).toMatchObject({ totalFloat: 5, freeFloat: 1 });
-    expect(plan.tasks.绿化).toMatchObject({ totalFloat: 4, freeFloat: 4, critical: true });
+    expect(plan.tasks.绿化).toMatchObject({ totalFloat: 4, freeFloat: 4, critical: false });
+    const tight = planProject({ ...base, deadline: '2024-06-17' });
+    expect(tight.criticalPath).toEqual(['拆除', '管网', '绿化']);
+    expect(tight.tasks.绿化).toMatchObject({ totalFloat: 0, critical: true });
   });
 
   it('re-plans from progress: done fixed, in-progress from the status date, the rest not before it', () => {
@@ -518,7 +564,7 @@ describe('planProject', () => {
       lateStart: '2024-06-07',
       lateFinish: '2024-06-19',
       totalFloat: 2,
-      critical: true,
+      critical: false,
     });
     // Not started: from the status date, not from 拆除's finish. Latest start 6/14 is still ahead.
     expect(plan.tasks.外立面).toMatchObject({
@@ -534,7 +580,7 @@ describe('planProject', () => {
       earlyFinish: '2024-06-19',
       totalFloat: 2,
     });
-    expect(plan.criticalPath).toEqual(['管网', '绿化']);
+    expect(plan.criticalPath).toEqual([]); // two working days of float left
     expect(plan.feasible).toBe(true);
     expect(plan.daysLate).toBe(0);
   });

@@ -22,9 +22,17 @@
 // topological order. Backward pass (latest dates): lf = min(deadline, every
 // constraint), in reverse order. The start snaps forward to a working day and
 // the deadline back to one. totalFloat = ls − es in working days (negative
-// when the deadline cannot be met); the critical tasks are those with the
-// smallest total float — along a chain of them each link is tight, so the
-// chain runs from a start-driven task to a deadline-driven one.
+// when the deadline cannot be met).
+//
+// A task is critical when it has no float left against the committed
+// deadline: totalFloat <= 0 (MS Project's and P6's default rule). The driving
+// tasks — those with the smallest total float — form a chain whose every link
+// is tight, from a start-driven task to a deadline-driven one; when that
+// smallest float is <= 0 this chain is the critical path. When the deadline
+// leaves every task some float nothing is critical: the longest chain then
+// only decides the planned finish, and painting it "critical" (as JGJ/T 121's
+// "smallest total float" reading does when the required duration exceeds the
+// computed one) flags tasks that could slip for months without harm.
 //
 // Links are topologically sorted with Kahn's algorithm (O(V + E)); when Kahn
 // leaves tasks behind, a walk back along predecessors among them finds one
@@ -68,6 +76,7 @@ export interface TaskSchedule {
   lateFinish: string;
   /** Working days; negative when the task cannot make the deadline. */
   totalFloat: number;
+  /** No float left against the deadline: totalFloat <= 0 (and, in planProject, not done). */
   critical: boolean;
 }
 
@@ -109,7 +118,10 @@ export interface PlanResult {
   tasks: Record<string, PlannedTask>;
   projectFinish: string;
   feasible: boolean;
-  /** One chain of critical tasks linked by tight links, in order (there may be others). */
+  /**
+   * One chain of the driving (smallest-float) tasks linked by tight links, in order (there may be
+   * others), when they are critical; empty when every open task has float left.
+   */
   criticalPath: string[];
   /** Working days the project finish is past the deadline; 0 when feasible. */
   daysLate: number;
@@ -487,6 +499,8 @@ interface Core {
   prep: Prepared;
   passes: Passes;
   critical: Uint8Array;
+  /** The smallest total float of the tasks not done (+∞ when none). */
+  minFloat: number;
   earlyStart: string[];
   earlyFinish: string[];
   lateStart: string[];
@@ -524,7 +538,7 @@ function solve(input: PlanInput, withProgress: boolean): Core {
   const tasks = input.tasks;
   for (let v = 0; v < n; v++) {
     const st = status[v];
-    critical[v] = st !== DONE && tf[v] === minFloat ? 1 : 0;
+    critical[v] = st !== DONE && tf[v]! <= 0 ? 1 : 0;
     earlyStart[v] = st === NOT_STARTED ? cal.dateOfOrdinal(es[v]!) : tasks[v]!.actualStart!;
     lateStart[v] = st === NOT_STARTED ? cal.dateOfOrdinal(ls[v]!) : earlyStart[v]!;
     earlyFinish[v] = st === DONE ? tasks[v]!.actualFinish! : cal.dateOfOrdinal(ef[v]!);
@@ -532,13 +546,24 @@ function solve(input: PlanInput, withProgress: boolean): Core {
     if (earlyFinish[v]! > projectFinish) projectFinish = earlyFinish[v]!;
   }
   if (n === 0) projectFinish = input.start;
-  return { prep, passes, critical, earlyStart, earlyFinish, lateStart, lateFinish, projectFinish, feasible };
+  return {
+    prep,
+    passes,
+    critical,
+    minFloat,
+    earlyStart,
+    earlyFinish,
+    lateStart,
+    lateFinish,
+    projectFinish,
+    feasible,
+  };
 }
 
 /**
  * Reverse scheduling: earliest dates forward from `start`, latest dates
- * backward from `deadline`, total float and the critical tasks (those with the
- * smallest total float). Throws an Error naming the problem for bad input:
+ * backward from `deadline`, total float and the critical tasks (no float left:
+ * totalFloat <= 0). Throws an Error naming the problem for bad input:
  * malformed dates, deadline before start, duplicate or unknown task ids, a
  * duration that is not a whole number >= 1, a bad link type or lag, a link cycle.
  * No tasks: an empty schedule whose projectFinish is the start date.
@@ -632,19 +657,22 @@ export function planProject(input: PlanInput): PlanResult {
     ];
   }
 
-  // One critical path: the first critical task in topological order has no critical
-  // predecessor driving it; from there follow links that fix the latest finish (tight
-  // links) to critical successors until none is left — a task bounded by the deadline.
+  // One critical path, when the driving tasks are critical: the first open task with the
+  // smallest float in topological order has no such predecessor driving it; from there follow
+  // links that fix the latest finish (tight links) to successors of the same float until none
+  // is left — a task bounded by the deadline. (Float never grows along a tight link, so the
+  // chain stays at the smallest float.)
   const criticalPath: string[] = [];
+  const { minFloat } = core;
+  const driving = (w: number) => status[w] !== DONE && tf[w] === minFloat;
   let v = -1;
-  for (let k = 0; k < n && v < 0; k++) if (core.critical[order[k]!] === 1) v = order[k]!;
+  if (minFloat <= 0) for (let k = 0; k < n && v < 0; k++) if (driving(order[k]!)) v = order[k]!;
   while (v >= 0) {
     criticalPath.push(ids[v]!);
     let next = -1;
     for (let e = out[v]!, end = out[v + 1]!; e < end && next < 0; e++) {
       const w = to[e]!;
-      if (core.critical[w] === 1 && lateFinishBound(net, status, ls, lf, v, status[v]!, e) === lf[v])
-        next = w;
+      if (driving(w) && lateFinishBound(net, status, ls, lf, v, status[v]!, e) === lf[v]) next = w;
     }
     v = next;
   }

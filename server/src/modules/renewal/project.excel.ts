@@ -81,9 +81,15 @@ const COLUMNS: ExportColumn<ProjectListItem>[] = [
     header: { zh: '预计完工日期', en: 'Planned finish' },
     width: 14,
     kind: 'date',
-    value: (p) => p.plannedFinish,
+    // a project without tasks is not scheduled yet: no planned finish or delay to show
+    value: (p) => (p.scheduled ? p.plannedFinish : null),
   },
-  { key: 'daysLate', header: { zh: '滞后天数', en: 'Days late' }, width: 10, value: (p) => p.daysLate },
+  {
+    key: 'daysLate',
+    header: { zh: '滞后天数', en: 'Days late' },
+    width: 10,
+    value: (p) => (p.scheduled ? p.daysLate : null),
+  },
   {
     key: 'progressPercent',
     header: { zh: '形象进度（%）', en: 'Progress (%)' },

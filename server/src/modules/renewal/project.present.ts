@@ -94,6 +94,7 @@ export const presentProject = (
 
 export const presentProjectListItem = (p: ProjectListRow, lang: Lang) => ({
   ...core(p, lang),
+  scheduled: p.has_tasks,
   plannedFinish: p.project_finish,
   daysLate: p.days_late,
   lateTaskCount: p.late_task_count,

@@ -127,6 +127,8 @@ export interface ProjectFilter {
   stage?: Stage | undefined;
   /** Part of the name. */
   q?: string | undefined;
+  /** The whole name, ignoring case (already trimmed). */
+  name?: string | undefined;
   /** Only projects whose latest schedule snapshot is late or has late or at-risk tasks. */
   atRisk?: boolean | undefined;
 }
@@ -140,6 +142,8 @@ export type ProjectListRow = ProjectDetailRow & {
   at_risk_task_count: number | null;
   progress_bp: number | null;
   last_report_date: string | null;
+  /** The project has at least one task. */
+  has_tasks: boolean;
 };
 
 /** The filter as one SQL condition on `p` (at risk: by the project's latest snapshot). */
@@ -149,6 +153,7 @@ function matches(f: ProjectFilter): Expression<SqlBool> {
   if (f.type) all.push(sql<SqlBool>`p.type = ${f.type}`);
   if (f.stage) all.push(sql<SqlBool>`p.stage = ${f.stage}`);
   if (f.q) all.push(sql<SqlBool>`p.name ilike ${`%${escapeLike(f.q)}%`}`);
+  if (f.name) all.push(sql<SqlBool>`lower(p.name) = lower(${f.name})`);
   if (f.atRisk) {
     all.push(sql<SqlBool>`coalesce((
       select s.days_late > 0 or s.late_task_count > 0 or s.at_risk_task_count > 0
@@ -194,6 +199,7 @@ const listQuery = (db: Db, pick: (q: ProjectsQuery) => ProjectsQuery) =>
         .whereRef('d.project_id', '=', 'p.id')
         .as('last_report_date'),
     )
+    .select(sql<boolean>`exists (select 1 from renewal_tasks t where t.project_id = p.id)`.as('has_tasks'))
     .orderBy('p.name')
     .orderBy('p.id');
 

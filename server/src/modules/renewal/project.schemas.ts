@@ -119,6 +119,13 @@ export const ProjectListQuery = Type.Object(
     type: Type.Optional(ProjectTypeSchema),
     stage: Type.Optional(StageSchema),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the name' })),
+    name: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'the whole name, ignoring case and surrounding spaces: finds a project already registered under a name',
+      }),
+    ),
     atRisk: Type.Optional(
       Type.Boolean({
         description: 'only projects late, or with late or at-risk tasks, at the latest re-plan',
@@ -192,6 +199,9 @@ export const ProjectView = Type.Object({
 
 export const ProjectListItem = Type.Object({
   ...projectCore,
+  scheduled: Type.Boolean({
+    description: 'the project has tasks; false: 未排期, the planned finish and delay mean nothing yet',
+  }),
   plannedFinish: Nullable(Type.String({ description: 'projectFinish at the latest daily re-plan' })),
   daysLate: Nullable(Type.Integer()),
   lateTaskCount: Nullable(Type.Integer()),

@@ -195,6 +195,7 @@ async function listFilter(
     type: q.type,
     stage: q.stage,
     q: q.q?.trim() || undefined,
+    name: q.name?.trim() || undefined,
     atRisk: q.atRisk,
   };
 }

@@ -28,7 +28,7 @@ export const ScheduleTaskView = Type.Object({
   remaining: Nullable(Type.Integer({ description: 'working days left from today (in progress)' })),
   totalFloat: Type.Integer({ description: 'working days; negative: cannot make the deadline' }),
   freeFloat: Type.Integer(),
-  critical: Type.Boolean(),
+  critical: Type.Boolean({ description: 'no float left against the deadline: total float <= 0' }),
   lateStartPassed: Type.Boolean({ description: 'not started although its latest start has passed' }),
   daysToLateStart: Nullable(
     Type.Integer({
@@ -47,8 +47,12 @@ export const ScheduleView = Type.Object({
   calendar: CalendarSchema,
   projectFinish: Type.String({ description: 'planned finish of the project' }),
   feasible: Type.Boolean(),
-  daysLate: Type.Integer({ description: 'working days the planned finish is past the deadline' }),
-  criticalPath: Type.Array(Type.String(), { description: 'task ids of one critical chain, in order' }),
+  daysLate: Type.Integer({
+    description: 'working days (of the project calendar) the planned finish is past the deadline',
+  }),
+  criticalPath: Type.Array(Type.String(), {
+    description: 'task ids of one critical chain, in order; empty when every open task has float left',
+  }),
   tasks: Type.Array(ScheduleTaskView),
   links: Type.Array(LinkView),
 });
@@ -68,6 +72,7 @@ export const DashboardView = Type.Object({
   stage: StageSchema,
   startDate: Type.String(),
   deadline: Type.String(),
+  calendar: CalendarSchema,
   plannedFinish: Type.String(),
   feasible: Type.Boolean(),
   daysLate: Type.Integer(),
@@ -76,7 +81,9 @@ export const DashboardView = Type.Object({
   }),
   workingDaysToDeadline: Type.Integer({ description: 'working days on the project calendar' }),
   progressPercent: Type.Number({ description: 'duration-weighted, 0–100' }),
-  taskCount: Type.Integer({ description: 'work tasks (summaries not counted)' }),
+  taskCount: Type.Integer({
+    description: 'work tasks (summaries not counted); 0: not scheduled yet (未排期), the dates mean nothing',
+  }),
   doneTaskCount: Type.Integer(),
   lateTaskCount: Type.Integer(),
   atRiskTaskCount: Type.Integer(),

@@ -102,6 +102,7 @@ export async function getProjectDashboard(s: PlatformServices, ctx: RequestConte
     stage: project.stage,
     startDate: project.start_date,
     deadline: project.deadline,
+    calendar: project.calendar_kind,
     plannedFinish: o.projectFinish,
     feasible: o.feasible,
     daysLate: o.daysLate,

@@ -1,7 +1,15 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/harness.ts';
 import { renewalModule } from '../manifest.ts';
-import { call, createProject, expectStatus, makeWorld, setToday, type World } from './renewal-factory.ts';
+import {
+  addTask,
+  call,
+  createProject,
+  expectStatus,
+  makeWorld,
+  setToday,
+  type World,
+} from './renewal-factory.ts';
 
 type Page = { items: Array<Record<string, unknown> & { id: string; name: string }>; total: number };
 
@@ -239,6 +247,52 @@ describeEachDb(
         200,
       );
       expect(meta.projectTypes.find((t) => t.code === 'road')?.name).toBe('Road rebuild');
+    });
+
+    it('finds a name already registered, whole and ignoring case, only within the caller’s scope', async () => {
+      const named = (cookie: string, name: string) =>
+        expectStatus<Page>(
+          call(env(), cookie, 'GET', `/api/renewal/projects?name=${encodeURIComponent(name)}`),
+          200,
+        );
+      expect((await named(w.anji, '新财政局地块住有宜居项目')).items.map((p) => p.id)).toEqual([ids.anji]);
+      expect((await named(w.anji, '  新财政局地块住有宜居项目 ')).total).toBe(1);
+      // part of a name is not the name; a name outside the caller's scope is not found
+      expect((await named(w.anji, '新财政局地块')).total).toBe(0);
+      expect((await named(w.anji, '104国道天台福溪段改建工程')).total).toBe(0);
+      expect((await named(w.leader, '104国道天台福溪段改建工程')).items.map((p) => p.id)).toEqual([
+        ids.tiantai,
+      ]);
+      // Latin letters match whatever their case
+      const latin = await createProject(env(), w.anji, w, { name: 'EPC Pilot 一期', contractorId: null });
+      expect((await named(w.anji, 'epc pilot 一期')).items.map((p) => p.id)).toEqual([latin.id]);
+    });
+
+    it('says a project without tasks is not scheduled yet, in the list and on its dashboard', async () => {
+      const item = async () =>
+        (
+          await expectStatus<Page>(
+            call(env(), w.anji, 'GET', '/api/renewal/projects?q=新财政局地块住有宜居项目'),
+            200,
+          )
+        ).items[0]!;
+      expect(await item()).toMatchObject({ scheduled: false });
+      const dash = (id: string) =>
+        expectStatus<Record<string, unknown>>(
+          call(env(), w.anji, 'GET', `/api/renewal/projects/${id}/dashboard`),
+          200,
+        );
+      expect(await dash(ids.anji!)).toMatchObject({ taskCount: 0, calendar: 'calendar-days' });
+      const outOfScope = await call(env(), w.anji, 'GET', `/api/renewal/projects/${ids.tiantai}/dashboard`);
+      expect(outOfScope.statusCode).toBe(404);
+      await addTask(env(), w.anji, ids.anji!, '场地平整', 3);
+      expect(await item()).toMatchObject({ scheduled: true });
+      expect(await dash(ids.anji!)).toMatchObject({ taskCount: 1 });
+      const tiantai = await expectStatus<Record<string, unknown>>(
+        call(env(), w.leader, 'GET', `/api/renewal/projects/${ids.tiantai}/dashboard`),
+        200,
+      );
+      expect(tiantai).toMatchObject({ taskCount: 0, calendar: 'workdays' });
     });
   },
   { modules: [renewalModule] },

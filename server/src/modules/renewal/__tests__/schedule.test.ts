@@ -115,6 +115,22 @@ describeEachDb(
       expect(s.projectFinish).toBe('2026-03-12');
       const d = s.tasks.find((x) => x.id === t.d)!;
       expect(d).toMatchObject({ lateFinish: '2026-03-20', totalFloat: 8, daysToLateStart: 17 });
+      // eight days to spare on the longest chain: nothing is critical, no critical path
+      expect(s.tasks.filter((x) => x.critical)).toEqual([]);
+      expect(s.criticalPath).toEqual([]);
+      // moved to the planned finish, the deadline makes the chain A → B → D critical
+      await expectStatus(
+        call(env(), w.anji, 'PATCH', `/api/renewal/projects/${p.id}`, { deadline: '2026-03-12' }),
+        200,
+      );
+      const tight = await getSchedule(w.anji, p.id);
+      expect(tight.criticalPath).toEqual([t.a, t.b, t.d]);
+      expect(tight.tasks.filter((x) => x.critical).map((x) => x.id)).toEqual([t.a, t.b, t.d]);
+      const dash = await expectStatus<Record<string, unknown>>(
+        call(env(), w.anji, 'GET', `/api/renewal/projects/${p.id}/dashboard`),
+        200,
+      );
+      expect(dash).toMatchObject({ criticalTaskCount: 3, calendar: 'calendar-days', taskCount: 4 });
     });
 
     it('refuses a link cycle naming its tasks (400 links), self links and duplicates', async () => {

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type ScheduledTask, useProject, useSchedule } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
+import { type DayUnits, dayUnits } from '../widgets/day-units.ts';
 import { countdown, Gantt } from './Gantt.tsx';
 import { rowsOf, type Zoom } from './layout.ts';
 
@@ -37,8 +38,15 @@ export default function GanttTab({ projectId }: { projectId: string }) {
   if (!s) return <Spin />;
   if (s.tasks.length === 0) return <Empty description={rt('gantt.noTasks')} />;
 
+  const units = dayUnits(rt, s.calendar);
   const names = new Map(s.tasks.map((t) => [t.id, t.name]));
   const criticalNames = s.criticalPath.map((id) => names.get(id) ?? id);
+  // nothing critical: say how much float the tightest open task still has
+  const openFloats = s.tasks.filter((t) => !t.summary && t.status !== 'done').map((t) => t.totalFloat);
+  const noCritical =
+    openFloats.length > 0 && Math.min(...openFloats) > 0
+      ? rt('gantt.noCriticalFloat', { days: units.count(Math.min(...openFloats)) })
+      : rt('gantt.noCritical');
   const label = rt('gantt.ariaLabel', {
     project: project.data?.name ?? '',
     n: s.tasks.length,
@@ -52,7 +60,11 @@ export default function GanttTab({ projectId }: { projectId: string }) {
         <Alert
           type="error"
           showIcon
-          title={rt('gantt.infeasible', { n: s.daysLate, finish: s.projectFinish, deadline: s.deadline })}
+          title={rt('gantt.infeasible', {
+            days: units.count(s.daysLate),
+            finish: s.projectFinish,
+            deadline: s.deadline,
+          })}
         />
       ) : (
         <Alert
@@ -64,7 +76,7 @@ export default function GanttTab({ projectId }: { projectId: string }) {
       <p className="rn-critical-path">
         <strong>{rt('gantt.criticalPath')}</strong>
         {criticalNames.length === 0
-          ? rt('gantt.noCritical')
+          ? noCritical
           : criticalNames.length <= CRITICAL_SHOWN || showAllCritical
             ? criticalNames.join(' → ')
             : `${criticalNames.slice(0, CRITICAL_SHOWN).join(' → ')} → …`}
@@ -127,11 +139,11 @@ export default function GanttTab({ projectId }: { projectId: string }) {
       {view === 'chart' ? (
         <>
           <Legend />
-          <Gantt schedule={s} rows={rows} zoom={zoom} label={label} />
+          <Gantt schedule={s} rows={rows} zoom={zoom} label={label} units={units} />
           <p className="gf-muted gf-small">{rt('gantt.keyboardHint')}</p>
         </>
       ) : (
-        <ScheduleTable tasks={rows.map((r) => r.task)} />
+        <ScheduleTable tasks={rows.map((r) => r.task)} units={units} />
       )}
     </div>
   );
@@ -148,6 +160,14 @@ function Legend() {
       <li>
         <span className="rn-swatch rn-bar-critical" aria-hidden />
         {rt('gantt.legendCritical')}
+      </li>
+      <li>
+        <span className="rn-swatch rn-bar-late" aria-hidden />
+        {rt('gantt.legendLateWindow')}
+      </li>
+      <li>
+        <span className="rn-swatch-float" aria-hidden />
+        {rt('gantt.legendFloat')}
       </li>
       <li>
         <span className="rn-swatch rn-swatch-actual" aria-hidden />
@@ -176,7 +196,7 @@ function Legend() {
 }
 
 /** The table alternative: every task with its dates, floats and flags. */
-function ScheduleTable({ tasks }: { tasks: ScheduledTask[] }) {
+function ScheduleTable({ tasks, units }: { tasks: ScheduledTask[]; units: DayUnits }) {
   const rt = useRT();
   return (
     <Table<ScheduledTask>
@@ -189,7 +209,12 @@ function ScheduleTable({ tasks }: { tasks: ScheduledTask[] }) {
       columns={[
         { title: rt('task.wbs'), dataIndex: 'wbsCode', width: 70, fixed: 'left' },
         { title: rt('task.name'), dataIndex: 'name', width: 200, fixed: 'left' },
-        { title: rt('task.duration'), dataIndex: 'duration', width: 70, align: 'right' },
+        {
+          title: rt('task.durationDays', { unit: units.unit }),
+          dataIndex: 'duration',
+          width: 90,
+          align: 'right',
+        },
         { title: rt('gantt.earlyStart'), dataIndex: 'earlyStart', width: 105 },
         { title: rt('gantt.earlyFinish'), dataIndex: 'earlyFinish', width: 105 },
         { title: rt('gantt.lateStart'), dataIndex: 'lateStart', width: 105 },
@@ -213,13 +238,18 @@ function ScheduleTable({ tasks }: { tasks: ScheduledTask[] }) {
           align: 'right',
           render: (v: number) => `${v}%`,
         },
-        { title: rt('gantt.totalFloat'), dataIndex: 'totalFloat', width: 80, align: 'right' },
+        {
+          title: rt('gantt.totalFloat', { unit: units.unit }),
+          dataIndex: 'totalFloat',
+          width: 100,
+          align: 'right',
+        },
         {
           title: rt('gantt.countdown'),
           key: 'countdown',
-          width: 110,
+          width: 130,
           render: (_, t) => {
-            const c = countdown(rt, t);
+            const c = countdown(rt, t, units);
             return <span className={`rn-tone-${c.tone}`}>{c.text}</span>;
           },
         },

@@ -47,6 +47,25 @@ export function chartRange(schedule: Schedule): { first: string; days: number } 
   return { first, days: hi - lo + 3 + 10 };
 }
 
+/** Room kept between a marker line and the edge of the visible chart, in pixels. */
+const EDGE = 32;
+
+/**
+ * Where the chart opens (scrollLeft), given today's and the deadline's x within the time scale
+ * and the visible width of the time scale: today a quarter in from the left, moved left so the
+ * deadline shows too when both fit, and never so far that today leaves the view.
+ */
+export function openingScroll(todayX: number, deadlineX: number, viewW: number): number {
+  const preferred = todayX - viewW / 4;
+  const keepToday = todayX - EDGE; // the most we may scroll right and still see today
+  const showDeadline = deadlineX + EDGE - viewW; // the least we must scroll right to see the deadline
+  return Math.max(0, Math.min(keepToday, Math.max(preferred, showDeadline)));
+}
+
+/** The scrollLeft that brings a date's x into view: three quarters in for the deadline, a quarter for today. */
+export const scrollLeftFor = (x: number, viewW: number, at: 'quarter' | 'threeQuarters'): number =>
+  Math.max(0, x - viewW * (at === 'quarter' ? 0.25 : 0.75));
+
 /** Rows [start, end) to draw for a viewport. */
 export function visibleRange(scrollTop: number, height: number, total: number): [number, number] {
   const start = Math.max(0, Math.floor((scrollTop - HEADER_H) / ROW_H) - OVERSCAN);

@@ -5,6 +5,7 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Dashboard, useDashboard, useProject } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
+import { dayUnits } from '../widgets/day-units.ts';
 import { TaskForceTable } from './TaskForcesTab.tsx';
 
 /** 概览: the dashboard figures, the trend of days late, and the register entry. */
@@ -16,6 +17,9 @@ export default function OverviewTab({ projectId }: { projectId: string }) {
   const project = useProject(projectId);
   const d = dash.data;
   const p = project.data;
+  const units = dayUnits(rt, d?.calendar ?? 'calendar-days');
+  // a project without tasks has no schedule: its planned finish would only repeat the start date
+  const unscheduled = d?.taskCount === 0;
   return (
     <div className="rn-stack">
       <ErrorAlert error={dash.error} onRetry={() => void dash.refetch()} />
@@ -31,24 +35,37 @@ export default function OverviewTab({ projectId }: { projectId: string }) {
                 />
                 <div className="gf-muted gf-small">
                   {rt('overview.deadlineOn', { date: d.deadline })} ·{' '}
-                  {rt('overview.workingDays', { n: d.workingDaysToDeadline })}
+                  {rt('overview.timeLeft', { days: units.count(d.workingDaysToDeadline) })}
                 </div>
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic
-                  title={rt('overview.plannedFinish')}
-                  value={d.plannedFinish}
-                  styles={{ content: { color: d.daysLate > 0 ? '#cf1322' : '#389e0d' } }}
-                />
-                <div className="gf-small">
-                  {d.daysLate > 0 ? (
-                    <Tag color="red">{rt('projects.lateBy', { n: d.daysLate })}</Tag>
-                  ) : (
-                    <Tag color="green">{rt('projects.onTime')}</Tag>
-                  )}
-                </div>
+                {unscheduled ? (
+                  <>
+                    <Statistic
+                      title={rt('overview.plannedFinish')}
+                      value={rt('projects.unscheduled')}
+                      styles={{ content: { color: '#595959' } }}
+                    />
+                    <div className="gf-muted gf-small">{rt('projects.unscheduledHint')}</div>
+                  </>
+                ) : (
+                  <>
+                    <Statistic
+                      title={rt('overview.plannedFinish')}
+                      value={d.plannedFinish}
+                      styles={{ content: { color: d.daysLate > 0 ? '#cf1322' : '#389e0d' } }}
+                    />
+                    <div className="gf-small">
+                      {d.daysLate > 0 ? (
+                        <Tag color="red">{rt('projects.lateBy', { days: units.count(d.daysLate) })}</Tag>
+                      ) : (
+                        <Tag color="green">{rt('projects.onTime')}</Tag>
+                      )}
+                    </div>
+                  </>
+                )}
               </Card>
             </Col>
             <Col xs={12} md={6}>

@@ -1,7 +1,8 @@
 import { formatFen, yuanToFen } from '@gongfu/domain/cn/money';
-import { useMutation } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Spin } from 'antd';
 import { useEffect } from 'react';
+import { api, unwrap } from '../../../platform/api/client.ts';
 import { isApiError } from '../../../platform/api/errors.ts';
 import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
@@ -14,6 +15,7 @@ import {
   type Project,
   type ProjectCreate,
   patchProject,
+  rk,
   useMeta,
   useProject,
 } from '../api.ts';
@@ -77,6 +79,19 @@ const toValues = (p: Project): Values => ({
   description: p.description ?? '',
 });
 
+/**
+ * Other projects in the caller's scope registered under the same name (whole, ignoring case and
+ * surrounding spaces): a duplicate registration is likely, but the user may still save.
+ */
+async function sameNamed(qc: QueryClient, name: string, self: string | null | undefined) {
+  const found = await qc.fetchQuery({
+    queryKey: rk.projects({ name }),
+    queryFn: () => unwrap(api.GET('/api/renewal/projects', { params: { query: { name, pageSize: 5 } } })),
+    staleTime: 30_000,
+  });
+  return found.items.filter((p) => p.id !== self);
+}
+
 /** Register or edit a project. `projectId` undefined = closed, null = new. */
 export function ProjectFormDrawer({
   projectId,
@@ -90,6 +105,7 @@ export function ProjectFormDrawer({
   const t = useT();
   const rt = useRT();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const meta = useMeta();
   const defaultRegion = useDefaultRegion();
   const [form] = Form.useForm<Values>();
@@ -185,11 +201,26 @@ export function ProjectFormDrawer({
         <Form.Item
           name="name"
           label={rt('project.name')}
+          validateTrigger={['onChange', 'onBlur']}
           rules={[
             {
               required: true,
               whitespace: true,
               message: t('common.required', { field: rt('project.name') }),
+            },
+            {
+              // a soft warning: the form still saves
+              warningOnly: true,
+              validateTrigger: 'onBlur',
+              validator: async (_, v: string | undefined) => {
+                const name = v?.trim() ?? '';
+                if (name.length < 2 || name === loaded?.name) return;
+                const others = await sameNamed(qc, name, projectId).catch(() => []);
+                if (others.length > 0) {
+                  const names = others.map((p) => `${p.name} · ${p.regionName}`).join('; ');
+                  throw new Error(rt('project.duplicateName', { names }));
+                }
+              },
             },
           ]}
         >

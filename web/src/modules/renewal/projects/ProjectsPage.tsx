@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, PlusOutlined } from '@ant-design/
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Progress, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
 import { useT } from '../../../platform/i18n/i18n.tsx';
@@ -34,6 +34,7 @@ export default function ProjectsPage() {
   const list = useListParams(FILTERS);
   const [filterForm] = Form.useForm<Filters>();
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
+  const navigate = useNavigate();
   const today = todayInChina();
 
   const query: ProjectQuery = useMemo(
@@ -185,8 +186,8 @@ export default function ProjectsPage() {
             title: rt('projects.progress'),
             dataIndex: 'progressPercent',
             width: 130,
-            render: (v: number | null) =>
-              v === null ? (
+            render: (v: number | null, p) =>
+              v === null || !p.scheduled ? (
                 t('common.none')
               ) : (
                 <Progress
@@ -200,13 +201,17 @@ export default function ProjectsPage() {
             title: rt('projects.plannedFinish'),
             dataIndex: 'plannedFinish',
             width: 105,
-            render: (v: string | null) => <span className="gf-mono">{v ?? t('common.none')}</span>,
+            render: (v: string | null, p) => (
+              <span className="gf-mono">{(p.scheduled && v) || t('common.none')}</span>
+            ),
           },
           {
             title: rt('projects.daysLate'),
             dataIndex: 'daysLate',
             width: 100,
-            render: (v: number | null, p) => <DaysLateTag daysLate={v} atRisk={p.atRisk} />,
+            render: (v: number | null, p) => (
+              <DaysLateTag daysLate={v} atRisk={p.atRisk} scheduled={p.scheduled} calendar={p.calendar} />
+            ),
           },
           {
             title: rt('projects.todayReport'),
@@ -249,9 +254,12 @@ export default function ProjectsPage() {
       <ProjectFormDrawer
         projectId={editing}
         onClose={() => setEditing(undefined)}
-        onSaved={() => {
+        onSaved={(p) => {
+          const created = editing === null;
           setEditing(undefined);
           void qc.invalidateQueries({ queryKey: rk.all });
+          // a new project has nothing yet: go straight to its page to add tasks
+          if (created) void navigate(`/renewal/projects/${p.id}`);
         }}
       />
     </>

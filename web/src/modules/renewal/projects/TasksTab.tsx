@@ -24,6 +24,7 @@ import {
   useTasks,
 } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
+import { useDayUnits } from '../widgets/day-units.ts';
 import { ExportButton } from '../widgets/ExportButton.tsx';
 import { TaskImportButton, TaskImportStatus } from './TaskImport.tsx';
 
@@ -36,6 +37,7 @@ export default function TasksTab({ projectId }: { projectId: string }) {
   const { message } = App.useApp();
   const tasks = useTasks(projectId);
   const links = useLinks(projectId);
+  const units = useDayUnits(projectId);
   const [editingTask, setEditingTask] = useState<Task | null | undefined>(undefined);
   const [editingLink, setEditingLink] = useState<Link | null | undefined>(undefined);
   const writable = can('renewal.write');
@@ -114,7 +116,7 @@ export default function TasksTab({ projectId }: { projectId: string }) {
               ),
             },
             {
-              title: rt('task.duration'),
+              title: rt('task.durationDays', { unit: units.unit }),
               dataIndex: 'duration',
               width: 100,
               align: 'right',
@@ -198,7 +200,12 @@ export default function TasksTab({ projectId }: { projectId: string }) {
               width: 160,
               render: (v: string, l) => `${v} · ${l.typeName}`,
             },
-            { title: rt('link.lag'), dataIndex: 'lag', width: 100, align: 'right' },
+            {
+              title: rt('link.lag', { unit: units.unit }),
+              dataIndex: 'lag',
+              width: 120,
+              align: 'right',
+            },
             ...(writable
               ? [
                   {
@@ -284,6 +291,7 @@ function TaskModal({
 }) {
   const t = useT();
   const rt = useRT();
+  const units = useDayUnits(projectId);
   const { message } = App.useApp();
   const [form] = Form.useForm<TaskValues>();
   const server = useServerError(form, [
@@ -358,7 +366,7 @@ function TaskModal({
         <Space wrap>
           <Form.Item
             name="duration"
-            label={rt('task.durationDays')}
+            label={rt('task.durationDays', { unit: units.unit })}
             rules={[{ required: true, message: t('common.required', { field: rt('task.duration') }) }]}
           >
             <InputNumber min={1} max={3650} precision={0} />
@@ -406,6 +414,7 @@ function LinkModal({
 }) {
   const t = useT();
   const rt = useRT();
+  const units = useDayUnits(projectId);
   const meta = useMeta();
   const { message } = App.useApp();
   const [form] = Form.useForm<LinkValues>();
@@ -485,7 +494,7 @@ function LinkModal({
               }))}
             />
           </Form.Item>
-          <Form.Item name="lag" label={rt('link.lagDays')} extra={rt('link.lagHint')}>
+          <Form.Item name="lag" label={rt('link.lagDays', { unit: units.unit })} extra={rt('link.lagHint')}>
             <InputNumber min={-3650} max={3650} precision={0} />
           </Form.Item>
         </Space>
