@@ -50,6 +50,30 @@ describe('platform journeys in Chromium', () => {
     await menuLink('People').click();
     await page.getByRole('table', { name: /people/i }).waitFor();
     await site.screenshot('03-english-people');
+    // a person's native place is named from the code in the citizen ID, not shown as digits
+    await page
+      .getByRole('table', { name: /people/i })
+      .locator('tbody tr.ant-table-row button')
+      .first()
+      .click();
+    const person = page.getByRole('dialog', { name: 'Person details' });
+    const native = person
+      .locator('th', { hasText: 'Native place' })
+      .locator('xpath=following-sibling::td[1]');
+    await expect.poll(() => native.textContent()).toMatch(/^\S+省 \/ /);
+    await page.keyboard.press('Escape');
+    await person.waitFor({ state: 'hidden' });
+    // English labels are longer: the side menu is wider, and no label is cut off
+    if (!(await menuLink('Missing daily reports').isVisible()))
+      await page
+        .getByRole('navigation', { name: 'Main menu' })
+        .getByText('Urban renewal', { exact: true })
+        .click();
+    await menuLink('Missing daily reports').waitFor();
+    const cut = await page
+      .locator('.gf-sider .ant-menu-title-content')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
     await page.getByRole('button', { name: '中文' }).click();
     await menuLink('人员').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -150,7 +174,21 @@ describe('platform journeys in Chromium', () => {
     await menuLink('审计日志').click();
     const table = page.getByRole('table', { name: '审计日志列表' });
     await table.waitFor();
-    await expect.poll(() => table.getByText('person.export').count()).toBeGreaterThan(0);
+    // actions and record types in words; the code stays with the entry (on hover, in its details)
+    const exported = table.locator('tbody tr').filter({ has: page.locator('[data-action="person.export"]') });
+    await expect.poll(() => exported.count()).toBeGreaterThan(0);
+    expect(await exported.first().getByText('导出人员', { exact: true }).count()).toBe(1);
+    expect(await exported.first().getByText('人员', { exact: true }).count()).toBe(1);
+    expect(await table.getByText('person.export').count()).toBe(0);
+    const signedIn = table.locator('tbody tr').filter({ has: page.locator('[data-action="auth.login"]') });
+    expect(await signedIn.first().getByText('登录', { exact: true }).count()).toBe(1);
+    // a record is named: the account that signed in
+    expect(
+      await signedIn
+        .first()
+        .getByText(/（auditor）$/)
+        .count(),
+    ).toBe(1);
     await expect
       .poll(() =>
         page
@@ -160,5 +198,28 @@ describe('platform journeys in Chromium', () => {
       )
       .toBe(true);
     await site.screenshot('07-audit-log');
+  });
+
+  it('opens every page of the auditor’s menu, the owners’ ballots read-only with the choices', async () => {
+    const { page } = site;
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    const names = (await nav.getByRole('link').allTextContents()).filter((n) => n !== '首页');
+    expect(names).toEqual(expect.arrayContaining(['问计表决', '审计日志']));
+    for (const name of names) {
+      await menuLink(name).click();
+      // the page itself (titled as its menu entry), never "no access"
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([name]);
+    }
+    await menuLink('问计表决').click();
+    const ballots = page.getByRole('table', { name: '业主表决' });
+    await ballots.getByRole('button', { name: /^查看/ }).first().click();
+    await page.getByTestId('ballot-panel').waitFor();
+    const votes = page.getByRole('table', { name: '投票情况' });
+    await votes.getByRole('columnheader', { name: '表决意见' }).waitFor();
+    expect(
+      await page.getByRole('button', { name: /开始表决|截止表决|公布结果|作废表决|录入纸质票/ }).count(),
+    ).toBe(0);
+    expect(await page.getByText('您的角色或数据范围无权查看此页面').count()).toBe(0);
+    await site.screenshot('08-auditor-ballot');
   });
 });

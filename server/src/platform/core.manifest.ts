@@ -1,3 +1,4 @@
+import { namesIn } from './audit/audit-labels.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { platformMigrations } from './migrations/index.ts';
@@ -26,6 +27,7 @@ export function coreModule(allManifests: () => ModuleManifest[]): ModuleManifest
         path: '/regions',
         label: { zh: '行政区划', en: 'Regions' },
         permission: 'region.read',
+        icon: 'regions',
         order: 80,
       },
       {
@@ -33,9 +35,28 @@ export function coreModule(allManifests: () => ModuleManifest[]): ModuleManifest
         path: '/system/health',
         label: { zh: '系统健康', en: 'System health' },
         permission: 'system.health',
+        icon: 'health',
         order: 95,
       },
     ],
+    // sign-in, the route guard and uploaded files are the core's (app.ts, http/, files/)
+    audit: {
+      actions: {
+        'auth.login': { zh: '登录', en: 'Sign in' },
+        'auth.logout': { zh: '退出登录', en: 'Sign out' },
+        'auth.lockout': { zh: '多次密码错误，账号锁定', en: 'Account locked after wrong passwords' },
+        'auth.password_change': { zh: '修改本人密码', en: 'Change own password' },
+        'access.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
+        'file.upload': { zh: '上传文件', en: 'Upload a file' },
+        'file.attach': { zh: '文件附加到记录', en: 'Attach a file to a record' },
+        'file.detach': { zh: '从记录移除文件', en: 'Detach a file from a record' },
+        'file.purge': { zh: '清理未使用的上传文件', en: 'Purge unattached uploads' },
+      },
+      entities: {
+        route: { label: { zh: '接口', en: 'API route' } },
+        file: { label: { zh: '文件', en: 'File' }, names: namesIn('files', 'original_name') },
+      },
+    },
     routes: async (app: GongfuApp, s: PlatformServices) => {
       authRoutes(allManifests)(app, s);
       regionRoutes(app, s);

@@ -8,5 +8,5 @@ import { peopleModule } from './people/people.manifest.ts';
 
 /** The platform's own modules, always loaded before programme modules. */
 export function platformModules(all: () => ModuleManifest[]): ModuleManifest[] {
-  return [coreModule(all), orgsModule, peopleModule, accountsModule, auditModule, notificationsModule];
+  return [coreModule(all), orgsModule, peopleModule, accountsModule, auditModule(all), notificationsModule];
 }

@@ -14,6 +14,7 @@ import * as m0004 from './migrations/0004-exception-kinds.ts';
 import { oversight } from './oversight/index.ts';
 import { projectExcel } from './project.excel.ts';
 import { projectIssueExcel } from './project-issue.excel.ts';
+import { renewalAudit } from './renewal.audit.ts';
 import { renewalExports } from './renewal.exports.ts';
 import { renewalMetrics } from './renewal.metrics.ts';
 import { renewalRoutes } from './renewal.routes.ts';
@@ -51,6 +52,7 @@ const menu: MenuEntry[] = [
     path: '/renewal',
     label: { zh: '城市有机更新', en: 'Urban renewal' },
     permission: RENEWAL_READ,
+    icon: 'renewal',
     order: 20,
   },
   {
@@ -59,6 +61,7 @@ const menu: MenuEntry[] = [
     path: '/renewal/projects',
     label: { zh: '项目台账', en: 'Projects' },
     permission: RENEWAL_READ,
+    icon: 'project',
     order: 21,
   },
   {
@@ -67,6 +70,7 @@ const menu: MenuEntry[] = [
     path: '/renewal/reports/missing',
     label: { zh: '日报缺报', en: 'Missing daily reports' },
     permission: RENEWAL_READ,
+    icon: 'report-missing',
     order: 22,
   },
   {
@@ -75,6 +79,7 @@ const menu: MenuEntry[] = [
     path: '/renewal/issues',
     label: { zh: '问题跟踪', en: 'Issues' },
     permission: RENEWAL_READ,
+    icon: 'issue',
     order: 23,
   },
 ];
@@ -107,5 +112,7 @@ export const renewalModule: ModuleManifest = defineModule({
     for (const p of parts) await p.demo(ctx);
   },
   metrics: [...renewalMetrics, ...parts.flatMap((p) => p.metrics ?? [])],
+  // what the audit log calls the module's actions and records (its parts' included)
+  audit: renewalAudit,
   exports: renewalExports,
 });

@@ -1,11 +1,12 @@
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
 import { AuditPage, AuditSearchQuery, AuditVerifyView } from './audit.schemas.ts';
 import { searchAuditLog, verifyAuditLog } from './audit.service.ts';
+import { type AuditLabels, labelEntries } from './audit-labels.ts';
 
 const tags = ['audit'];
 const access = { access: { permission: 'audit.read' } };
 
-export function auditRoutes(app: GongfuApp, s: PlatformServices) {
+export function auditRoutes(app: GongfuApp, s: PlatformServices, labels: AuditLabels) {
   app.get(
     '/api/audit',
     {
@@ -19,17 +20,21 @@ export function auditRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       const r = await searchAuditLog(s, req.ctx, req.query);
+      const named = await labelEntries(s.db, labels, r.rows, req.ctx.lang);
       return {
         total: r.total,
         page: r.page,
         pageSize: r.pageSize,
-        items: r.rows.map((e) => ({
+        items: r.rows.map((e, i) => ({
           id: e.id,
           at: new Date(e.at).toISOString(),
           actorName: e.actor_name,
           action: e.action,
+          actionName: named[i]!.actionName,
           entityType: e.entity_type,
+          entityTypeName: named[i]!.entityTypeName,
           entityId: e.entity_id,
+          entityName: named[i]!.entityName,
           before: e.before ?? null,
           after: e.after ?? null,
           requestId: e.request_id,

@@ -28,9 +28,19 @@ export const AuditEntryView = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
   actorName: Type.Union([Type.String(), Type.Null()]),
+  /** The action's code, e.g. renewal.project.create (the search filter matches its prefix). */
   action: Type.String(),
+  actionName: Type.String({
+    description: 'the action in words, in the caller’s language (the code if unlabelled)',
+  }),
   entityType: Type.Union([Type.String(), Type.Null()]),
+  entityTypeName: Type.Union([Type.String(), Type.Null()], {
+    description: 'the kind of record in words (the code if unlabelled)',
+  }),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  entityName: Type.Union([Type.String(), Type.Null()], {
+    description: 'the record’s name where known: its current name, else the one its snapshot holds',
+  }),
   /** Masked snapshots, as written. */
   before: Type.Unknown(),
   after: Type.Unknown(),

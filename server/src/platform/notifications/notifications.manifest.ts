@@ -11,4 +11,6 @@ export const notificationsModule: ModuleManifest = defineModule({
   programme: false,
   dependsOn: ['platform'],
   routes: notificationRoutes,
+  // a day's reminders sent by a module's job are audited under the day
+  audit: { entities: { notifications: { label: { zh: '站内消息', en: 'Notifications' } } } },
 });

@@ -1,3 +1,4 @@
+import { namesIn } from '../audit/audit-labels.ts';
 import { defineModule, type ModuleManifest } from '../module/manifest.ts';
 import { organisationsExcel } from './organisation.excel.ts';
 import { ORG_READ, ORG_WRITE } from './organisation.policy.ts';
@@ -26,9 +27,20 @@ export const orgsModule: ModuleManifest = defineModule({
       path: '/orgs',
       label: { zh: '组织机构', en: 'Organisations' },
       permission: ORG_READ,
+      icon: 'orgs',
       order: 70,
     },
   ],
+  audit: {
+    actions: {
+      'org.create': { zh: '新增组织机构', en: 'Create an organisation' },
+      'org.update': { zh: '修改组织机构', en: 'Update an organisation' },
+      'org.close': { zh: '撤销组织机构', en: 'Close an organisation' },
+    },
+    entities: {
+      organisation: { label: { zh: '组织机构', en: 'Organisation' }, names: namesIn('organisations') },
+    },
+  },
   routes: (app, s) => {
     organisationRoutes(app, s);
   },

@@ -1,3 +1,5 @@
+import { maskName } from '@gongfu/domain/cn/mask';
+import { namesIn } from '../audit/audit-labels.ts';
 import { defineModule, type ModuleManifest } from '../module/manifest.ts';
 import { peopleExcel } from './person.excel.ts';
 import { personRoutes } from './person.routes.ts';
@@ -27,9 +29,22 @@ export const peopleModule: ModuleManifest = defineModule({
       path: '/people',
       label: { zh: '人员', en: 'People' },
       permission: 'person.read',
+      icon: 'people',
       order: 20,
     },
   ],
+  audit: {
+    actions: {
+      'person.create': { zh: '登记人员', en: 'Register a person' },
+      'person.update': { zh: '修改人员信息', en: 'Update a person' },
+      'person.lookup': { zh: '按身份证号查找人员', en: 'Look a person up by citizen ID' },
+      'person.unmask': { zh: '查看完整证件号码或手机号码', en: 'Reveal a full citizen ID or mobile number' },
+    },
+    // the auditor does not read people: their names stay masked in the log's list
+    entities: {
+      person: { label: { zh: '人员', en: 'Person' }, names: namesIn('persons', 'name', maskName) },
+    },
+  },
   routes: (app, s) => personRoutes(app, s),
   excel: [peopleExcel],
   exports: { findOrCreatePersonByCitizenId },

@@ -1,44 +1,8 @@
-import {
-  ApartmentOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BuildOutlined,
-  CommentOutlined,
-  DashboardOutlined,
-  EnvironmentOutlined,
-  FileExclamationOutlined,
-  HomeOutlined,
-  IssuesCloseOutlined,
-  MoonOutlined,
-  ProjectOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../platform/i18n/i18n.tsx';
 import { entryFor, entryTrail, type MenuEntry } from '../../platform/menu.ts';
-
-/** Icons by the entry's `icon` (or its key); programme modules may add theirs here. */
-const ICONS: Record<string, ReactNode> = {
-  home: <HomeOutlined aria-hidden />,
-  people: <TeamOutlined aria-hidden />,
-  orgs: <ApartmentOutlined aria-hidden />,
-  regions: <EnvironmentOutlined aria-hidden />,
-  users: <UserSwitchOutlined aria-hidden />,
-  audit: <AuditOutlined aria-hidden />,
-  health: <DashboardOutlined aria-hidden />,
-  // renewal (城市有机更新): server/src/modules/renewal/manifest.ts and oversight/oversight.permissions.ts
-  renewal: <BuildOutlined aria-hidden />,
-  'renewal.projects': <ProjectOutlined aria-hidden />,
-  'renewal.reports.missing': <FileExclamationOutlined aria-hidden />,
-  'renewal.issues': <IssuesCloseOutlined aria-hidden />,
-  'renewal.meetings': <CommentOutlined aria-hidden />,
-  'renewal.inspections': <SafetyCertificateOutlined aria-hidden />,
-  'renewal.night-work': <MoonOutlined aria-hidden />,
-};
+import { menuIcon } from './menu-icons.tsx';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
@@ -50,7 +14,7 @@ function toItems(entries: readonly MenuEntry[], parent: string | undefined): Ite
     )
     .map((e) => {
       const children = toItems(entries, e.key);
-      const icon = ICONS[e.icon ?? e.key] ?? <AppstoreOutlined aria-hidden />;
+      const icon = menuIcon(e.icon);
       return children.length > 0
         ? { key: e.key, icon, label: e.label, children }
         : { key: e.key, icon, label: <Link to={e.path}>{e.label}</Link> };
@@ -64,11 +28,15 @@ export function MainMenu({ entries }: { entries: readonly MenuEntry[] }) {
   const current = entryFor(entries, pathname);
   const trail = entryTrail(entries, current);
   const items: Item[] = [
-    { key: '__home', icon: ICONS.home, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '__home', icon: menuIcon('home'), label: <Link to="/">{t('nav.home')}</Link> },
     ...toItems(entries, undefined),
   ];
   return (
     <Menu
+      // The open sections are the user's (uncontrolled): the current page's section is opened
+      // once, when the entries first arrive. Before they do (a reload on a programme page) the
+      // menu holds only home, so it is mounted again with the entries to open that section.
+      key={entries.length > 0 ? 'entries' : 'loading'}
       mode="inline"
       items={items}
       selectedKeys={[pathname === '/' ? '__home' : (current?.key ?? '')]}

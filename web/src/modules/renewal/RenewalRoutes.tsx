@@ -47,9 +47,9 @@ const PAGES: RenewalPage[] = [
   ...facilityPages,
 ];
 
-function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType>; permission: string }) {
+function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType>; permission?: string }) {
   const can = useCan();
-  const Shown = can(permission) ? P : NoAccessPage;
+  const Shown = !permission || can(permission) ? P : NoAccessPage;
   return (
     <Suspense fallback={<Loading />}>
       <Shown />
@@ -57,7 +57,7 @@ function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType
   );
 }
 
-/** /renewal/* — the programme's own entry opens the project register. */
+/** /renewal/* — each page checks its own permission; the programme's own entry opens the project register. */
 export default function RenewalRoutes() {
   return (
     <Routes>
@@ -65,7 +65,7 @@ export default function RenewalRoutes() {
       {PAGES.map((p) => (
         <Route key={p.path} path={p.path} element={<Page page={p.page} permission={p.permission} />} />
       ))}
-      <Route path="*" element={<Page page={NotFoundPage} permission={READ} />} />
+      <Route path="*" element={<Page page={NotFoundPage} />} />
     </Routes>
   );
 }

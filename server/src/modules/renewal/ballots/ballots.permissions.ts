@@ -44,6 +44,7 @@ export const ballotMenu: MenuEntry[] = [
     path: '/renewal/ballots',
     label: { zh: '问计表决', en: 'Plan ballots' },
     permission: BALLOT_READ,
+    icon: 'ballot',
     order: 28,
   },
 ];

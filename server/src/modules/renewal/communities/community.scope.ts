@@ -71,6 +71,7 @@ export const communityMenu: MenuEntry[] = [
     path: '/renewal/communities',
     label: { zh: '老旧小区改造', en: 'Old communities' },
     permission: COMMUNITY_READ,
+    icon: 'community',
     order: 26,
   },
 ];

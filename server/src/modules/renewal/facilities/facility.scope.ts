@@ -42,6 +42,7 @@ export const facilityMenu: MenuEntry[] = [
     path: '/renewal/facilities',
     label: { zh: '农村污水设施', en: 'Rural sewage facilities' },
     permission: FACILITY_READ,
+    icon: 'sewage',
     order: 28,
   },
   {
@@ -50,6 +51,7 @@ export const facilityMenu: MenuEntry[] = [
     path: '/renewal/districts',
     label: { zh: '城乡风貌区', en: 'Landscape districts' },
     permission: FACILITY_READ,
+    icon: 'landscape',
     order: 29,
   },
 ];

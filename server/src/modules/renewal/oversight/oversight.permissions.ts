@@ -49,6 +49,7 @@ export const oversightMenu: MenuEntry[] = [
     path: '/renewal/meetings',
     label: { zh: '督查例会', en: 'Supervision meetings' },
     permission: OVERSIGHT_READ,
+    icon: 'meeting',
     order: 24,
   },
   {
@@ -57,6 +58,7 @@ export const oversightMenu: MenuEntry[] = [
     path: '/renewal/inspections',
     label: { zh: '安全巡查', en: 'Safety inspections' },
     permission: OVERSIGHT_READ,
+    icon: 'inspection',
     order: 25,
   },
   {
@@ -65,6 +67,7 @@ export const oversightMenu: MenuEntry[] = [
     path: '/renewal/night-work',
     label: { zh: '夜间施工', en: 'Night work' },
     permission: OVERSIGHT_READ,
+    icon: 'night-work',
     order: 26,
   },
 ];

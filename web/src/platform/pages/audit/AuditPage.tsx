@@ -1,6 +1,6 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -125,16 +125,32 @@ export default function AuditPage() {
             width: 130,
             render: (v: string | null) => v ?? t('common.none'),
           },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+          {
+            title: t('audit.action'),
+            key: 'action',
+            // the label; the code (what the action filter matches) on hover and in the details
+            render: (_, e) => (
+              <Tooltip title={<span className="gf-mono">{e.action}</span>}>
+                <span data-action={e.action}>{e.actionName}</span>
+              </Tooltip>
+            ),
+          },
           {
             title: t('audit.entity'),
             key: 'entity',
             render: (_, e) =>
               e.entityType ? (
-                <span>
-                  {e.entityType}
-                  {e.entityId ? <span className="gf-muted gf-small gf-mono"> {e.entityId}</span> : null}
-                </span>
+                <Tooltip
+                  title={
+                    <span className="gf-mono">{[e.entityType, e.entityId].filter(Boolean).join(' ')}</span>
+                  }
+                >
+                  <span>
+                    <span className="gf-muted">{e.entityTypeName}</span>{' '}
+                    {e.entityName ??
+                      (e.entityId ? <span className="gf-small gf-mono">{e.entityId}</span> : null)}
+                  </span>
+                </Tooltip>
               ) : (
                 t('common.none')
               ),
@@ -178,7 +194,11 @@ function EntryDetail({ entry }: { entry: Entry }) {
         </section>
       </div>
       <p className="gf-muted gf-small">
-        {t('audit.requestId')}: <span className="gf-mono">{entry.requestId ?? t('common.none')}</span> ·{' '}
+        {t('audit.codes')}:{' '}
+        <span className="gf-mono">
+          {[entry.action, entry.entityType, entry.entityId].filter(Boolean).join(' · ')}
+        </span>{' '}
+        · {t('audit.requestId')}: <span className="gf-mono">{entry.requestId ?? t('common.none')}</span> ·{' '}
         {t('audit.hash')}: <span className="gf-mono gf-break">{entry.hash}</span>
       </p>
     </div>
