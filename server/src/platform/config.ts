@@ -52,6 +52,12 @@ export interface Config {
    * (absent or 'signed-in', the default) or anyone ('public'). Development always shows them.
    */
   apiDocs?: 'public' | 'signed-in';
+  /**
+   * The address residents open (GONGFU_PUBLIC_URL, e.g. https://gongfu.example.gov.cn), without a
+   * trailing slash: residents' one-time links and QR codes start with it. Absent: the web uses
+   * the staff member's browser address and warns that it may not work for residents.
+   */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +110,32 @@ function parseApiDocs(raw: string | undefined): 'public' | 'signed-in' {
   throw new ConfigError(`GONGFU_API_DOCS must be "public" or "signed-in", got "${raw}"`);
 }
 
+/** GONGFU_PUBLIC_URL: an http(s) URL without query or fragment; returned without a trailing slash. */
+export function parsePublicUrl(raw: string | undefined): string | undefined {
+  const v = (raw ?? '').trim();
+  if (v === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    v.includes('?') ||
+    v.includes('#') ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new ConfigError(
+      `GONGFU_PUBLIC_URL 须为居民打开的 http(s) 地址，不带 ? 或 #（如 https://gongfu.example.gov.cn）; ` +
+        `GONGFU_PUBLIC_URL must be the http(s) address residents open, without ? or # (e.g. https://gongfu.example.gov.cn), got "${raw}"`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /**
  * Reads configuration from the environment. In development a master key is created in
  * the data folder on first start; production refuses to start without DATABASE_URL and
@@ -151,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedProxies: parseTrustedProxies(env.GONGFU_TRUSTED_PROXIES),
     apiDocs: parseApiDocs(env.GONGFU_API_DOCS),
+    publicUrl: parsePublicUrl(env.GONGFU_PUBLIC_URL),
     auditAnchors: {
       file: resolve(env.GONGFU_AUDIT_ANCHOR_FILE || join(dataDir, 'audit-anchors.log')),
       intervalSeconds: num(env, 'GONGFU_AUDIT_ANCHOR_SECONDS', 60),

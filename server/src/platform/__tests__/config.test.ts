@@ -49,4 +49,26 @@ describe('configuration', () => {
       /GONGFU_LOCKOUT_MINUTES/,
     );
   });
+
+  it('reads the public address residents open, and refuses one that is not an http(s) URL', () => {
+    const key = { GONGFU_MASTER_KEY: 'c'.repeat(64) };
+    expect(loadConfig(key).publicUrl).toBeUndefined();
+    expect(loadConfig({ ...key, GONGFU_PUBLIC_URL: ' ' }).publicUrl).toBeUndefined();
+    expect(loadConfig({ ...key, GONGFU_PUBLIC_URL: 'https://gongfu.example.gov.cn/' }).publicUrl).toBe(
+      'https://gongfu.example.gov.cn',
+    );
+    expect(loadConfig({ ...key, GONGFU_PUBLIC_URL: 'http://10.1.2.3:8080/gongfu/' }).publicUrl).toBe(
+      'http://10.1.2.3:8080/gongfu',
+    );
+    for (const bad of [
+      'gongfu.example.gov.cn',
+      'ftp://gongfu.example.gov.cn',
+      'https://gongfu.example.gov.cn/?a=1',
+      'https://gongfu.example.gov.cn/#top',
+      'https://user:pw@gongfu.example.gov.cn',
+    ]) {
+      expect(() => loadConfig({ ...key, GONGFU_PUBLIC_URL: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ ...key, GONGFU_PUBLIC_URL: bad }), bad).toThrow(/GONGFU_PUBLIC_URL/);
+    }
+  });
 });

@@ -10,16 +10,27 @@ const HealthView = Type.Object({
   demo: Type.Boolean(),
 });
 
-const StatusView = Type.Object({ status: Type.String(), demo: Type.Boolean() });
+const StatusView = Type.Object({
+  status: Type.String(),
+  demo: Type.Boolean(),
+  publicUrl: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'the address residents open (GONGFU_PUBLIC_URL), which their one-time links and QR codes start with; null when not set',
+  }),
+});
 
 export function healthRoutes(app: GongfuApp, s: PlatformServices) {
   app.get(
     '/api/status',
     {
       config: { access: { public: true } },
-      schema: { tags: ['system'], summary: '存活检查 Liveness (public)', response: { 200: StatusView } },
+      schema: {
+        tags: ['system'],
+        summary: '存活检查与公开设置 Liveness and public settings (public)',
+        response: { 200: StatusView },
+      },
     },
-    async () => ({ status: 'ok', demo: s.config.demo }),
+    async () => ({ status: 'ok', demo: s.config.demo, publicUrl: s.config.publicUrl ?? null }),
   );
 
   app.get(

@@ -264,6 +264,10 @@ export const ResidentVoteBody = Type.Object({ choice: ChoiceSchema }, { addition
 
 export const ResidentBallotView = Type.Object({
   communityName: Type.String(),
+  organiser: Type.String({
+    description:
+      'who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局)',
+  }),
   ownerName: Type.String({ description: 'masked: 张*' }),
   units: Type.Array(Type.String()),
   question: Type.String(),

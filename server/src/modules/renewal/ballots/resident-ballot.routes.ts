@@ -23,6 +23,7 @@ export function residentBallotRoutes(app: GongfuApp, s: PlatformServices) {
       const r = await openResidentBallot(s, req.params.token);
       return {
         communityName: r.community.name,
+        organiser: r.organiser,
         ownerName: maskName(r.owner.name),
         units: r.owner.units,
         question: r.ballot.question,

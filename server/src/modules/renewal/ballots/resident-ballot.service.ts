@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../../platform/audit/audit.service.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import { organiserOf } from '../communities/community.service.ts';
 import type { ResidentTokenRow } from '../communities/resident-token.repo.ts';
 import { consumeResidentToken, openResidentToken } from '../communities/resident-token.service.ts';
 import { CHANNEL_NAMES } from './ballot.labels.ts';
@@ -78,16 +79,18 @@ export async function openResidentBallot(s: PlatformServices, token: string) {
   if (refusal) throw refusal;
   const existing = await findOwnerVote(s.db, ballot.id, t.owner_id!);
   if (existing) throw votedBefore(existing.channel);
-  const [community, plan, items, owner] = await Promise.all([
+  const [community, plan, items, owner, organiser] = await Promise.all([
     findCommunityRow(s.db, ballot.community_id),
     findPlan(s.db, ballot.plan_id),
     listPlanItems(s.db, [ballot.plan_id]),
     ownerOf(s, t),
+    organiserOf(s, ballot.community_id),
   ]);
   const planItems = items.map((i) => ({ name: i.name, quantity: i.quantity, costFen: Number(i.cost_fen) }));
   return {
     ballot,
     community: community!,
+    organiser,
     plan: plan!,
     planItems,
     totalCostFen: totalCostFen(planItems),

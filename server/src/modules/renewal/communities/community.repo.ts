@@ -188,6 +188,21 @@ export async function countCommunitiesWithStatus(
 export const findRegion = (db: Db, code: string) =>
   db.selectFrom('regions').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
 
+/**
+ * Who runs the community's renovation, as its residents' pages name it: the owner organisation
+ * (业主单位) of its project, if it has one, and the county (or the wider region the community is
+ * registered in, when that is above county level).
+ */
+export const findCommunityOrganiser = (db: Db, communityId: string) =>
+  cdb(db)
+    .selectFrom('renewal_communities as c')
+    .leftJoin('renewal_projects as p', 'p.id', 'c.project_id')
+    .leftJoin('organisations as o', 'o.id', 'p.owner_org_id')
+    .leftJoin('regions as county', (j) => j.on(sql<SqlBool>`county.code = left(c.region_code, 6)`))
+    .select(['o.name as owner_name', 'county.name as county_name', 'county.level as county_level'])
+    .where('c.id', '=', communityId)
+    .executeTakeFirst();
+
 // ---------------------------------------------------------------- totals
 
 export interface CommunityTotals {

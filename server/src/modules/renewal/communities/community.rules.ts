@@ -105,6 +105,22 @@ export function unitLabel(u: { building_name: string; entrance: string; room: st
   return `${u.building_name}${u.entrance ? `${u.entrance}单元` : ''}${u.room}室`;
 }
 
+/**
+ * Who residents' pages (surveys, ballots) say runs them: the owner organisation of the
+ * community's renovation project; without a project, the housing and construction authority of
+ * the community's county (安吉县住房和城乡建设局, 天台县住房和城乡建设局), or of the province
+ * (…住房和城乡建设厅) for a community registered at province level; '' when nothing is known.
+ */
+export function residentOrganiser(o: {
+  owner_name: string | null;
+  county_name: string | null;
+  county_level: number | null;
+}): string {
+  if (o.owner_name) return o.owner_name;
+  if (!o.county_name) return '';
+  return `${o.county_name}住房和城乡建设${o.county_level === 1 ? '厅' : '局'}`;
+}
+
 /** 个人 / 单位 (or person / organisation) as the owner kind; null if neither. */
 export function parseOwnerKind(text: string): OwnerKind | null {
   const t = text.trim().toLowerCase();

@@ -16,6 +16,7 @@ import {
   findBuildingNamed,
   findCommunity,
   findCommunityNamed,
+  findCommunityOrganiser,
   findCommunityPage,
   findOwner,
   findOwnersNamed,
@@ -46,6 +47,7 @@ import {
   normaliseRoom,
   optionalText,
   requiredText,
+  residentOrganiser,
   unitLabel,
 } from './community.rules.ts';
 import type {
@@ -214,6 +216,15 @@ export async function getCommunity(s: PlatformServices, ctx: RequestContext, id:
   const access = await communityToRead(s, ctx, id);
   const row = (await findCommunity(s.db, id))!;
   return { row, canEdit: access.mayName };
+}
+
+/**
+ * The organisation residents' pages of this community name as running them (no access check:
+ * the caller has opened a resident's link, or already read the community).
+ */
+export async function organiserOf(s: PlatformServices, communityId: string): Promise<string> {
+  const row = await findCommunityOrganiser(s.db, communityId);
+  return row ? residentOrganiser(row) : '';
 }
 
 export async function listCommunities(s: PlatformServices, ctx: RequestContext, q: CommunityListQuery) {

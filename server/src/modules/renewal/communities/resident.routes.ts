@@ -34,6 +34,7 @@ export function residentRoutes(app: GongfuApp, s: PlatformServices) {
         phase: r.survey.phase,
         communityName: r.community.name,
         unitLabel: unitLabel(r.unit),
+        organiser: r.organiser,
         expiresAt: r.expiresAt.toISOString(),
         questions: r.questions.map((q) => presentQuestion(q, req.ctx.lang)),
       };

@@ -36,7 +36,7 @@ export default function BallotPage() {
   if (ballot.state === 'error') return <ResidentMessage title="无法使用此链接" text={ballot.message} error />;
   if (receipt) {
     return (
-      <ResidentLayout title="提交成功" subtitle={receipt.communityName}>
+      <ResidentLayout title="提交成功" subtitle={receipt.communityName} footer={ballot.data.organiser}>
         <div className="rs-card rs-message" role="status" data-testid="ballot-receipt">
           <p>感谢您参与小区改造方案表决！</p>
           <p>
@@ -70,6 +70,7 @@ export default function BallotPage() {
     <ResidentLayout
       title="业主表决"
       subtitle={`${b.communityName} · ${b.units.join('；')}（${b.ownerName}）`}
+      footer={b.organiser}
     >
       <section className="rs-card" aria-labelledby="bl-plan">
         <h2 id="bl-plan" className="bl-h2">

@@ -23,33 +23,39 @@ export default function SurveyPage() {
   );
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [sending, setSending] = useState(false);
+  /** The server's refusal, or a network failure: stays until the next submission. */
   const [error, setError] = useState<string | null>(null);
+  /** The required question a submission found unanswered: its message goes once it is answered. */
+  const [missingId, setMissingId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   if (survey.state === 'loading') return <ResidentMessage title="正在打开问卷…" text="请稍候" />;
   if (survey.state === 'error') return <ResidentMessage title="无法打开问卷" text={survey.message} error />;
-  if (done) return <ResidentMessage title="提交成功" text={done} />;
   const s = survey.data;
+  if (done) return <ResidentMessage title="提交成功" text={done} footer={s.organiser} />;
   const answerOf = (q: Question): Answer => answers[q.id] ?? { optionIds: [], text: '' };
   const set = (q: Question, a: Partial<Answer>) =>
     setAnswers({ ...answers, [q.id]: { ...answerOf(q), ...a } });
+  const unanswered = (q: Question) => {
+    const a = answerOf(q);
+    return (
+      q.required &&
+      (q.kind === 'rating'
+        ? a.rating === undefined
+        : q.kind === 'text'
+          ? !a.text.trim()
+          : a.optionIds.length === 0)
+    );
+  };
+  const missing = s.questions.find((q) => q.id === missingId && unanswered(q));
+  const message = missing ? `请回答第 ${missing.position} 题` : error;
 
   const submit = async () => {
     setError(null);
-    const missing = s.questions.find((q) => {
-      const a = answerOf(q);
-      return (
-        q.required &&
-        (q.kind === 'rating'
-          ? a.rating === undefined
-          : q.kind === 'text'
-            ? !a.text.trim()
-            : a.optionIds.length === 0)
-      );
-    });
-    if (missing) {
-      setError(`请回答第 ${missing.position} 题`);
-      document.getElementById(`q-${missing.id}`)?.scrollIntoView({ behavior: 'smooth' });
+    const first = s.questions.find(unanswered);
+    setMissingId(first?.id ?? null);
+    if (first) {
+      document.getElementById(`q-${first.id}`)?.scrollIntoView({ behavior: 'smooth' });
       return;
     }
     setSending(true);
@@ -75,7 +81,7 @@ export default function SurveyPage() {
   };
 
   return (
-    <ResidentLayout title={s.title} subtitle={`${s.communityName} · ${s.unitLabel}`}>
+    <ResidentLayout title={s.title} subtitle={`${s.communityName} · ${s.unitLabel}`} footer={s.organiser}>
       {s.intro ? <div className="rs-card">{s.intro}</div> : null}
       {s.questions.map((q) => (
         <div className="rs-card" key={q.id} id={`q-${q.id}`}>
@@ -140,9 +146,9 @@ export default function SurveyPage() {
           </fieldset>
         </div>
       ))}
-      {error ? (
+      {message ? (
         <p className="rs-error" role="alert">
-          {error}
+          {message}
         </p>
       ) : null}
       <button type="button" className="rs-button" disabled={sending} onClick={() => void submit()}>
