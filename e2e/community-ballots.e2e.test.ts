@@ -145,6 +145,10 @@ describe('community ballots journey in Chromium', () => {
     await panel.getByRole('button', { name: '公布结果' }).click();
     await confirm(page, '公布结果');
     await panel.getByTestId('ballot-status').filter({ hasText: '已公布' }).waitFor();
+    // the links were withdrawn on closing, yet the tracker still counts the three used (the online votes)
+    await expect
+      .poll(async () => (await panel.getByTestId('ballot-tracker').textContent()) ?? '')
+      .toMatch(/线上 3.*已使用 3/);
     const result = panel.getByTestId('ballot-result');
     await result.getByText('已公布，数据已冻结').waitFor();
     // 4 of the community's owners took part: far below 2/3, so no quorum — and the card says so

@@ -4,8 +4,8 @@ import { openSite, type Site, settled, signIn } from './harness.ts';
 /**
  * 问需于民 in Chromium: staff of Anji create a needs survey for 竹贤山庄二期 from the template,
  * add a question of their own in the questionnaire builder and open the survey; a resident
- * answers on a phone through the unit's one-time link (a used link then says so); the staff
- * page counts the response.
+ * answers on a phone through the unit's one-time link (a missing answer is named until it is
+ * given; a used link then says so); the staff page counts the response.
  */
 
 const TITLE = '竹贤山庄二期加装电梯意愿调查';
@@ -31,6 +31,16 @@ describe('community surveys journey in Chromium', () => {
   it('creates a needs survey from the template and adds a question in the builder', async () => {
     const { page } = site;
     await page.goto(`${site.url}/renewal/communities/${communityId}?tab=surveys`);
+    // the demo's published needs survey: each distinct comment once, with how many units wrote it
+    const comments = page.getByRole('list', { name: '文字意见' });
+    await comments.getByRole('listitem').first().waitFor();
+    const said = await comments.getByRole('listitem').allTextContents();
+    expect(new Set(said).size).toBe(said.length);
+    expect(said.some((t) => /（\d+ 户）$/.test(t))).toBe(true);
+    // the per-building table heads its columns with the questions, beside each building's name
+    const byBuilding = page.getByRole('table', { name: '分楼栋' });
+    await byBuilding.getByRole('columnheader', { name: /^1\. 您是否同意/ }).waitFor();
+    await byBuilding.getByRole('cell', { name: '1幢', exact: true }).waitFor();
     const [created] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/surveys') && r.request().method() === 'POST'),
       page.getByRole('button', { name: '新建问需问卷（模板）' }).click(),
@@ -91,6 +101,9 @@ describe('community surveys journey in Chromium', () => {
     await code.waitFor();
     link = (await code.textContent()) ?? '';
     expect(link).toContain('/r/s/');
+    // no GONGFU_PUBLIC_URL on this server: the links carry this browser's address, and staff are warned
+    expect(link.startsWith(`${site.url}/r/s/`)).toBe(true);
+    await sheet.getByRole('alert').filter({ hasText: 'GONGFU_PUBLIC_URL' }).waitFor();
     await sheet.getByRole('button', { name: /Close|关闭/ }).click();
     await sheet.waitFor({ state: 'hidden' });
   });
@@ -101,6 +114,8 @@ describe('community surveys journey in Chromium', () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(link);
     await phone.getByText(TITLE).first().waitFor();
+    // the page names who runs the survey (from the data: the community's county, 安吉县)
+    expect(await phone.getByRole('contentinfo').textContent()).toBe('安吉县住房和城乡建设局');
     await phone
       .getByRole('group', { name: /要不要改/ })
       .getByRole('radio', { name: '同意', exact: true })
@@ -116,6 +131,8 @@ describe('community surveys journey in Chromium', () => {
       .getByRole('group', { name: new RegExp(QUESTION) })
       .getByRole('radio', { name: '同意', exact: true })
       .check();
+    // answered: the message goes at once, before any new submission
+    await phone.getByRole('alert').waitFor({ state: 'detached' });
     await phone.getByRole('textbox').fill('希望加装电梯时保留绿化');
     await phone.getByRole('button', { name: '提交', exact: true }).click();
     await phone.getByText('感谢您的参与').waitFor();
@@ -138,5 +155,26 @@ describe('community surveys journey in Chromium', () => {
     const mine = page.getByRole('region', { name: new RegExp(QUESTION) });
     await expect.poll(async () => (await mine.textContent()) ?? '').toContain('同意：1（100%）');
     await site.screenshot('surveys-03-results');
+  });
+
+  it('shows the overview: the address without its street again, and whether a project is linked', async () => {
+    const { page } = site;
+    await page.goto(`${site.url}/renewal/communities/${communityId}`);
+    const overview = page.locator('.ant-descriptions');
+    await overview.getByText('竹贤路 99 号', { exact: true }).waitFor();
+    expect(await overview.getByText('递铺街道').count()).toBe(1);
+    await overview.getByText('未关联工程项目').waitFor();
+  });
+
+  it('shows a satisfaction survey nobody has rated as —, not 0%', async () => {
+    const { page } = site;
+    await page.goto(`${site.url}/renewal/communities/${communityId}?tab=surveys`);
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/surveys') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '新建满意度调查（模板）' }).click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    await page.getByText('满意率 —（还没有住户评分）').waitFor();
+    expect(await page.getByText(/满意率 0%/).count()).toBe(0);
   });
 });

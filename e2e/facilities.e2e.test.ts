@@ -28,10 +28,17 @@ describe('rural sewage facilities in Chromium', () => {
     // (opened by address: a click on the menu once went unanswered for a minute under CI load)
     await page.goto(`${site.url}/renewal/facilities`);
     await page.getByRole('heading', { level: 1, name: '农村生活污水治理' }).waitFor({ timeout: 45_000 });
+    // loaded by its address, the page finds its section of the menu open and its entry selected
+    await expect
+      .poll(() => link.evaluate((a) => a.closest('li')?.classList.contains('ant-menu-item-selected')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    expect(await link.isVisible()).toBe(true);
     await expect.poll(() => cardValue(page, '处理设施覆盖率').textContent()).toBe('91.72%');
     await expect.poll(() => cardValue(page, '出水水质达标率').textContent()).toBe('93.18%');
     await expect.poll(() => cardValue(page, '当年新建改建设施').textContent()).toBe('21座');
-    await page.getByText('新建 13 座、改建 8 座，投资 5,000 万元').waitFor();
+    await page.getByText('新建 13 座、改建 8 座，投资 5,000万元').waitFor();
     await page.getByRole('table', { name: '农村生活污水处理设施' }).waitFor();
     await site.screenshot('facilities-01-rates');
   });
@@ -82,13 +89,17 @@ describe('rural sewage facilities in Chromium', () => {
     const { page } = site;
     const nav = page.getByRole('navigation', { name: '主菜单' });
     const link = nav.getByRole('link', { name: '城乡风貌区', exact: true });
-    // the programme's submenu is open when the page was reached through it, closed after a reload
-    if (!(await link.isVisible())) await nav.getByText('城市有机更新', { exact: true }).click();
+    // the page was loaded by its address: the programme's submenu is open all the same
+    await link.waitFor();
     await link.click();
     const table = page.getByRole('table', { name: '城乡风貌区' });
     await table.waitFor();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(3);
     await table.getByText('已通过验收').waitFor();
+    // every district shows its area in hectares (the 4th column), none left as "—"
+    const areas = await table.locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
+    expect(areas).toHaveLength(3);
+    expect(areas.every((a) => /^[\d,.]+$/.test(a.trim()))).toBe(true);
     await site.screenshot('facilities-05-districts');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFen, yuanToFen } from './money.ts';
+import { formatFen, formatWan, yuanToFen } from './money.ts';
 
 describe('yuanToFen', () => {
   it('parses strings exactly', () => {
@@ -107,5 +107,21 @@ describe('money round trips', () => {
         expect(yuanToFen(fen / 100)).toEqual({ ok: true, value: fen });
       }),
     );
+  });
+});
+
+describe('formatWan', () => {
+  it('writes 万元 in Chinese and millions of yuan in English', () => {
+    // 5,000万元: the 2023 investment in rural sewage facilities
+    expect(formatWan(5_000_000_000, 'zh-CN')).toBe('5,000万元');
+    expect(formatWan(5_000_000_000, 'en')).toBe('50 million yuan');
+    expect(formatWan(12_500_000, 'zh-CN')).toBe('12.5万元');
+    expect(formatWan(12_500_000, 'en')).toBe('125,000 yuan');
+    expect(formatWan(36_200_000_000, 'zh-CN')).toBe('36,200万元');
+    expect(formatWan(36_200_000_000, 'en')).toBe('362 million yuan');
+    expect(formatWan(156_000_000_000, 'en')).toBe('1.56 billion yuan');
+    expect(formatWan(0, 'zh-CN')).toBe('0万元');
+    expect(formatWan(0, 'en')).toBe('0 yuan');
+    expect(() => formatWan(0.5, 'en')).toThrow(RangeError);
   });
 });

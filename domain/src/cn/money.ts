@@ -45,3 +45,21 @@ export function formatFen(fen: number): string {
   const cents = String(abs % 100).padStart(2, '0');
   return `${fen < 0 ? '-' : ''}¥${yuan}.${cents}`;
 }
+
+const WAN_ZH = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const AMOUNT_EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * An amount as Chinese reports state investments: `5,000万元` (1万元 = 10,000 yuan = 1,000,000
+ * fen). In English, as a reader of English writes it: `50 million yuan`, `1.2 billion yuan`,
+ * `125,000 yuan` — never "× 10k yuan".
+ */
+export function formatWan(fen: number, lang: 'zh-CN' | 'en'): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`formatWan expects a safe integer, got ${fen}`);
+  if (lang !== 'en') return `${WAN_ZH.format(fen / 1_000_000)}万元`;
+  const yuan = fen / 100;
+  const abs = Math.abs(yuan);
+  if (abs >= 1e9) return `${AMOUNT_EN.format(yuan / 1e9)} billion yuan`;
+  if (abs >= 1e6) return `${AMOUNT_EN.format(yuan / 1e6)} million yuan`;
+  return `${AMOUNT_EN.format(yuan)} yuan`;
+}

@@ -583,7 +583,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 存活检查 Liveness (public) */
+        /** 存活检查与公开设置 Liveness and public settings (public) */
         get: {
             parameters: {
                 query?: never;
@@ -602,6 +602,8 @@ export interface paths {
                         "application/json": {
                             status: string;
                             demo: boolean;
+                            /** @description the address residents open (GONGFU_PUBLIC_URL), which their one-time links and QR codes start with; null when not set */
+                            publicUrl: string | null;
                         };
                     };
                 };
@@ -2195,8 +2197,14 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 action: string;
+                                /** @description the action in words, in the caller’s language (the code if unlabelled) */
+                                actionName: string;
                                 entityType: string | null;
+                                /** @description the kind of record in words (the code if unlabelled) */
+                                entityTypeName: string | null;
                                 entityId: string | null;
+                                /** @description the record’s name where known: its current name, else the one its snapshot holds */
+                                entityName: string | null;
                                 before: unknown;
                                 after: unknown;
                                 requestId: string | null;
@@ -2605,6 +2613,8 @@ export interface paths {
                     stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
                     /** @description part of the name */
                     q?: string;
+                    /** @description the whole name, ignoring case and surrounding spaces: finds a project already registered under a name */
+                    name?: string;
                     /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
                     atRisk?: boolean;
                     page?: number;
@@ -2676,6 +2686,8 @@ export interface paths {
                                  */
                                 calendar: "calendar-days" | "workdays";
                                 calendarName: string;
+                                /** @description the project has tasks; false: 未排期, the planned finish and delay mean nothing yet */
+                                scheduled: boolean;
                                 plannedFinish: string | null;
                                 daysLate: number | null;
                                 lateTaskCount: number | null;
@@ -3466,9 +3478,9 @@ export interface paths {
                             /** @description planned finish of the project */
                             projectFinish: string;
                             feasible: boolean;
-                            /** @description working days the planned finish is past the deadline */
+                            /** @description working days (of the project calendar) the planned finish is past the deadline */
                             daysLate: number;
-                            /** @description task ids of one critical chain, in order */
+                            /** @description task ids of one critical chain, in order; empty when every open task has float left */
                             criticalPath: string[];
                             tasks: {
                                 id: string;
@@ -3499,6 +3511,7 @@ export interface paths {
                                 /** @description working days; negative: cannot make the deadline */
                                 totalFloat: number;
                                 freeFloat: number;
+                                /** @description no float left against the deadline: total float <= 0 */
                                 critical: boolean;
                                 /** @description not started although its latest start has passed */
                                 lateStartPassed: boolean;
@@ -3579,6 +3592,11 @@ export interface paths {
                             stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
                             startDate: string;
                             deadline: string;
+                            /**
+                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+                             * @enum {unknown}
+                             */
+                            calendar: "calendar-days" | "workdays";
                             plannedFinish: string;
                             feasible: boolean;
                             daysLate: number;
@@ -3588,7 +3606,7 @@ export interface paths {
                             workingDaysToDeadline: number;
                             /** @description duration-weighted, 0–100 */
                             progressPercent: number;
-                            /** @description work tasks (summaries not counted) */
+                            /** @description work tasks (summaries not counted); 0: not scheduled yet (未排期), the dates mean nothing */
                             taskCount: number;
                             doneTaskCount: number;
                             lateTaskCount: number;
@@ -9878,6 +9896,7 @@ export interface paths {
                             texts: {
                                 questionId: string;
                                 text: string;
+                                count: number;
                             }[];
                         };
                     };
@@ -10075,6 +10094,8 @@ export interface paths {
                             phase: string;
                             communityName: string;
                             unitLabel: string;
+                            /** @description who runs the survey, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
+                            organiser: string;
                             expiresAt: string;
                             questions: {
                                 id: string;
@@ -12229,6 +12250,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             communityName: string;
+                            /** @description who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
+                            organiser: string;
                             /** @description masked: 张* */
                             ownerName: string;
                             units: string[];
@@ -13867,6 +13890,8 @@ export interface paths {
                     stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
                     /** @description part of the name */
                     q?: string;
+                    /** @description the whole name, ignoring case and surrounding spaces: finds a project already registered under a name */
+                    name?: string;
                     /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
                     atRisk?: boolean;
                     page?: number;

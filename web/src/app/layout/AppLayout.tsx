@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { isApiError } from '../../platform/api/errors.ts';
 import type { LoginState } from '../../platform/api/use-unauthorized.ts';
 import { AuthProvider, useMeQuery } from '../../platform/auth/auth.tsx';
-import { useT } from '../../platform/i18n/i18n.tsx';
+import { useI18n } from '../../platform/i18n/i18n.tsx';
 import { useMenu } from '../../platform/menu.ts';
 import { ScopeProvider } from '../../platform/scope/scope.tsx';
 import { ErrorAlert } from '../../platform/widgets/ErrorAlert.tsx';
@@ -41,8 +41,11 @@ export default function AppLayout() {
   );
 }
 
+/** The side menu's width: English labels are longer than Chinese ones ("Missing daily reports"). */
+const SIDER_WIDTH = { 'zh-CN': 220, en: 256 } as const;
+
 function Shell() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const menu = useMenu();
   const [collapsed, setCollapsed] = useState(false);
   const entries = menu.data ?? [];
@@ -53,7 +56,7 @@ function Shell() {
       </a>
       <Layout.Sider
         theme="light"
-        width={220}
+        width={SIDER_WIDTH[lang]}
         breakpoint="lg"
         collapsible
         collapsed={collapsed}

@@ -1,4 +1,6 @@
-import { formatFen } from '@gongfu/domain/cn/money';
+import { formatFen, formatWan } from '@gongfu/domain/cn/money';
+import { useMemo } from 'react';
+import { useI18n } from './i18n.tsx';
 
 const formatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Shanghai',
@@ -39,7 +41,19 @@ export function formatDate(iso: string | null | undefined): string {
 /** Money is stored as integer fen; shown in yuan: `¥1,234.56`. */
 export const formatYuan = (fen: number): string => formatFen(fen);
 
-const FORMAT = { dateTime: formatDateTime, date: formatDate, yuan: formatYuan } as const;
-
-/** The page's formatters (dates in Asia/Shanghai, money from fen). */
-export const useFormat = () => FORMAT;
+/**
+ * The page's formatters (dates in Asia/Shanghai, money from fen). `wan` states an amount as the
+ * page's language does: `5,000万元`, `50 million yuan`.
+ */
+export function useFormat() {
+  const { lang } = useI18n();
+  return useMemo(
+    () => ({
+      dateTime: formatDateTime,
+      date: formatDate,
+      yuan: formatYuan,
+      wan: (fen: number) => formatWan(fen, lang),
+    }),
+    [lang],
+  );
+}

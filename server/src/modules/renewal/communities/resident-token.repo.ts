@@ -109,12 +109,18 @@ export const listLiveTokens = (db: Db, purpose: ResidentTokenPurpose, subjectId:
     .orderBy('id')
     .execute();
 
-/** How many live links exist and how many are used. */
+/**
+ * How many holders (units or owners) were handed a link, and how many of them used one. Counted
+ * over every link, revoked ones included: closing a survey or ballot withdraws its links, and a
+ * reissued link replaces the holder's old one, yet neither undoes a link handed out or used.
+ */
 export const countTokens = (db: Db, purpose: ResidentTokenPurpose, subjectId: string) =>
   cdb(db)
     .selectFrom('renewal_resident_tokens')
-    .select([sql<string>`count(*)`.as('issued'), sql<string>`count(used_at)`.as('used')])
+    .select([
+      sql<string>`count(distinct coalesce(owner_id, unit_id))`.as('issued'),
+      sql<string>`count(distinct coalesce(owner_id, unit_id)) filter (where used_at is not null)`.as('used'),
+    ])
     .where('purpose', '=', purpose)
     .where('subject_id', '=', subjectId)
-    .where('revoked_at', 'is', null)
     .executeTakeFirstOrThrow();

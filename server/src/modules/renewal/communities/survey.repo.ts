@@ -271,7 +271,10 @@ export async function countByBuilding(db: Db, surveyId: string, communityId: str
   }));
 }
 
-/** The latest free-text answers of a survey (at most `limit` per question). */
+/**
+ * The free-text answers of a survey, each distinct text once with how many gave it: the most
+ * given first, then the latest (at most `limit` per question).
+ */
 export const listTextAnswers = (db: Db, surveyId: string, limit: number) =>
   cdb(db)
     .selectFrom(
@@ -281,16 +284,20 @@ export const listTextAnswers = (db: Db, surveyId: string, limit: number) =>
         .select([
           'a.question_id',
           'a.text',
-          sql<number>`row_number() over (partition by a.question_id order by r.submitted_at desc, a.id)`.as(
+          sql<string>`count(*)`.as('n'),
+          sql<number>`row_number() over (partition by a.question_id order by count(*) desc, max(r.submitted_at) desc, a.text)`.as(
             'k',
           ),
         ])
         .where('r.survey_id', '=', surveyId)
         .where('a.text', 'is not', null)
+        .groupBy(['a.question_id', 'a.text'])
         .as('t'),
     )
-    .select(['t.question_id', 't.text'])
+    .select(['t.question_id', 't.text', 't.n'])
     .where('t.k', '<=', limit)
+    .orderBy('t.question_id')
+    .orderBy('t.k')
     .execute();
 
 /** Units of the community that have not answered the survey, in register order, with their link's state. */

@@ -105,7 +105,7 @@ export const presentResults = (r: ResultsData): Static<typeof ResultsView> => ({
   frozen: r.frozen,
   publishedAt: iso(r.survey.published_at),
   ...r.result,
-  texts: r.texts.map((t) => ({ questionId: t.question_id, text: t.text ?? '' })),
+  texts: r.texts.map((t) => ({ questionId: t.question_id, text: t.text ?? '', count: Number(t.n) })),
 });
 
 export function surveyRoutes(app: GongfuApp, s: PlatformServices) {

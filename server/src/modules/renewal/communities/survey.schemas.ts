@@ -114,7 +114,7 @@ export const LinkSheetView = Type.Object({
       unitId: Type.String(),
       label: Type.String(),
       buildingName: Type.String(),
-      /** Path of the resident page: /r/s/<token>; the web adds its origin. */
+      /** Path of the resident page: /r/s/<token>; the web puts the public address (GONGFU_PUBLIC_URL) before it. */
       path: Type.String(),
       used: Type.Boolean(),
     }),
@@ -168,7 +168,8 @@ export const ResultsView = Type.Object({
   satisfaction: Nullable(
     Type.Object({ rated: Type.Integer(), satisfied: Type.Integer(), rate: Type.Number() }),
   ),
-  texts: Type.Array(Type.Object({ questionId: Type.String(), text: Type.String() })),
+  /** Free-text answers, each distinct text once with how many units gave it, the most given first. */
+  texts: Type.Array(Type.Object({ questionId: Type.String(), text: Type.String(), count: Type.Integer() })),
 });
 
 export const NotHeardView = Type.Object({
@@ -216,6 +217,11 @@ export const ResidentSurveyView = Type.Object({
   communityName: Type.String(),
   /** The resident's own unit: 3幢1单元302室. */
   unitLabel: Type.String(),
+  /** Who runs the survey, named on the page: the project's owner organisation, else the county's 住房和城乡建设局. */
+  organiser: Type.String({
+    description:
+      'who runs the survey, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局)',
+  }),
   expiresAt: Type.String(),
   questions: Type.Array(QuestionView),
 });

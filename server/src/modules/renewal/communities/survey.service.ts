@@ -12,6 +12,7 @@ import {
   setCommunityStatus,
 } from './community.repo.ts';
 import { requiredText, unitLabel } from './community.rules.ts';
+import { organiserOf } from './community.service.ts';
 import type { SurveyPhase } from './community.tables.ts';
 import { countTokens, revokeTokens } from './resident-token.repo.ts';
 import {
@@ -72,7 +73,7 @@ export const surveyNotFound = (id: string) =>
 
 /** How long links stay valid when the survey opens without a date. */
 export const DEFAULT_LINK_DAYS = 30;
-/** Text answers shown per question in the results. */
+/** Distinct text answers shown per question in the results. */
 const TEXTS_SHOWN = 50;
 
 /** The instant after the last day a link works (Asia/Shanghai). */
@@ -570,6 +571,7 @@ export async function openResidentSurvey(s: PlatformServices, token: string) {
     survey,
     unit,
     community,
+    organiser: await organiserOf(s, community.id),
     questions: await listQuestions(s.db, survey.id),
     expiresAt: new Date(link.expires_at),
   };

@@ -36,7 +36,7 @@ export function AcceptanceTab({ community }: { community: CommunityRow }) {
           { label: ct('accept.by'), children: a.acceptedBy },
           {
             label: ct('field.satisfaction'),
-            children: ct('accept.rate', { rate: a.satisfactionRate }),
+            children: a.rated > 0 ? ct('accept.rate', { rate: a.satisfactionRate }) : ct('accept.rateNone'),
           },
           { label: ct('accept.note'), children: a.note },
         ]}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import { ExportButton } from '../widgets/ExportButton.tsx';
+import { ProjectSelect } from '../widgets/fields.tsx';
 import { areaText, type CommunityCreate, type CommunityQuery, type CommunityRow, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 
@@ -108,7 +109,8 @@ export default function CommunitiesPage() {
           },
           {
             title: ct('field.satisfaction'),
-            render: (_, c) => (c.acceptance ? `${c.acceptance.satisfactionRate}%` : ''),
+            render: (_, c) =>
+              c.acceptance ? (c.acceptance.rated > 0 ? `${c.acceptance.satisfactionRate}%` : '—') : '',
           },
         ]}
       />
@@ -210,8 +212,8 @@ export function CommunityForm({
               .map((s) => ({ value: s.code, label: s.name }))}
           />
         </Form.Item>
-        <Form.Item name="projectId" label={ct('field.projectId')}>
-          <Input allowClear />
+        <Form.Item name="projectId" label={ct('field.project')} extra={ct('field.projectHint')}>
+          <ProjectSelect placeholder={ct('field.projectPick')} />
         </Form.Item>
       </Form>
     </Drawer>

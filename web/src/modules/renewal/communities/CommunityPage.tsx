@@ -50,15 +50,17 @@ export default function CommunityPage() {
                   column={{ xs: 1, md: 2 }}
                   items={[
                     { label: ct('field.region'), children: d.regionName },
-                    { label: ct('field.address'), children: d.address },
-                    { label: ct('field.yearBuilt'), children: d.yearBuilt },
-                    { label: ct('field.batch'), children: d.batch },
+                    { label: ct('field.address'), children: d.address ?? '—' },
+                    { label: ct('field.yearBuilt'), children: d.yearBuilt ?? '—' },
+                    { label: ct('field.batch'), children: d.batch ?? '—' },
                     { label: ct('field.status'), children: d.statusName },
                     {
                       label: ct('field.project'),
                       children: d.project ? (
                         <Link to={`/renewal/projects/${d.project.id}`}>{d.project.name}</Link>
-                      ) : null,
+                      ) : (
+                        <span className="gf-muted">{ct('field.noProject')}</span>
+                      ),
                     },
                     { label: ct('field.buildings'), children: d.buildingCount },
                     { label: ct('field.units'), children: d.unitCount },

@@ -23,6 +23,19 @@ import { type CommunityRow, ck, type Results, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
 import { LinkSheet } from './widgets/LinkSheet.tsx';
+import { PublicUrlAlert, useResidentLinks } from './widgets/resident-links.tsx';
+
+/** A question's text as a column heading: up to two lines, the whole text on hover. */
+const QUESTION_HEAD: React.CSSProperties = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  minWidth: 120,
+  maxWidth: 240,
+};
+
+const NO_WRAP = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /** 问需/问效: the community's surveys, each with its actions, link sheet, paper entry and results. */
 export function SurveysTab({ community }: { community: CommunityRow }) {
@@ -152,7 +165,7 @@ function SurveyPanel({ id }: { id: string }) {
             <li key={q.id}>
               {q.text} <Tag>{q.kindName}</Tag>
               {q.options.length ? (
-                <span className="rn-muted">{q.options.map((o) => o.label).join('、')}</span>
+                <span className="gf-muted">{q.options.map((o) => o.label).join('、')}</span>
               ) : null}
             </li>
           ))}
@@ -209,7 +222,11 @@ function ResultsCard({ r, surveyId }: { r: Results; surveyId: string }) {
       <p>{ct('survey.respondents', { n: r.respondents, m: r.units, o: r.online, p: r.paper })}</p>
       {r.satisfaction ? (
         <p>
-          <strong>{ct('survey.satisfaction', r.satisfaction)}</strong>
+          <strong>
+            {r.satisfaction.rated > 0
+              ? ct('survey.satisfaction', r.satisfaction)
+              : ct('survey.satisfactionNone')}
+          </strong>
         </p>
       ) : null}
       {r.questions.map((q) => (
@@ -233,9 +250,14 @@ function ResultsCard({ r, surveyId }: { r: Results; surveyId: string }) {
             <ul aria-label={ct('survey.texts')}>
               {r.texts
                 .filter((t) => t.questionId === q.questionId)
-                .map((t, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: identical comments may repeat
-                  <li key={i}>{t.text}</li>
+                .map((t) => (
+                  // each distinct comment once, with how many units wrote it
+                  <li key={t.text}>
+                    {t.text}
+                    {t.count > 1 ? (
+                      <span className="gf-muted">（{ct('survey.textCount', { n: t.count })}）</span>
+                    ) : null}
+                  </li>
                 ))}
             </ul>
           ) : null}
@@ -248,13 +270,24 @@ function ResultsCard({ r, surveyId }: { r: Results; surveyId: string }) {
         pagination={false}
         dataSource={r.byBuilding}
         columns={[
-          { title: ct('units.building'), dataIndex: 'name' },
-          { title: ct('field.units'), dataIndex: 'units', align: 'right' },
-          { title: ct('survey.results'), render: (_, b) => `${b.respondents}（${b.responseRate}%）` },
+          // the building's own name (1幢), kept on one line beside the questions' columns
+          { title: ct('units.building'), dataIndex: 'name', width: 96, onCell: NO_WRAP },
+          { title: ct('field.units'), dataIndex: 'units', align: 'right', width: 72, onCell: NO_WRAP },
+          {
+            title: ct('survey.results'),
+            width: 120,
+            onCell: NO_WRAP,
+            render: (_, b) => `${b.respondents}（${b.responseRate}%）`,
+          },
           ...r.questions
             .filter((q) => q.kind !== 'text')
             .map((q) => ({
-              title: `${q.position}`,
+              // the question, not only its number: "1. 您对改造的总体评价"
+              title: (
+                <span title={q.text} style={QUESTION_HEAD}>
+                  {q.position}. {q.text}
+                </span>
+              ),
               key: q.questionId,
               render: (_: unknown, b: Results['byBuilding'][number]) => {
                 const bq = b.questions.find((x) => x.questionId === q.questionId);
@@ -280,6 +313,7 @@ function SheetModal({ survey, onClose }: { survey: Survey; onClose: () => void }
     queryFn: () =>
       unwrap(api.GET('/api/renewal/surveys/{id}/links', { params: { path: { id: survey.id } } })),
   });
+  const residentLinks = useResidentLinks();
   return (
     <Modal
       open
@@ -289,13 +323,14 @@ function SheetModal({ survey, onClose }: { survey: Survey; onClose: () => void }
       footer={<Button onClick={() => window.print()}>{ct('survey.print')}</Button>}
     >
       <ErrorAlert error={links.error} />
-      {links.data ? (
+      <PublicUrlAlert links={residentLinks} />
+      {links.data && residentLinks.ready ? (
         <LinkSheet
           title={ct('survey.sheetTitle', { community: links.data.communityName, title: links.data.title })}
           subtitle={ct('survey.sheetSubtitle', { date: links.data.expiresAt?.slice(0, 10) ?? '' })}
           rows={links.data.rows.map((l) => ({
             label: l.label,
-            url: `${window.location.origin}${l.path}`,
+            url: residentLinks.urlOf(l.path),
             ...(l.used ? { note: ct('survey.used') } : {}),
           }))}
         />

@@ -25,6 +25,7 @@ const STATUS_COLOR: Record<string, string> = {
 };
 /** hundredths of m² per hectare */
 const HA = 1_000_000;
+const HECTARES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** 城乡风貌区: the districts, their pilot year and acceptance. */
 export default function DistrictsPage() {
@@ -91,7 +92,7 @@ export default function DistrictsPage() {
             { title: ft('district.region'), dataIndex: 'regionName' },
             {
               title: ft('district.area'),
-              render: (_, d) => (d.areaHundredths ? d.areaHundredths / HA : '—'),
+              render: (_, d) => (d.areaHundredths ? HECTARES.format(d.areaHundredths / HA) : '—'),
               align: 'right',
             },
             { title: ft('district.lead'), render: (_, d) => d.leadOrganisation?.name ?? '—' },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
+import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
@@ -19,7 +20,6 @@ import {
   type VillageQuery,
   type WaterTest,
   type WaterTestQuery,
-  wan,
 } from './facility-api.ts';
 import { useFT } from './i18n/ft.ts';
 import { editColumns, pagingOf } from './table-parts.tsx';
@@ -77,6 +77,7 @@ function FigureCard({
 
 function RateCards({ year, onYear }: { year: number | undefined; onYear: (y: number) => void }) {
   const ft = useFT();
+  const fmt = useFormat();
   const summary = useQuery({
     queryKey: fk.summary({ year }),
     queryFn: () => unwrap(api.GET('/api/renewal/sewage/summary', { params: { query: { year } } })),
@@ -134,7 +135,7 @@ function RateCards({ year, onYear }: { year: number | undefined; onYear: (y: num
             ft('card.builtHint', {
               built: s.builtOrRebuilt.built,
               rebuilt: s.builtOrRebuilt.rebuilt,
-              wan: wan(s.builtOrRebuilt.investmentFen),
+              amount: fmt.wan(s.builtOrRebuilt.investmentFen),
             })
           }
         />
@@ -165,6 +166,7 @@ const STATUS_COLOR: Record<string, string> = {
 function FacilitiesTab() {
   const t = useT();
   const ft = useFT();
+  const fmt = useFormat();
   const can = useCan();
   const [filters, setFilters] = useState<FacilityQuery>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Facility | 'new' | null>(null);
@@ -238,7 +240,12 @@ function FacilitiesTab() {
           { title: ft('facility.village'), render: (_, f) => `${f.townName ?? ''} ${f.villageName}` },
           { title: ft('facility.capacity'), render: (_, f) => f.capacityTenths / 10, align: 'right' },
           { title: ft('facility.kind'), render: (_, f) => `${f.kindName} ${f.year}` },
-          { title: ft('facility.investment'), render: (_, f) => wan(f.investmentFen), align: 'right' },
+          {
+            title: ft('facility.investmentCol'),
+            render: (_, f) => fmt.wan(f.investmentFen),
+            align: 'right',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           {
             title: ft('facility.grade'),
             render: (_, f) => ft(f.dischargeGrade === 1 ? 'facility.grade1' : 'facility.grade2'),
@@ -447,6 +454,7 @@ function TestsTab({ year }: { year: number | undefined }) {
 
 function YearsTab() {
   const ft = useFT();
+  const fmt = useFormat();
   const summary = useQuery({
     queryKey: fk.summary({}),
     queryFn: () => unwrap(api.GET('/api/renewal/sewage/summary', { params: { query: {} } })),
@@ -473,7 +481,7 @@ function YearsTab() {
           { title: ft('years.year'), dataIndex: 'year' },
           { title: ft('years.built'), dataIndex: 'built', align: 'right' },
           { title: ft('years.rebuilt'), dataIndex: 'rebuilt', align: 'right' },
-          { title: ft('years.investment'), render: (_, y) => wan(y.investmentFen), align: 'right' },
+          { title: ft('years.investment'), render: (_, y) => fmt.wan(y.investmentFen), align: 'right' },
           { title: ft('years.tested'), dataIndex: 'testedFacilities', align: 'right' },
           { title: ft('years.compliant'), dataIndex: 'compliantFacilities', align: 'right' },
           { title: ft('years.rate'), render: (_, y) => (y.rate ? `${y.rate}%` : '—'), align: 'right' },

@@ -37,7 +37,3 @@ export function toHundredths(text: string | undefined): number | undefined {
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(t);
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : Number.NaN;
 }
-
-/** Integer fen as 万元 with up to two decimals. */
-export const wan = (fen: number): string =>
-  (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });

@@ -39,7 +39,10 @@ export function NightWorkTable({
         aria-label={rt('night.table')}
         loading={list.isFetching}
         dataSource={list.data?.items}
-        scroll={{ x: 1300 }}
+        // the columns' widths add up to no more than the page is wide beside the side menu (zh and
+        // en), so the fixed actions column covers nothing until the window is narrower still
+        scroll={{ x: showProject ? 1060 : 870 }}
+        tableLayout="fixed"
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -51,16 +54,17 @@ export function NightWorkTable({
           {
             title: rt('night.nights'),
             key: 'nights',
-            width: 230,
+            width: 180,
             render: (_, n) => (
               <Button
                 type="link"
                 className="gf-link-cell"
+                style={{ whiteSpace: 'normal', textAlign: 'start' }}
                 onClick={() => setOpen(n.id)}
                 aria-label={rt('night.openOne', { from: n.firstNight, to: n.lastNight })}
               >
                 {n.firstNight === n.lastNight ? n.firstNight : `${n.firstNight} ~ ${n.lastNight}`}（
-                {rt('night.nightsN', { n: n.nights })}）
+                {n.nights === 1 ? rt('night.nightsOne') : rt('night.nightsN', { n: n.nights })}）
               </Button>
             ),
           },
@@ -69,7 +73,7 @@ export function NightWorkTable({
                 {
                   title: rt('project.name'),
                   key: 'project',
-                  width: 220,
+                  width: 190,
                   render: (_: unknown, n: NightWorkRow) => (
                     <Link to={`/renewal/projects/${n.projectId}?tab=night-work`}>{n.projectName}</Link>
                   ),
@@ -79,15 +83,16 @@ export function NightWorkTable({
           {
             title: rt('night.hours'),
             key: 'hours',
-            width: 120,
+            width: 110,
             render: (_, n) => `${n.startTime}–${n.endTime}`,
           },
-          { title: rt('night.reason'), dataIndex: 'reason', width: 280 },
-          { title: rt('night.notices'), dataIndex: 'noticeCount', width: 80, align: 'right' },
+          // the reason takes the width that is left
+          { title: rt('night.reason'), dataIndex: 'reason' },
+          { title: rt('night.notices'), dataIndex: 'noticeCount', width: 96, align: 'right' },
           {
             title: rt('night.feedback'),
             key: 'feedback',
-            width: 170,
+            width: 130,
             render: (_, n) =>
               rt('night.tally', {
                 s: n.feedbackTally.support,

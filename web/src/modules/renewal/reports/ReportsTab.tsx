@@ -88,7 +88,15 @@ export default function ReportsTab({ projectId }: { projectId: string }) {
           { title: rt('report.weather'), dataIndex: 'weatherName', width: 80 },
           { title: rt('report.workers'), dataIndex: 'workersOnSite', width: 90, align: 'right' },
           { title: rt('report.machinery'), dataIndex: 'machineryCount', width: 90, align: 'right' },
-          { title: rt('report.progressRows'), dataIndex: 'progressCount', width: 100, align: 'right' },
+          {
+            // how many tasks the report gave progress on (not a percentage)
+            title: rt('report.progressSection'),
+            dataIndex: 'progressCount',
+            width: 120,
+            align: 'right',
+            render: (n: number) =>
+              n === 0 ? '—' : n === 1 ? rt('report.progressCountOne') : rt('report.progressCount', { n }),
+          },
           {
             title: rt('report.problems'),
             dataIndex: 'problemCount',

@@ -6,6 +6,7 @@ import { useCan } from '../../auth/auth.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
+import { RegionName } from '../../widgets/RegionName.tsx';
 import { fetchPerson, type Person, personKeys, type Unmasked } from './people.api.ts';
 import { UnmaskModal } from './UnmaskModal.tsx';
 
@@ -107,7 +108,12 @@ export function PersonDrawer({
               },
               { key: 'birthYear', label: t('people.birthYear'), children: p.birthYear },
               { key: 'age', label: t('people.age'), children: p.age },
-              { key: 'native', label: t('people.nativeRegion'), children: p.nativeRegionCode },
+              {
+                key: 'native',
+                label: t('people.nativeRegion'),
+                // the place, from its code (the first six digits of the citizen ID)
+                children: <RegionName code={p.nativeRegionCode} path />,
+              },
               { key: 'region', label: t('people.region'), children: p.regionName ?? t('common.none') },
               { key: 'createdAt', label: t('common.createdAt'), children: fmt.dateTime(p.createdAt) },
               { key: 'updatedAt', label: t('common.updatedAt'), children: fmt.dateTime(p.updatedAt) },

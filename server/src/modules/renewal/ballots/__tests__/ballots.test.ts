@@ -177,11 +177,14 @@ describeEachDb(
       const token = tokens.get(owner.id)!;
       const page = await expectStatus<{
         communityName: string;
+        organiser: string;
         ownerName: string;
         units: string[];
         plan: { version: number; totalCostFen: number; items: unknown[] };
       }>(resident(env(), 'GET', token), 200);
       expect(page.plan).toMatchObject({ version: 2, totalCostFen: 5_560_000_00 });
+      // the community's renovation project is run by its owner organisation, which the page names
+      expect(page.organiser).toBe('安吉县住建局bal');
       expect(page.units).toHaveLength(3);
       expect(page.ownerName).not.toBe(owner.name);
       const receipt = await expectStatus<{ receiptNo: string; choiceName: string }>(
@@ -465,6 +468,8 @@ describeEachDb(
         200,
       );
       expect(closed.status).toBe('closed');
+      // closing withdraws the links; the tracker still counts those handed out and used (the online votes)
+      expect(closed.tracker).toMatchObject({ online: 6, linksIssued: 12, linksUsed: 6 });
       // leaders see the figures only once published
       const early = await expectStatus<BallotBody>(
         call(env(), w.leader, 'GET', `/api/renewal/ballots/${ballotId}`),

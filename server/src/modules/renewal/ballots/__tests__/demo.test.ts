@@ -63,6 +63,13 @@ describeEachDb(
       for (const channel of ['online', 'paper', 'proxy'] as const) {
         expect(votes.filter((v) => v.channel === channel).length).toBeGreaterThan(0);
       }
+      // every owner was handed a link; the links used are the online votes (withdrawn on close, still counted)
+      const online = votes.filter((v) => v.channel === 'online').length;
+      expect(ballot.tracker).toMatchObject({
+        online,
+        linksIssued: ballot.tracker!.totalOwners,
+        linksUsed: online,
+      });
       const events = await db
         .selectFrom('renewal_ballot_vote_events')
         .select('action')

@@ -21,6 +21,8 @@ const communitiesDemoModule = defineModule({
 interface Community {
   id: string;
   name: string;
+  regionName: string;
+  address: string | null;
   status: string;
   unitCount: number;
   ownerCount: number;
@@ -60,6 +62,11 @@ describeEachDb(
       expect(await metric('renewal.communities.completed')?.compute(env().services, scope)).toBe(83);
       const accepted = (await list('&status=accepted')).items;
       expect(accepted.map((c) => c.name).sort()).toEqual(['山水华庭', '蓝天花园']);
+      // the address is the road and number; the street (the region) is not repeated in it
+      for (const c of accepted) {
+        expect(c.address).toMatch(/路 \d+ 号$/);
+        expect(c.address).not.toContain(c.regionName);
+      }
       for (const c of accepted) {
         expect(c.acceptance!.satisfactionRate).toBeGreaterThan(80);
         const r = await get<{
@@ -89,13 +96,25 @@ describeEachDb(
         expect.objectContaining({ name: '安吉竹贤房地产开发有限公司', unitCount: 9 }),
       ]);
       expect(zx!.ownerCount).toBe(owners.length);
-      const surveys = await get<Array<{ phase: string; status: string; respondents: number }>>(
+      expect(zx!.address).not.toContain(zx!.regionName);
+      const surveys = await get<Array<{ id: string; phase: string; status: string; respondents: number }>>(
         env(),
         anji,
         `/api/renewal/communities/${zx!.id}/surveys`,
       );
       expect(surveys.map((s) => [s.phase, s.status])).toEqual([['needs', 'published']]);
       expect(surveys[0]!.respondents).toBeGreaterThan(100);
+      // residents wrote the same words more than once: each distinct comment is listed once, with its count
+      const { texts } = await get<{ texts: Array<{ questionId: string; text: string; count: number }> }>(
+        env(),
+        anji,
+        `/api/renewal/surveys/${surveys[0]!.id}/results`,
+      );
+      const distinct = new Set(texts.map((t) => `${t.questionId} ${t.text}`));
+      expect(distinct.size).toBe(texts.length);
+      expect(texts.some((t) => t.count > 1)).toBe(true);
+      const counts = texts.map((t) => t.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
     });
   },
   { modules: [communitiesDemoModule] },

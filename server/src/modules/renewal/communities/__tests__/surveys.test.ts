@@ -3,6 +3,7 @@ import { sheetsOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts'
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
   call,
+  createProject,
   expectStatus,
   LONG_SESSIONS,
   makeWorld,
@@ -55,7 +56,7 @@ interface Results {
   questions: QResult[];
   byBuilding: Array<{ name: string; units: number; respondents: number; questions: QResult[] }>;
   satisfaction: null | { rated: number; satisfied: number; rate: number };
-  texts: Array<{ text: string }>;
+  texts: Array<{ text: string; count: number }>;
 }
 
 const tokenOf = (path: string) => path.replace('/r/s/', '');
@@ -130,11 +131,15 @@ describeEachDb(
 
     it('a resident opens their link: only their unit, then answers once', async () => {
       const token = tokenOf(sheet.rows[0]!.path);
-      const view = await expectStatus<{ unitLabel: string; communityName: string; questions: Question[] }>(
-        resident('GET', token),
-        200,
-      );
+      const view = await expectStatus<{
+        unitLabel: string;
+        communityName: string;
+        organiser: string;
+        questions: Question[];
+      }>(resident('GET', token), 200);
       expect([view.communityName, view.unitLabel]).toEqual(['竹贤山庄二期', '1幢1单元101室']);
+      // no project: the page names the bureau of the community's county
+      expect(view.organiser).toBe('安吉县住房和城乡建设局');
       expect(JSON.stringify(view)).not.toContain('业主');
       // a missing required answer is refused and the link stays usable
       const bad = await resident('POST', token, { answers: [{ questionId: q(2).id, text: '只写意见' }] });
@@ -148,6 +153,40 @@ describeEachDb(
       expect(again.json().message).toContain('已经使用过');
       const invalid = await resident('GET', 'x'.repeat(43));
       expect([invalid.statusCode, invalid.json().code]).toEqual([404, 'RESIDENT_LINK_INVALID']);
+    });
+
+    it('a resident page names who runs it: the county of the community, or its project’s owner', async () => {
+      // a community of 天台县 (331023), surveyed by the staff of 天台县
+      const tt = await createCommunity(env(), w.tiantai, {
+        name: '赤城街道测试小区',
+        regionCode: '331023001',
+        status: 'surveying',
+      });
+      await addUnits(env(), w.tiantai, tt.id, ['1幢'], 1);
+      const survey = await post<Survey>(
+        env(),
+        w.tiantai,
+        `/api/renewal/communities/${tt.id}/surveys`,
+        { phase: 'needs' },
+        201,
+      );
+      await post(env(), w.tiantai, `/api/renewal/surveys/${survey.id}/open`, { linksExpireOn: '2026-03-20' });
+      const links = await get<Sheet>(env(), w.tiantai, `/api/renewal/surveys/${survey.id}/links`);
+      const token = tokenOf(links.rows[0]!.path);
+      const page = async () =>
+        (await expectStatus<{ organiser: string; communityName: string }>(resident('GET', token), 200))
+          .organiser;
+      expect(await page()).toBe('天台县住房和城乡建设局');
+      // once the community belongs to a project, the page names the project's owner organisation
+      const project = await createProject(env(), w.tiantai, w, {
+        name: '赤城街道老旧小区改造',
+        regionCode: '331023001',
+      });
+      await expectStatus(
+        call(env(), w.tiantai, 'PATCH', `/api/renewal/communities/${tt.id}`, { projectId: project.id }),
+        200,
+      );
+      expect(await page()).toBe('天台县交通运输局sv');
     });
 
     it('two concurrent submissions with one link: one 201, one clear 409', async () => {
@@ -239,7 +278,8 @@ describeEachDb(
       expect(
         r.byBuilding[1]!.questions[1]!.options.find((o) => o.label === '管网改造与雨污分流')!.count,
       ).toBe(1);
-      expect(r.texts.map((t) => t.text)).toEqual(['希望加装电梯', '希望加装电梯']);
+      // two units wrote the same words: listed once, with how many gave them
+      expect(r.texts.map((t) => [t.text, t.count])).toEqual([['希望加装电梯', 2]]);
       const heard = await get<Array<{ label: string; linked: boolean }>>(
         env(),
         w.anji,
@@ -273,6 +313,9 @@ describeEachDb(
       );
       await post(env(), w.anji, `/api/renewal/surveys/${needs.id}/close`, {});
       expect((await resident('GET', tokenOf(sheet.rows[2]!.path))).json().code).toBe('RESIDENT_LINK_REVOKED');
+      // closing withdraws the links, but the figures still say how many were handed out and used
+      const closed = await get<Survey>(env(), w.anji, `/api/renewal/surveys/${needs.id}`);
+      expect([closed.status, closed.linksIssued, closed.linksUsed]).toEqual(['closed', 6, 2]);
       await post(env(), w.anji, `/api/renewal/surveys/${needs.id}/publish`, {});
       // a correction after publication is refused: the published figures stay as they were
       const url = `/api/renewal/surveys/${needs.id}/units/${sheet.rows[3]!.unitId}/response`;

@@ -27,7 +27,8 @@ import {
  * acceptance recording the satisfaction reached; and 竹贤山庄二期 under construction, with six
  * buildings, about 200 units (the developer still holding unsold ones) and the needs survey
  * (问需于民) it was planned from. Made through the services as the demo account `anji`; every
- * figure comes from these records.
+ * figure comes from these records. A community's address is its road and number: the town or
+ * street is its region, shown beside it (street addresses are illustrative).
  */
 
 const TOWNS = ['330523001', '330523002', '330523003', '330523004', '330523105', '330523110', '330523111'];
@@ -231,7 +232,7 @@ export async function seedCommunitiesDemo({ services: s, log }: DemoContext): Pr
       yearBuilt: 1997,
       batch: '2023年',
       status: 'completed',
-      address: '递铺街道',
+      address: '天目路 118 号',
     },
     households(d.r, { buildings: 4, entrances: 2, floors: 6 }),
   );
@@ -243,7 +244,7 @@ export async function seedCommunitiesDemo({ services: s, log }: DemoContext): Pr
       yearBuilt: 2001,
       batch: '2023年',
       status: 'completed',
-      address: '昌硕街道',
+      address: '昌硕东路 66 号',
     },
     households(d.r, { buildings: 3, entrances: 2, floors: 6 }),
   );
@@ -255,7 +256,7 @@ export async function seedCommunitiesDemo({ services: s, log }: DemoContext): Pr
       yearBuilt: 2003,
       batch: '2023年',
       status: 'surveying',
-      address: '递铺街道',
+      address: '竹贤路 99 号',
     },
     households(d.r, {
       buildings: 6,

@@ -67,11 +67,16 @@ describeEachDb(
     });
 
     it('has the three landscape districts of the source, one accepted', async () => {
-      const d = await get<{ items: Array<{ name: string; status: string; pilotYear: number | null }> }>(
-        env(),
-        anji,
-        '/api/renewal/districts',
-      );
+      const d = await get<{
+        items: Array<{
+          name: string;
+          status: string;
+          pilotYear: number | null;
+          areaHundredths: number | null;
+        }>;
+      }>(env(), anji, '/api/renewal/districts');
+      // every district has its area (hundredths of m²), as the register shows it
+      expect(d.items.map((x) => x.areaHundredths)).not.toContain(null);
       expect(d.items.map((x) => [x.name, x.status]).sort()).toEqual(
         [
           ['孝丰—递铺“山水古韵·共同富裕”县域风貌区', 'accepted'],

@@ -20,9 +20,10 @@ import { findCountyVillages, findOrganisationNamed } from './facilities-demo.rep
  *   a sample over the DB33/973-2021 limits (one passed a re-test later, which does not undo
  *   the failure for the year) → 41 / 44 = 93.18 %;
  * - the three landscape districts (风貌区) the source names, with their status. The source
- *   gives no acceptance date for 孝丰—递铺 nor areas; the date (2023-12-28) is assumed, areas
- *   are left empty. Facility names, capacities, processes, households and test values are
- *   illustrative; the laboratory name is assumed.
+ *   gives no acceptance date for 孝丰—递铺 nor areas; the date (2023-12-28) is assumed and the
+ *   areas are illustrative (of the size such districts have: a county district spans a few
+ *   towns, an urban one a few streets). Facility names, capacities, processes, households and
+ *   test values are illustrative; the laboratory name is assumed.
  * Made through the part's services as the demo account `anji`, so policies and audit apply.
  */
 
@@ -191,10 +192,13 @@ export async function seedFacilitiesDemo({ services: s, log }: DemoContext): Pro
 
   // ---------------------------------------------------------------- landscape districts
   const lead = bureau?.id ?? null;
+  /** Areas are kept in hundredths of m²: 1 ha = 10,000 m² = 1,000,000. */
+  const hectares = (ha: number) => Math.round(ha * 1_000_000);
   await createDistrict(s, ctx, {
     name: '孝丰—递铺“山水古韵·共同富裕”县域风貌区',
     regionCode: COUNTY,
     kind: 'county',
+    areaHundredths: hectares(2_860),
     leadOrganisationId: lead,
     status: 'accepted',
     acceptedOn: '2023-12-28',
@@ -204,6 +208,7 @@ export async function seedFacilitiesDemo({ services: s, log }: DemoContext): Pro
     name: '“白茶飘香·一叶共富”县域风貌区',
     regionCode: COUNTY,
     kind: 'county',
+    areaHundredths: hectares(1_950),
     leadOrganisationId: lead,
     pilotYear: 2024,
     status: 'under_construction',
@@ -213,6 +218,7 @@ export async function seedFacilitiesDemo({ services: s, log }: DemoContext): Pro
     name: '“七彩灵峰—乐活浒溪”城市风貌区',
     regionCode: '330523003',
     kind: 'urban',
+    areaHundredths: hectares(386.5),
     leadOrganisationId: lead,
     pilotYear: 2024,
     status: 'under_construction',

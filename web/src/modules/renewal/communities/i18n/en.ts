@@ -16,7 +16,10 @@ export const communityEn: Record<CommunityKey, string> = {
   'field.batch': 'Batch',
   'field.status': 'Status',
   'field.project': 'Construction project',
-  'field.projectId': 'Project ID',
+  'field.projectPick': 'Type part of the project’s name',
+  'field.projectHint':
+    'The construction project registered for this renovation; once chosen, it opens from the community’s page',
+  'field.noProject': 'No linked project',
   'field.units': 'Units',
   'field.owners': 'Owners',
   'field.buildings': 'Buildings',
@@ -63,6 +66,7 @@ export const communityEn: Record<CommunityKey, string> = {
   'survey.frozen': 'Published result (figures frozen)',
   'survey.mean': 'Mean {n}',
   'survey.satisfaction': 'Satisfaction {rate}% ({satisfied} of {rated} rated 4 or 5)',
+  'survey.satisfactionNone': 'Satisfaction — (no unit has rated yet)',
   'survey.byBuilding': 'By building',
   'survey.unit': 'Unit',
   'survey.submitPaper': 'Save the answers',
@@ -70,7 +74,12 @@ export const communityEn: Record<CommunityKey, string> = {
   'survey.sheetSubtitle': 'One link per unit, good for one submission; valid until {date}',
   'survey.print': 'Print',
   'survey.used': 'used',
+  'links.noPublicUrl':
+    'The links and QR codes use this browser’s address, {origin}, which residents’ phones may not be able to open',
+  'links.noPublicUrlHint':
+    'Ask the system administrator to set GONGFU_PUBLIC_URL on the server (the address residents can reach, e.g. https://gongfu.example.gov.cn) and restart it before printing the links.',
   'survey.texts': 'Comments',
+  'survey.textCount': '{n} units',
   'survey.editQuestions': 'Edit questions',
   'builder.hint':
     'Questions cannot be changed once the survey is open. A choice needs at least 2 options; ratings are 1 to 5; free text may be optional.',
@@ -100,4 +109,5 @@ export const communityEn: Record<CommunityKey, string> = {
   'accept.by': 'Accepted by',
   'accept.note': 'Note',
   'accept.rate': 'Residents’ satisfaction {rate}% (from the published satisfaction survey)',
+  'accept.rateNone': '— (no unit rated in the published satisfaction survey)',
 };

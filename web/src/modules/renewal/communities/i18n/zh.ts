@@ -14,7 +14,9 @@ export const communityZh = {
   'field.batch': '改造批次',
   'field.status': '改造状态',
   'field.project': '改造工程项目',
-  'field.projectId': '工程项目 ID',
+  'field.projectPick': '输入项目名称查找',
+  'field.projectHint': '小区改造在项目台账中登记的工程项目；选定后可从小区页打开项目',
+  'field.noProject': '未关联工程项目',
   'field.units': '户数',
   'field.owners': '业主数',
   'field.buildings': '楼栋数',
@@ -60,6 +62,7 @@ export const communityZh = {
   'survey.frozen': '已公布的结果（数字已固定）',
   'survey.mean': '平均分 {n}',
   'survey.satisfaction': '满意率 {rate}%（{satisfied}/{rated} 户评 4 分或 5 分）',
+  'survey.satisfactionNone': '满意率 —（还没有住户评分）',
   'survey.byBuilding': '分楼栋',
   'survey.unit': '住户',
   'survey.submitPaper': '保存答卷',
@@ -67,7 +70,11 @@ export const communityZh = {
   'survey.sheetSubtitle': '每户一个链接，只能提交一次；有效期至 {date}',
   'survey.print': '打印',
   'survey.used': '已使用',
+  'links.noPublicUrl': '链接和二维码使用的是本机浏览器地址 {origin}，居民的手机可能无法打开',
+  'links.noPublicUrlHint':
+    '请系统管理员在服务器上设置 GONGFU_PUBLIC_URL（居民可访问的地址，如 https://gongfu.example.gov.cn）并重启服务，再打印链接。',
   'survey.texts': '文字意见',
+  'survey.textCount': '{n} 户',
   'survey.editQuestions': '编辑问题',
   'builder.hint': '问卷发布后题目不能再修改。选择题至少 2 个选项；评分题为 1–5 分；填空题可不必答。',
   'builder.surveyTitle': '问卷标题',
@@ -96,6 +103,7 @@ export const communityZh = {
   'accept.by': '验收单位/人员',
   'accept.note': '备注',
   'accept.rate': '居民满意率 {rate}%（取自已公布的满意度调查）',
+  'accept.rateNone': '—（已公布的满意度调查中没有住户评分）',
 } as const;
 
 export type CommunityKey = keyof typeof communityZh;
