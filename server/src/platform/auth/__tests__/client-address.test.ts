@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/harness.ts';
@@ -66,7 +68,7 @@ describe('GONGFU_TRUSTED_PROXIES', () => {
       'loopback',
     ]);
     expect(
-      loadConfig({ GONGFU_DATA_DIR: '/tmp/gongfu-unused', GONGFU_MASTER_KEY: 'a'.repeat(64) }),
+      loadConfig({ GONGFU_DATA_DIR: join(tmpdir(), 'gongfu-unused'), GONGFU_MASTER_KEY: 'a'.repeat(64) }),
     ).toMatchObject({
       trustedProxies: [],
     });

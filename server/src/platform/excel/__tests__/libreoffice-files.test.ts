@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXCEL_LIMITS } from '../excel-limits.ts';
-import type { ImportColumn } from '../excel-list.ts';
 import { approveUpload } from '../upload-check.ts';
 import { readSheet, type SheetRow } from '../xlsx-import.ts';
+import { col } from './typed-fixtures.ts';
 
 /**
  * Workbooks written by LibreOffice Calc 7.4 (the version of the reports), kept as files so no
@@ -19,15 +19,6 @@ import { readSheet, type SheetRow } from '../xlsx-import.ts';
  */
 
 const file = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-
-const col = (key: string, zh: string, kind: ImportColumn['kind'], required = true): ImportColumn => ({
-  key,
-  header: { zh, en: key },
-  required,
-  kind,
-  help: { zh, en: key },
-  example: '',
-});
 
 /** The household template's columns (as the renewal module declares them). */
 const COLUMNS = [

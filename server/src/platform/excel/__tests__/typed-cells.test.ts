@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.ts';
 import { EXCEL_LIMITS } from '../excel-limits.ts';
-import type { ImportColumn } from '../excel-list.ts';
 import { approveUpload } from '../upload-check.ts';
 import { readSheet, type SheetRow } from '../xlsx-import.ts';
 import { cellStyles, isDateFormatCode } from '../xlsx-parts.ts';
-import { type Cell, gb18030, workbookOf } from './typed-fixtures.ts';
+import { type Cell, col, gb18030, workbookOf } from './typed-fixtures.ts';
 import { partsOf, zipOf } from './xlsx-fixtures.ts';
-
-const col = (key: string, zh: string, kind: ImportColumn['kind'], required = true): ImportColumn => ({
-  key,
-  header: { zh, en: key },
-  required,
-  kind,
-  help: { zh, en: key },
-  example: '',
-});
 
 /** A household-like list: a code, a number, a text and a date column. */
 const COLUMNS = [

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import type { ImportColumn } from '../excel-list.ts';
 import { entryDataOffset, readCentralDirectory } from '../zip-inspect.ts';
 
 /**
@@ -133,3 +134,13 @@ export function gb18030(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+/** An import column for tests: header in Chinese, the key as its English header. */
+export const col = (key: string, zh: string, kind: ImportColumn['kind'], required = true): ImportColumn => ({
+  key,
+  header: { zh, en: key },
+  required,
+  kind,
+  help: { zh, en: key },
+  example: '',
+});
