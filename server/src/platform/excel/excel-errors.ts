@@ -108,12 +108,6 @@ export const noDataRows = () =>
     en: 'The file has no data rows: fill in one row per record below the header row',
   });
 
-export const columnsMissing = (missing: ImportColumn[]) =>
-  fileInvalid('FILE_COLUMNS_MISSING', {
-    zh: `第一个工作表缺少必填列：${missing.map((c) => c.header.zh).join('、')}。请下载导入模板，按模板的表头填写`,
-    en: `The first worksheet lacks the required column(s): ${missing.map((c) => c.header.en).join(', ')}. Download the import template and keep its header row`,
-  });
-
 /** An archive whose bytes hide something from its central directory, or that holds an archive. */
 export function zipTampered(problem: { kind: 'unlisted_data' | 'entry_lies' | 'nested_archive' }) {
   if (problem.kind === 'nested_archive') {
