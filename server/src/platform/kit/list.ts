@@ -1,0 +1,306 @@
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
+import type { Db } from '../audit/audit.repo.ts';
+import type { RequestContext } from '../audit/audit.service.ts';
+import type { ExcelListDef, ExportColumn } from '../excel/excel-list.ts';
+import type { Bilingual, Lang } from '../http/errors.ts';
+import { pageOf, pageQueryFields, pageWindow } from '../http/pagination.ts';
+import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
+import { isSystem, type Scope, scopeOf } from './scope.ts';
+
+/**
+ * A scoped list, declared once: the base query, the permission and how its scope applies,
+ * filters, named sorts, the item a row becomes and its Excel export. From that come the paged
+ * GET route (`page`, `pageSize`, `sort`, filters → `{ items, total, page, pageSize }`), the
+ * export with the same filters and scope streamed in bounded pages, and the `ExcelListDef`
+ * for the manifest. A record outside the caller's scope is never listed, exported or found.
+ *
+ * ```ts
+ * export const districtList = defineList({
+ *   path: '/api/facilities/districts',
+ *   tag: 'facilities',
+ *   summary: '城乡风貌区 Landscape districts',
+ *   permission: FACILITIES_READ,
+ *   rows: (db) => districtsWithNames(db),          // one row per record
+ *   scope: (scope) => regionScopeSql(scope, 'd.region_code'),
+ *   filters: {
+ *     regionCode: filter(RegionCode('within this region'), (code) => regionSubtreeSql('d.region_code', code)),
+ *     status: filter(DistrictStatusSchema, (v) => sql<SqlBool>`d.status = ${v}`),
+ *   },
+ *   sorts: { region: ['d.region_code', 'd.name'], acceptedOn: ['d.accepted_on'] },  // and '-acceptedOn'
+ *   defaultSort: 'region',
+ *   key: 'd.id',                                       // unique: ends every sort
+ *   item: DistrictItem,
+ *   present: (d, { lang }) => ({ id: d.id, name: d.name, statusName: say(STATUS[d.status], lang) }),
+ *   can: { edit: { permission: FACILITIES_WRITE, allows: (scope, d) => regionWithin(scope, d.region_code) } },
+ *   excel: { target: 'landscape-districts', title, entityType: 'renewal_landscape_district',
+ *            audit: 'renewal.district.export', columns },
+ * });
+ * // routes: districtList.route(app, s)   manifest: excel: [districtList.excel]
+ * // by id:  await districtList.one(s, ctx, sql`d.id = ${id}`)   undefined out of scope: answer 404
+ * ```
+ */
+
+/** One filter: its query-string schema, and the condition a given value adds. */
+export interface ListFilter<T> {
+  schema: TSchema;
+  where: (value: T) => Expression<SqlBool>;
+}
+
+export const filter = <S extends TSchema>(
+  schema: S,
+  where: (value: Static<S>) => Expression<SqlBool>,
+): ListFilter<Static<S>> => ({ schema, where });
+
+type Filters = Record<string, ListFilter<never>>;
+
+/** A sort key: a column or expression reference (ascending), or `[reference, 'desc']`. */
+export type SortKey = string | readonly [string, 'asc' | 'desc'];
+
+/** A sort as the query names it: `year`, or `-year` for the same keys each reversed (the web kit's form). */
+export type SortName<S extends string> = S | `-${S}`;
+
+/** The values a list's query carries: its filters, paging and sort. */
+export type ListQuery<F extends Filters, S extends string> = {
+  [K in keyof F]?: F[K] extends ListFilter<infer T> ? T : never;
+} & { page?: number | undefined; pageSize?: number | undefined; sort?: SortName<S> | undefined };
+
+/** A flag sent with each item: may the caller do this to the record (scope of `permission`)? */
+export interface CanFlag<Row> {
+  permission: string;
+  allows: (scope: Scope, row: Row) => boolean;
+}
+
+export interface ListExcel<Row> {
+  /** Names the list in file names ('landscape-districts'). */
+  target: string;
+  title: Bilingual;
+  /** Audit entity type of the records, and the export's audit action. */
+  entityType: string;
+  audit: string;
+  /** Cells from the row (the presenter is at hand for labels). */
+  columns: ExportColumn<Row>[];
+}
+
+export interface ListDef<
+  DB,
+  TB extends keyof DB,
+  Row,
+  Item extends TObject,
+  F extends Filters,
+  S extends string,
+  C extends string,
+> {
+  path: string;
+  tag: string;
+  summary: string;
+  /** Read permission; its scope decides which records exist for the caller. */
+  permission: string;
+  /** The records with what the list shows, one row per record (no group by, joins to parents only). */
+  rows: (db: Db) => SelectQueryBuilder<DB, TB, Row>;
+  scope: (scope: Scope) => Expression<SqlBool>;
+  filters: F;
+  /** Named sorts; each is also offered reversed as `-name`. */
+  sorts: Record<S, readonly SortKey[]>;
+  defaultSort: NoInfer<SortName<S>>;
+  /** A unique reference ('f.id'): the tiebreak ending every sort, so pages never overlap. */
+  key: string;
+  item: Item;
+  present: (row: Row, view: { lang: Lang; can: Record<C, boolean> }) => Static<Item>;
+  can?: Record<C, CanFlag<Row>>;
+  excel: ListExcel<Row>;
+}
+
+export type ListItem<Item extends TObject, C extends string> = Static<Item> &
+  ([C] extends [never] ? unknown : { can: Record<C, boolean> });
+
+/** One page of a list (a type, not an interface: Fastify's reply typing needs an index signature). */
+export type ListPage<T> = {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+export interface ScopedList<
+  Row,
+  Item extends TObject,
+  F extends Filters,
+  S extends string,
+  C extends string,
+> {
+  /** The query-string schema (filters, sort, paging): also the export's. */
+  query: TObject;
+  /** The response schema of one page. */
+  page: TObject;
+  /** Registers `GET {path}`. */
+  route: (app: GongfuApp, s: PlatformServices) => void;
+  list: (
+    s: PlatformServices,
+    ctx: RequestContext,
+    q: ListQuery<F, S>,
+  ) => Promise<ListPage<ListItem<Item, C>>>;
+  /** The record matching `where` if the caller's scope holds it (else undefined: answer 404). */
+  one: (s: PlatformServices, ctx: RequestContext, where: Expression<SqlBool>) => Promise<Row | undefined>;
+  excel: ExcelListDef<Row>;
+}
+
+/** Pages of `fetch` (`pageSize` rows at a time) until one comes back short. */
+export async function* pagesOf<T>(
+  fetch: (w: { limit: number; offset: number }) => Promise<T[]>,
+  pageSize: number,
+): AsyncIterable<T[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await fetch({ limit: pageSize, offset });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+  }
+}
+
+export function defineList<
+  DB,
+  TB extends keyof DB,
+  Row,
+  Item extends TObject,
+  F extends Filters,
+  S extends string,
+  C extends string = never,
+>(def: ListDef<DB, TB, Row, Item, F, S, C>): ScopedList<Row, Item, F, S, C> {
+  type Q = ListQuery<F, S>;
+  const sortNames = Object.keys(def.sorts).flatMap((n) => [n, `-${n}`]);
+  const flags = Object.entries(def.can ?? {}) as Array<[C, CanFlag<Row>]>;
+  const query = Type.Object(
+    {
+      ...Object.fromEntries(Object.entries(def.filters).map(([k, f]) => [k, Type.Optional(f.schema)])),
+      sort: Type.Optional(
+        Type.Union(
+          sortNames.map((n) => Type.Literal(n)),
+          { default: def.defaultSort, description: `order: ${sortNames.join(' | ')}` },
+        ),
+      ),
+      ...pageQueryFields,
+    },
+    { additionalProperties: false },
+  );
+  const { title } = def.item as { title?: string };
+  const item: TObject =
+    flags.length === 0
+      ? def.item
+      : Type.Object(
+          {
+            ...def.item.properties,
+            can: Type.Object(Object.fromEntries(flags.map(([f]) => [f, Type.Boolean()]))),
+          },
+          title ? { title } : {},
+        );
+  const page: TObject = pageOf(item);
+
+  /** Scope, then each filter given a value. */
+  const conditions = (scope: Scope, q: Q): Expression<SqlBool>[] => [
+    def.scope(scope),
+    ...Object.entries(def.filters)
+      .filter(([k]) => q[k] !== undefined)
+      .map(([k, f]) => (f.where as (v: unknown) => Expression<SqlBool>)(q[k])),
+  ];
+  const matching = (db: Db, where: Expression<SqlBool>[]) =>
+    where.reduce((qb, w) => qb.where(w), def.rows(db));
+  const ordered = (db: Db, where: Expression<SqlBool>[], sort: SortName<S> | undefined) => {
+    const name = sort ?? def.defaultSort;
+    const reversed = name.startsWith('-');
+    const keys = [...def.sorts[(reversed ? name.slice(1) : name) as S], def.key];
+    return keys.reduce(
+      (qb, k) => {
+        const [ref, dir] = typeof k === 'string' ? [k, 'asc'] : k;
+        return qb.orderBy(sql.ref(ref), reversed === (dir === 'asc') ? 'desc' : 'asc');
+      },
+      matching(db, where),
+    );
+  };
+  const count = async (db: Db, where: Expression<SqlBool>[]) => {
+    const r = await matching(db, where)
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    return Number((r as { n: string }).n);
+  };
+  /** The filters as applied, for the export's audit entry. */
+  const applied = (q: Q) =>
+    Object.fromEntries(
+      [...Object.keys(def.filters), 'sort'].filter((k) => q[k] !== undefined).map((k) => [k, q[k]]),
+    );
+
+  /** Per-item flags: each permission's scope is read once per request. */
+  async function canOf(s: PlatformServices, ctx: RequestContext) {
+    const scopes = await Promise.all(
+      flags.map(async ([flag, c]) => {
+        const holds = isSystem(ctx) || (ctx.principal?.permissions.has(c.permission) ?? false);
+        return [flag, c, holds ? await scopeOf(s, ctx, c.permission) : null] as const;
+      }),
+    );
+    return (row: Row) =>
+      Object.fromEntries(
+        scopes.map(([f, c, scope]) => [f, scope !== null && c.allows(scope, row)]),
+      ) as Record<C, boolean>;
+  }
+
+  async function list(s: PlatformServices, ctx: RequestContext, q: Q): Promise<ListPage<ListItem<Item, C>>> {
+    const where = conditions(await scopeOf(s, ctx, def.permission), q);
+    const { page, pageSize, offset, limit } = pageWindow(q);
+    const [rows, total, can] = await Promise.all([
+      ordered(s.db, where, q.sort).limit(limit).offset(offset).execute(),
+      count(s.db, where),
+      canOf(s, ctx),
+    ]);
+    const items = rows.map((r) => {
+      const c = can(r);
+      const shown = def.present(r, { lang: ctx.lang, can: c });
+      return (flags.length === 0 ? shown : { ...shown, can: c }) as ListItem<Item, C>;
+    });
+    return { items, total, page, pageSize };
+  }
+
+  return {
+    query,
+    page,
+    list,
+    route: (app, s) =>
+      app.get(
+        def.path,
+        {
+          config: { access: { permission: def.permission } },
+          schema: { tags: [def.tag], summary: def.summary, querystring: query, response: { 200: page } },
+        },
+        async (req) => list(s, req.ctx, req.query as Q),
+      ),
+    one: async (s, ctx, where) => {
+      const scope = await scopeOf(s, ctx, def.permission);
+      return matching(s.db, [def.scope(scope), where]).executeTakeFirst() as Promise<Row | undefined>;
+    },
+    excel: {
+      target: def.excel.target,
+      basePath: def.path,
+      tag: def.tag,
+      title: def.excel.title,
+      entityType: def.excel.entityType,
+      // export only: nothing is written through the list
+      permissions: { read: def.permission, write: def.permission },
+      export: {
+        query,
+        audit: def.excel.audit,
+        columns: def.excel.columns,
+        open: async (s, ctx, raw, pageSize) => {
+          const q = raw as Q;
+          const where = conditions(await scopeOf(s, ctx, def.permission), q);
+          return {
+            total: await count(s.db, where),
+            filters: applied(q),
+            pages: pagesOf(
+              (w) => ordered(s.db, where, q.sort).limit(w.limit).offset(w.offset).execute() as Promise<Row[]>,
+              pageSize,
+            ),
+          };
+        },
+      },
+    },
+  };
+}
