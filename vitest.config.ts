@@ -9,7 +9,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['domain/src/**/*.test.ts', 'server/src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['domain/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+          // the demo seeded once per backend in the background; suites with `demo: true` start from a copy
+          globalSetup: ['server/src/test/global-setup.ts'],
+          setupFiles: ['server/src/test/cheap-password-hashes.ts'],
+        },
       },
       {
         extends: true,

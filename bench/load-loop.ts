@@ -5,13 +5,15 @@ import { Worker } from 'node:worker_threads';
  * queues behind the server's, it keeps `connections` requests in flight for `seconds` (or, with
  * `once`, until every URL has been requested once), cycling through `urls`, and reports the
  * request count, the failures (any status other than `expect`), req/s and latency percentiles.
- * Used by bench/renewal-api.ts and bench/ballot-vote.ts. Requests go to 127.0.0.1 only.
+ * Used by bench/renewal-api.ts, bench/ballot-vote.ts and bench/list-pages.ts. Requests go to 127.0.0.1 only.
  */
 
 export interface LoadOptions {
   urls: string[];
   /** Session cookie (`name=value`), if the endpoint needs one. */
   cookie?: string;
+  /** Other request headers (e.g. a bearer token). */
+  headers?: Record<string, string>;
   seconds: number;
   connections: number;
   method?: 'GET' | 'POST';
@@ -36,13 +38,13 @@ const percentile = (sorted: number[], p: number) =>
 
 const LOAD_LOOP = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { urls, cookie, seconds, connections, method, body, once, expect } = workerData;
+const { urls, cookie, extraHeaders, seconds, connections, method, body, once, expect } = workerData;
 let next = 0;
 const latencies = [];
 let errors = 0;
 const started = performance.now();
 const end = started + seconds * 1000;
-const headers = {};
+const headers = { ...extraHeaders };
 if (cookie) headers.cookie = cookie;
 if (body) headers['content-type'] = 'application/json';
 async function worker() {
@@ -71,6 +73,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     workerData: {
       urls: o.urls,
       cookie: o.cookie ?? null,
+      extraHeaders: o.headers ?? {},
       seconds: o.seconds,
       connections: o.connections,
       method: o.method ?? 'GET',

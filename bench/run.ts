@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureBundles } from './bundle-size.ts';
+import { listPagesSection } from './list-pages.report.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REPORT = fileURLToPath(new URL('./REPORT.md', import.meta.url));
@@ -45,6 +46,12 @@ const schedule = JSON.parse(tsx('bench/schedule.ts')) as Record<
 
 console.log('renewal project list and dashboard under load (5,000 projects, PostgreSQL)…');
 const renewalApi = jsonLines(tsx('bench/renewal-api.ts'));
+
+console.log('list pages under load (100,000 people, 5,000 projects; Gongfu beside a bare server; PGlite)…');
+const listPages = tsx('bench/list-pages.ts')
+  .split('\n')
+  .filter((l) => l.startsWith('{'))
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 console.log('art. 278 tally (10,000 units): the pure rule, then from PostgreSQL…');
 const consent = jsonLines(tsx('bench/consent.ts'));
@@ -101,6 +108,7 @@ a worker thread of the same machine. Staff see the projects of 湖州 (3305), th
 |---|---|---|---|---|---|
 ${renewalApi.map((r) => `| ${r.endpoint} | ${r.caller} | **${r.reqPerSec}** | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} |`).join('\n')}
 
+${listPagesSection(listPages)}
 ## Owners' ballot tally, 10,000 units (bench/consent.ts, bench/ballot-tally.ts)
 Civil Code art. 278: quorum, then the majority by area and by owners, in exact integer
 arithmetic. The pure rule (\`decideMatter\`) and the server's tally of a published ballot

@@ -22,8 +22,9 @@ import { type ModuleMigrations, migrateAll } from './platform/db/migrate.ts';
 import { fileRoutes } from './platform/files/file.routes.ts';
 import { createFileService, filesConfigOf } from './platform/files/file.service.ts';
 import { registerApiDocsPages, registerOpenApiRoute } from './platform/http/api-docs.ts';
+import { nameSchemas } from './platform/http/openapi-names.ts';
 import { installPipeline } from './platform/http/pipeline.ts';
-import { type LogStream, requestLogOptions } from './platform/http/request-log.ts';
+import { type LogStream, OneLineRequestLog, requestLogOptions } from './platform/http/request-log.ts';
 import { ajvOptions, buildValidator } from './platform/http/validators.ts';
 import type { JobQueue } from './platform/jobs/job-runner.ts';
 import { installJobs } from './platform/jobs/jobs-setup.ts';
@@ -31,6 +32,8 @@ import type { GongfuApp, PlatformServices, RouteAccess } from './platform/module
 import type { ModuleManifest } from './platform/module/manifest.ts';
 import { orderModules } from './platform/module/order-modules.ts';
 import { platformModules } from './platform/platform-modules.ts';
+import type { Scheduler } from './platform/schedules/scheduler.ts';
+import { installSchedules } from './platform/schedules/schedules-setup.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -50,6 +53,8 @@ export interface Built {
   routes: string[];
   /** Background jobs (Excel imports). */
   jobs: JobQueue;
+  /** The manifests' schedules (catch-up when ready, timers once listening). */
+  schedules: Scheduler;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -64,7 +69,7 @@ export function composeManifests(modules: ModuleManifest[]): ModuleManifest[] {
 export function migrationSets(manifests: ModuleManifest[]): ModuleMigrations[] {
   return manifests
     .filter((m) => m.migrations && Object.keys(m.migrations).length > 0)
-    .map((m) => ({ moduleId: m.id, migrations: m.migrations! }));
+    .map((m) => ({ moduleId: m.id, migrations: m.migrations!, adopts: m.adoptsMigrations }));
 }
 
 export async function buildApp(opts: BuildOptions): Promise<Built> {
@@ -90,6 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
 
   const app: GongfuApp = Fastify({
     logger: opts.logger ? requestLogOptions(opts.logger === true ? undefined : opts.logger) : false,
+    logController: new OneLineRequestLog(),
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     // X-Forwarded-For only from the configured proxies (GONGFU_TRUSTED_PROXIES); otherwise the socket address
@@ -130,6 +136,10 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gongfu_sid' } } },
       security: [{ session: [] }],
     },
+    transformObject: (documentObject) =>
+      'openapiObject' in documentObject
+        ? nameSchemas(documentObject.openapiObject)
+        : documentObject.swaggerObject,
   });
   await registerApiDocsPages(app, config);
 
@@ -155,6 +165,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
     if (m.routes) await app.register(async (scope) => m.routes!(scope as GongfuApp, services));
   }
   const jobs = await installJobs(app, services, manifests);
+  const schedules = installSchedules(app, services, manifests);
   registerOpenApiRoute(app, config);
 
   if (existsSync(WEB_DIST)) {
@@ -164,7 +175,7 @@ export async function buildApp(opts: BuildOptions): Promise<Built> {
       return reply.sendFile('index.html');
     });
   }
-  return { app, services, manifests, routes, jobs };
+  return { app, services, manifests, routes, jobs, schedules };
 }
 
 export async function migrate(database: Database, modules: ModuleManifest[], log?: (l: string) => void) {

@@ -1,6 +1,6 @@
+import { FACILITIES_AUTHZ } from '../modules/facilities/__tests__/authz-rows.ts';
 import { BALLOTS_AUTHZ } from '../modules/renewal/ballots/__tests__/authz-rows.ts';
 import { COMMUNITIES_AUTHZ } from '../modules/renewal/communities/__tests__/authz-rows.ts';
-import { FACILITIES_AUTHZ } from '../modules/renewal/facilities/__tests__/authz-rows.ts';
 import type { BuiltinRole } from '../platform/auth/roles.ts';
 import { FILES_AUTHZ } from '../platform/files/__tests__/authz-rows.ts';
 import { NOTIFICATIONS_AUTHZ } from '../platform/notifications/__tests__/authz-rows.ts';
@@ -26,6 +26,10 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'POST /api/auth/password': 'signed-in',
   'GET /api/menu': 'signed-in',
   'GET /api/system/health': ['sysadmin'],
+  'GET /api/system/schedules': ['sysadmin'],
+  // figures: every signed-in user lists what they may read; a figure checks its own permission
+  'GET /api/metrics': 'signed-in',
+  'GET /api/metrics/:key': 'signed-in',
   'GET /api/regions': ADMIN_READ,
   'GET /api/regions/search': ADMIN_READ,
   'GET /api/regions/:code': ADMIN_READ,
@@ -138,6 +142,7 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   // parts written in their own folders keep their rows beside their tests
   ...COMMUNITIES_AUTHZ,
   ...BALLOTS_AUTHZ,
+  // modules with their rows beside their tests
   ...FACILITIES_AUTHZ,
   ...FILES_AUTHZ,
   ...NOTIFICATIONS_AUTHZ,

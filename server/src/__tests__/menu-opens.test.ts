@@ -33,8 +33,9 @@ const PAGE_APIS: Record<string, string[]> = {
   '/renewal/night-work': ['/api/renewal/night-work'],
   '/renewal/communities': ['/api/renewal/communities'],
   '/renewal/ballots': ['/api/renewal/ballots'],
-  '/renewal/facilities': ['/api/renewal/sewage/summary', '/api/renewal/sewage/facilities'],
-  '/renewal/districts': ['/api/renewal/districts'],
+  '/facilities': ['/api/facilities/sewage/summary', '/api/facilities/sewage/facilities'],
+  '/facilities/sewage': ['/api/facilities/sewage/summary', '/api/facilities/sewage/facilities'],
+  '/facilities/districts': ['/api/facilities/districts'],
 };
 
 interface MenuItem {

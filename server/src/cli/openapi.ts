@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
 import { modules } from '../modules/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { PERMISSIONS_PATH, renderPermissions } from './permissions.ts';
 import { testConfigForSpec } from './spec-config.ts';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../../../openapi.json', import.meta.url));
@@ -21,21 +22,31 @@ export async function renderOpenapi(): Promise<string> {
   }
 }
 
+const readOr = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** Writes (or with `check`, compares) openapi.json and the web's typed permission keys. */
 export async function runOpenapi(check: boolean): Promise<number> {
-  const fresh = await renderOpenapi();
+  const fresh = [
+    { path: OPENAPI_PATH, text: await renderOpenapi() },
+    { path: PERMISSIONS_PATH, text: renderPermissions() },
+  ];
   if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(OPENAPI_PATH, 'utf8');
-    } catch {}
-    if (committed !== fresh) {
-      console.error('openapi.json is stale: run `npm run openapi` and commit the result.');
-      return 1;
-    }
-    console.log('openapi.json is up to date.');
+    const stale = fresh.filter((f) => readOr(f.path) !== f.text);
+    for (const f of stale)
+      console.error(`${f.path} is stale: run \`npm run openapi\` and commit the result.`);
+    if (stale.length > 0) return 1;
+    console.log('openapi.json and the permission keys are up to date.');
     return 0;
   }
-  writeFileSync(OPENAPI_PATH, fresh);
-  console.log(`wrote ${OPENAPI_PATH}`);
+  for (const f of fresh) {
+    writeFileSync(f.path, f.text);
+    console.log(`wrote ${f.path}`);
+  }
   return 0;
 }

@@ -20,7 +20,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员 System admin', grants: all('sysadmin') },
   { username: 'security', displayName: '安全管理员 Security admin', grants: all('secadmin') },
   { username: 'auditor', displayName: '安全审计员 Auditor', grants: all('auditor') },
-  { username: 'anji', displayName: '安吉县住建局 经办人', grants: scoped('staff', '330523', ['renewal']) },
+  // facilities were a part of renewal: the bureau's grants cover both (facilities/migrations/0007)
+  {
+    username: 'anji',
+    displayName: '安吉县住建局 经办人',
+    grants: scoped('staff', '330523', ['renewal', 'facilities']),
+  },
   {
     username: 'zhuji',
     displayName: '诸暨市人社局 经办人',
@@ -29,7 +34,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'tiantai',
     displayName: '天台县福溪街道 组织委员',
-    grants: scoped('staff', '331023', ['cadres', 'renewal']),
+    grants: scoped('staff', '331023', ['cadres', 'renewal', 'facilities']),
   },
   { username: 'jinhua', displayName: '金华市妇联 经办人', grants: scoped('staff', '3307', ['workshops']) },
   { username: 'leader', displayName: '浙江省 领导（只读）', grants: scoped('leader', '33', []) },

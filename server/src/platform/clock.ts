@@ -18,9 +18,15 @@ export class ManualClock implements Clock {
   }
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** Asia/Shanghai is UTC+8 all year (no daylight saving); the one place the offset is written. */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The calendar date (YYYY-MM-DD) in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The wall-clock time in Asia/Shanghai as 'YYYY-MM-DD HH:MM'. */
+export function shanghaiDateTime(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

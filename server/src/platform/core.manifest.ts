@@ -1,6 +1,8 @@
 import { namesIn } from './audit/audit-labels.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { purgeUnattachedSchedule } from './files/file.schedules.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { metricRoutes } from './metrics/metric.routes.ts';
 import { platformMigrations } from './migrations/index.ts';
 import type { GongfuApp, PlatformServices } from './module/app-types.ts';
 import { defineModule, type ModuleManifest } from './module/manifest.ts';
@@ -57,10 +59,13 @@ export function coreModule(allManifests: () => ModuleManifest[]): ModuleManifest
         file: { label: { zh: '文件', en: 'File' }, names: namesIn('files', 'original_name') },
       },
     },
+    // abandoned uploads are purged nightly (files/file.schedules.ts)
+    schedules: [purgeUnattachedSchedule],
     routes: async (app: GongfuApp, s: PlatformServices) => {
       authRoutes(allManifests)(app, s);
       regionRoutes(app, s);
       healthRoutes(app, s);
+      metricRoutes(app, s, allManifests());
     },
   });
 }

@@ -1,69 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type Built, buildApp, migrate } from '../app.ts';
 import { createUser, systemContext } from '../platform/accounts/create-user.ts';
 import type { Grant } from '../platform/auth/principal.ts';
 import type { BuiltinRole } from '../platform/auth/roles.ts';
 import { ManualClock } from '../platform/clock.ts';
-import { type Config, defaultSecurity } from '../platform/config.ts';
+import type { Config } from '../platform/config.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/database.ts';
 import type { ModuleManifest } from '../platform/module/manifest.ts';
+import { openDemoCopy } from './demo-snapshot.ts';
+import { createPgDatabase, TEST_BACKENDS, TEST_START, testConfig } from './test-db.ts';
+import { demoSnapshot, openEmptyPglite, openMigratedDatabase } from './test-run.ts';
 
-/**
- * Tests that touch data run on both backends: embedded PGlite and a fresh PostgreSQL
- * database (created per suite, dropped after). GONGFU_TEST_BACKENDS=pglite limits it.
- */
-export const TEST_BACKENDS: DatabaseKind[] = (process.env.GONGFU_TEST_BACKENDS ?? 'pglite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter((s): s is DatabaseKind => s === 'pglite' || s === 'postgres');
-
-const ADMIN_URL = process.env.GONGFU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { createPgDatabase, TEST_BACKENDS, TEST_START, testConfig } from './test-db.ts';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
-    production: false,
-    host: '127.0.0.1',
-    port: 0,
-    databaseUrl: undefined,
-    dataDir: '',
-    masterKey: randomBytes(32).toString('hex'),
-    allowedOrigins: [],
-    bodyLimitBytes: 1024 * 1024,
-    security: { ...defaultSecurity },
-    demo: false,
-    ...overrides,
-  };
-}
-
-export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gongfu_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
+/** A new, empty (not migrated) database of `kind`; `dispose` closes and drops it. */
 export async function openTestDatabase(
   kind: DatabaseKind,
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openEmptyPglite();
     return { database, dispose: () => database.close() };
   }
   const { url, drop } = await createPgDatabase();
@@ -81,6 +39,8 @@ export interface TestEnv extends Built {
   kind: DatabaseKind;
   clock: ManualClock;
   database: Database;
+  /** What seeding the demo logged (suites with `demo: true`; empty otherwise). */
+  demoLog: string[];
   /** Creates a user with the given grants and returns its session cookie. */
   userWith(role: BuiltinRole, grant?: Partial<Omit<Grant, 'role'>>, username?: string): Promise<string>;
   login(username: string, password?: string): Promise<LightMyRequestResponse>;
@@ -90,14 +50,37 @@ export interface TestEnv extends Built {
 export interface TestEnvOptions {
   modules?: ModuleManifest[];
   config?: Partial<Config>;
+  /**
+   * Start from a copy of the demo data (every module's, seeded at TEST_START) instead of an
+   * empty database. The demo is seeded once per test run and backend, by the first suite
+   * that needs it (test-run.ts); each suite gets a copy of its own to change.
+   */
+  demo?: boolean;
 }
 
+/** How long a suite may wait for the run's demo snapshot (seeded by another suite, about a minute). */
+export const DEMO_WAIT_MS = 15 * 60_000;
+
 export async function createTestEnv(kind: DatabaseKind, opts: TestEnvOptions = {}) {
-  const { database, dispose } = await openTestDatabase(kind);
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let config = testConfig(opts.config);
+  let demoLog: string[] = [];
+  if (opts.demo) {
+    const snapshot = await demoSnapshot(kind, DEMO_WAIT_MS);
+    const copy = await openDemoCopy(snapshot);
+    ({ database, dispose } = copy);
+    // the people were encrypted with the snapshot's key; its uploaded files were copied
+    config = { ...config, masterKey: copy.config.masterKey, files: copy.config.files! };
+    demoLog = [...snapshot.log];
+  } else {
+    // a copy of the run's database migrated for these modules, when there is one
+    ({ database, dispose } = await openMigratedDatabase(kind, opts.modules ?? []));
+  }
   const modules = opts.modules ?? [];
   await migrate(database, modules);
-  const clock = new ManualClock(new Date('2026-03-02T01:00:00Z'));
-  const built = await buildApp({ config: testConfig(opts.config), database, modules, clock });
+  const clock = new ManualClock(new Date(TEST_START));
+  const built = await buildApp({ config, database, modules, clock });
   await built.app.ready();
   let n = 0;
   const cookieOf = (res: LightMyRequestResponse) => {
@@ -112,6 +95,7 @@ export async function createTestEnv(kind: DatabaseKind, opts: TestEnvOptions = {
     kind,
     clock,
     database,
+    demoLog,
     login,
     cookieOf,
     async userWith(role, grant = {}, username) {
@@ -141,17 +125,23 @@ export async function createTestEnv(kind: DatabaseKind, opts: TestEnvOptions = {
   };
 }
 
-/** Runs the suite once per backend with a fresh, migrated database and app. */
+/**
+ * Runs the suite once per backend with a fresh, migrated database and app (with
+ * `demo: true`, a copy of the demo data).
+ */
 export function describeEachDb(name: string, body: (env: () => TestEnv) => void, opts: TestEnvOptions = {}) {
   for (const kind of TEST_BACKENDS) {
     describe(`${name} [${kind}]`, () => {
       let env: TestEnv | undefined;
       let close: (() => Promise<void>) | undefined;
-      beforeAll(async () => {
-        const r = await createTestEnv(kind, opts);
-        env = r.env;
-        close = r.close;
-      });
+      beforeAll(
+        async () => {
+          const r = await createTestEnv(kind, opts);
+          env = r.env;
+          close = r.close;
+        },
+        opts.demo ? DEMO_WAIT_MS + 60_000 : undefined,
+      );
       afterAll(async () => {
         await close?.();
       });

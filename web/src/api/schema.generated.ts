@@ -32,20 +32,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description give this id to the record the file belongs to
-                             */
-                            id: string;
-                            name: string;
-                            /** @description image/jpeg | image/png | image/webp | application/pdf | .docx | .xlsx (sniffed) */
-                            contentType: string;
-                            /** @description bytes */
-                            size: number;
-                            /** @description signed link to the content (for a preview before the record is saved) */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["UploadedFile"];
                     };
                 };
                 /** @description Default Response */
@@ -140,10 +127,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
+                    "application/json": components["schemas"]["LoginBody"];
                 };
             };
             responses: {
@@ -153,18 +137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                            permissions: string[];
-                        };
+                        "application/json": components["schemas"]["MeView"];
                     };
                 };
                 /** @description Default Response */
@@ -209,9 +182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                        };
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** @description Default Response */
@@ -254,18 +225,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                            permissions: string[];
-                        };
+                        "application/json": components["schemas"]["MeView"];
                     };
                 };
                 /** @description Default Response */
@@ -306,10 +266,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
+                    "application/json": components["schemas"]["ChangePasswordBody"];
                 };
             };
             responses: {
@@ -319,9 +276,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                        };
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** @description Default Response */
@@ -419,19 +374,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            parentCode: string | null;
-                            level: number;
-                            levelName: string;
-                            pinyin: string;
-                            hasChildren?: boolean;
-                            path?: {
-                                code: string;
-                                name: string;
-                            }[];
-                        }[];
+                        "application/json": components["schemas"]["RegionView"][];
                     };
                 };
                 /** @description Default Response */
@@ -482,19 +425,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            parentCode: string | null;
-                            level: number;
-                            levelName: string;
-                            pinyin: string;
-                            hasChildren?: boolean;
-                            path?: {
-                                code: string;
-                                name: string;
-                            }[];
-                        }[];
+                        "application/json": components["schemas"]["RegionView"][];
                     };
                 };
                 /** @description Default Response */
@@ -542,19 +473,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            parentCode: string | null;
-                            level: number;
-                            levelName: string;
-                            pinyin: string;
-                            hasChildren?: boolean;
-                            path?: {
-                                code: string;
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["RegionView"];
                     };
                 };
                 /** @description Default Response */
@@ -681,6 +600,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metrics the caller may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricDefList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A figure over a period within the caller’s scope, optionally by sub-region */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day of the period (default: 1 January of `to`’s year) */
+                    from?: string;
+                    /** @description last day of the period, inclusive (default: today, Asia/Shanghai) */
+                    to?: string;
+                    /** @description region subtree (default: the caller’s scope) */
+                    regionCode?: string;
+                    /** @description also break the figure down by the region’s sub-regions */
+                    by?: "region";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricValueView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs": {
         parameters: {
             query?: never;
@@ -718,30 +738,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                parentId: string | null;
-                                parentName: string | null;
-                                /**
-                                 * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                                 * @enum {unknown}
-                                 */
-                                kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                                /** @description kind label in the caller's language (zh-CN or en) */
-                                kindName: string;
-                                name: string;
-                                regionCode: string;
-                                regionName: string;
-                                creditCode: string | null;
-                                address: string | null;
-                                /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                                status: "active" | "closed";
-                                statusName: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["OrganisationView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -771,19 +768,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name: string;
-                        /**
-                         * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                         * @enum {unknown}
-                         */
-                        kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                        /** @description GB/T 2260 region code */
-                        regionCode: string;
-                        parentId?: string | null;
-                        creditCode?: string | null;
-                        address?: string | null;
-                    };
+                    "application/json": components["schemas"]["CreateOrganisationBody"];
                 };
             };
             responses: {
@@ -793,30 +778,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            parentId: string | null;
-                            parentName: string | null;
-                            /**
-                             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                             * @enum {unknown}
-                             */
-                            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                            /** @description kind label in the caller's language (zh-CN or en) */
-                            kindName: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            creditCode: string | null;
-                            address: string | null;
-                            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                            status: "active" | "closed";
-                            statusName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["OrganisationView"];
                     };
                 };
                 /** @description Default Response */
@@ -864,23 +826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            parentId: string | null;
-                            name: string;
-                            /**
-                             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                             * @enum {unknown}
-                             */
-                            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                            kindName: string;
-                            regionCode: string;
-                            regionName: string;
-                            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                            status: "active" | "closed";
-                            /** @description children of this node within this list */
-                            childCount: number;
-                        }[];
+                        "application/json": components["schemas"]["OrganisationTreeNode"][];
                     };
                 };
                 /** @description Default Response */
@@ -981,30 +927,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            parentId: string | null;
-                            parentName: string | null;
-                            /**
-                             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                             * @enum {unknown}
-                             */
-                            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                            /** @description kind label in the caller's language (zh-CN or en) */
-                            kindName: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            creditCode: string | null;
-                            address: string | null;
-                            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                            status: "active" | "closed";
-                            statusName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["OrganisationView"];
                     };
                 };
                 /** @description Default Response */
@@ -1036,21 +959,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /**
-                         * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                         * @enum {unknown}
-                         */
-                        kind?: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                        /** @description GB/T 2260 region code */
-                        regionCode?: string;
-                        parentId?: string | null;
-                        creditCode?: string | null;
-                        address?: string | null;
-                        /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                        status?: "active" | "closed";
-                    };
+                    "application/json": components["schemas"]["UpdateOrganisationBody"];
                 };
             };
             responses: {
@@ -1060,30 +969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            parentId: string | null;
-                            parentName: string | null;
-                            /**
-                             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
-                             * @enum {unknown}
-                             */
-                            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
-                            /** @description kind label in the caller's language (zh-CN or en) */
-                            kindName: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            creditCode: string | null;
-                            address: string | null;
-                            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
-                            status: "active" | "closed";
-                            statusName: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["OrganisationView"];
                     };
                 };
                 /** @description Default Response */
@@ -1156,6 +1042,8 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                            /** @description true: more than `total` people match (the count stopped there); show e.g. "1,000+" */
+                            totalIsLowerBound: boolean;
                         };
                     };
                 };
@@ -1520,27 +1408,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                organisationId: string | null;
-                                status: "active" | "disabled";
-                                locked: boolean;
-                                lockedUntil: string | null;
-                                failedAttempts: number;
-                                lastLoginAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                                grants: {
-                                    role: string;
-                                    regionCode: string | null;
-                                    organisationId: string | null;
-                                    programmes: string[];
-                                }[];
-                            }[];
+                            items: components["schemas"]["UserView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -1570,19 +1438,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        username: string;
-                        displayName: string;
-                        password: string;
-                        organisationId?: string | null;
-                        grants: {
-                            /** @description sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId) */
-                            role: string;
-                            regionCode?: string | null;
-                            organisationId?: string | null;
-                            programmes?: string[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CreateUserBody"];
                 };
             };
             responses: {
@@ -1592,27 +1448,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -1658,27 +1494,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -1710,10 +1526,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        displayName?: string;
-                        organisationId?: string | null;
-                    };
+                    "application/json": components["schemas"]["UpdateUserBody"];
                 };
             };
             responses: {
@@ -1723,27 +1536,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -1780,15 +1573,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        grants: {
-                            /** @description sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId) */
-                            role: string;
-                            regionCode?: string | null;
-                            organisationId?: string | null;
-                            programmes?: string[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ReplaceGrantsBody"];
                 };
             };
             responses: {
@@ -1798,27 +1583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -1867,27 +1632,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -1935,27 +1680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -2003,27 +1728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            organisationId: string | null;
-                            status: "active" | "disabled";
-                            locked: boolean;
-                            lockedUntil: string | null;
-                            failedAttempts: number;
-                            lastLoginAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            grants: {
-                                role: string;
-                                regionCode: string | null;
-                                organisationId: string | null;
-                                programmes: string[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
                 /** @description Default Response */
@@ -2065,9 +1770,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        password: string;
-                    };
+                    "application/json": components["schemas"]["ResetPasswordBody"];
                 };
             };
             responses: {
@@ -2077,10 +1780,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                            sessionsRevoked: number;
-                        };
+                        "application/json": components["schemas"]["ResetPasswordResult"];
                     };
                 };
                 /** @description Default Response */
@@ -2123,15 +1823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            role: string;
-                            name: {
-                                zh: string;
-                                en: string;
-                            };
-                            exclusive: boolean;
-                            permissions: string[];
-                        }[];
+                        "application/json": components["schemas"]["RoleView"][];
                     };
                 };
                 /** @description Default Response */
@@ -2191,27 +1883,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                /** Format: date-time */
-                                at: string;
-                                actorName: string | null;
-                                action: string;
-                                /** @description the action in words, in the caller’s language (the code if unlabelled) */
-                                actionName: string;
-                                entityType: string | null;
-                                /** @description the kind of record in words (the code if unlabelled) */
-                                entityTypeName: string | null;
-                                entityId: string | null;
-                                /** @description the record’s name where known: its current name, else the one its snapshot holds */
-                                entityName: string | null;
-                                before: unknown;
-                                after: unknown;
-                                requestId: string | null;
-                                ip: string | null;
-                                outcome: "ok" | "denied" | "failed";
-                                hash: string;
-                            }[];
+                            items: components["schemas"]["AuditEntryView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -2261,12 +1933,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                            entries: number;
-                            brokenId?: number;
-                            reason?: string;
-                        };
+                        "application/json": components["schemas"]["AuditVerifyView"];
                     };
                 };
                 /** @description Default Response */
@@ -2316,27 +1983,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description unread first, newest first */
-                            items: {
-                                id: string;
-                                /** @description e.g. renewal.finding.overdue */
-                                kind: string;
-                                /** @description in the caller’s language */
-                                title: string;
-                                body: string;
-                                link: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                readAt: string | null;
-                            }[];
-                            /** @description matching notifications in all pages */
-                            total: number;
-                            /** @description all my unread notifications */
-                            unread: number;
-                            page: number;
-                            pageSize: number;
-                        };
+                        "application/json": components["schemas"]["NotificationPage"];
                     };
                 };
                 /** @description Default Response */
@@ -2381,9 +2028,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            count: number;
-                        };
+                        "application/json": components["schemas"]["UnreadCount"];
                     };
                 };
                 /** @description Default Response */
@@ -2430,10 +2075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description notifications marked read */
-                            updated: number;
-                        };
+                        "application/json": components["schemas"]["ReadAllResult"];
                     };
                 };
                 /** @description Default Response */
@@ -2481,18 +2123,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            /** @description e.g. renewal.finding.overdue */
-                            kind: string;
-                            /** @description in the caller’s language */
-                            title: string;
-                            body: string;
-                            link: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            readAt: string | null;
-                        };
+                        "application/json": components["schemas"]["NotificationView"];
                     };
                 };
                 /** @description Default Response */
@@ -2536,42 +2167,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            projectTypes: {
-                                code: string;
-                                name: string;
-                            }[];
-                            deliveryModes: {
-                                code: string;
-                                name: string;
-                            }[];
-                            stages: {
-                                code: string;
-                                name: string;
-                            }[];
-                            calendars: {
-                                code: string;
-                                name: string;
-                            }[];
-                            linkTypes: {
-                                code: string;
-                                name: string;
-                            }[];
-                            weathers: {
-                                code: string;
-                                name: string;
-                            }[];
-                            severities: {
-                                code: string;
-                                name: string;
-                            }[];
-                            memberRoles: {
-                                code: string;
-                                name: string;
-                            }[];
-                            issueStatuses: {
-                                code: string;
-                                name: string;
-                            }[];
+                            projectTypes: components["schemas"]["CodeLabel"][];
+                            deliveryModes: components["schemas"]["CodeLabel"][];
+                            stages: components["schemas"]["CodeLabel"][];
+                            calendars: components["schemas"]["CodeLabel"][];
+                            linkTypes: components["schemas"]["CodeLabel"][];
+                            weathers: components["schemas"]["CodeLabel"][];
+                            severities: components["schemas"]["CodeLabel"][];
+                            memberRoles: components["schemas"]["CodeLabel"][];
+                            issueStatuses: components["schemas"]["CodeLabel"][];
                         };
                     };
                 };
@@ -2633,71 +2237,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                /**
-                                 * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                                typeName: string;
-                                regionCode: string;
-                                regionName: string;
-                                ownerOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                                 * @enum {unknown}
-                                 */
-                                deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-                                deliveryModeName: string;
-                                agentBuilder: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                supervisor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspector: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** @description integer fen */
-                                budgetFen: number;
-                                startDate: string;
-                                deadline: string;
-                                /**
-                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                                 * @enum {unknown}
-                                 */
-                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                                stageName: string;
-                                /**
-                                 * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                                 * @enum {unknown}
-                                 */
-                                calendar: "calendar-days" | "workdays";
-                                calendarName: string;
-                                /** @description the project has tasks; false: 未排期, the planned finish and delay mean nothing yet */
-                                scheduled: boolean;
-                                plannedFinish: string | null;
-                                daysLate: number | null;
-                                lateTaskCount: number | null;
-                                atRiskTaskCount: number | null;
-                                progressPercent: number | null;
-                                /** @description late, or has late or at-risk tasks, at the latest re-plan */
-                                atRisk: boolean;
-                                replannedOn: string | null;
-                                lastReportDate: string | null;
-                            }[];
+                            items: components["schemas"]["ProjectListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -2727,74 +2267,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name: string;
-                        /**
-                         * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                         * @enum {unknown}
-                         */
-                        type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                        /** @description GB/T 2260 region code */
-                        regionCode: string;
-                        /** @description owner department (organisation id) */
-                        ownerOrganisationId: string;
-                        /**
-                         * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                         * @enum {unknown}
-                         */
-                        deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-                        agentBuilderId?: string | null;
-                        contractorId?: string | null;
-                        supervisorId?: string | null;
-                        inspectorId?: string | null;
-                        /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
-                        budgetFen: number;
-                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
-                        startDate: string;
-                        /** @description committed deadline (YYYY-MM-DD): the last day work may happen */
-                        deadline: string;
-                        /**
-                         * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                         * @enum {unknown}
-                         */
-                        stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                        /**
-                         * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                         * @enum {unknown}
-                         */
-                        calendar?: "calendar-days" | "workdays";
-                        exceptions?: {
-                            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
-                            date: string;
-                            /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
-                            working: boolean;
-                            reason?: string;
-                            /**
-                             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                             * @enum {unknown}
-                             */
-                            kind?: "rain" | "stoppage" | "extra_workday";
-                        }[];
-                        taskForces?: {
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            /** @description 工作专班 name, e.g. 主体施工专班 */
-                            name: string;
-                            members: {
-                                /** @description UUID */
-                                personId?: string;
-                                /** @description UUID */
-                                userId?: string;
-                                /** @description leader 组长 | member 成员 */
-                                role: "leader" | "member";
-                                duty?: string;
-                            }[];
-                        }[];
-                        description?: string | null;
-                    };
+                    "application/json": components["schemas"]["CreateProjectBody"];
                 };
             };
             responses: {
@@ -2804,95 +2277,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            /**
-                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                             * @enum {unknown}
-                             */
-                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                            typeName: string;
-                            regionCode: string;
-                            regionName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            /**
-                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                             * @enum {unknown}
-                             */
-                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-                            deliveryModeName: string;
-                            agentBuilder: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            contractor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            supervisor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            inspector: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @description integer fen */
-                            budgetFen: number;
-                            startDate: string;
-                            deadline: string;
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            stageName: string;
-                            /**
-                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                             * @enum {unknown}
-                             */
-                            calendar: "calendar-days" | "workdays";
-                            calendarName: string;
-                            exceptions: {
-                                date: string;
-                                working: boolean;
-                                reason: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                            }[];
-                            taskForces: {
-                                id: string;
-                                /**
-                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                                 * @enum {unknown}
-                                 */
-                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                                stageName: string;
-                                name: string;
-                                members: {
-                                    id: string;
-                                    kind: "person" | "user";
-                                    personId: string | null;
-                                    userId: string | null;
-                                    name: string;
-                                    role: "leader" | "member";
-                                    roleName: string;
-                                    duty: string | null;
-                                }[];
-                            }[];
-                            description: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ProjectView"];
                     };
                 };
                 /** @description Default Response */
@@ -2938,95 +2323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            /**
-                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                             * @enum {unknown}
-                             */
-                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                            typeName: string;
-                            regionCode: string;
-                            regionName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            /**
-                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                             * @enum {unknown}
-                             */
-                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-                            deliveryModeName: string;
-                            agentBuilder: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            contractor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            supervisor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            inspector: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @description integer fen */
-                            budgetFen: number;
-                            startDate: string;
-                            deadline: string;
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            stageName: string;
-                            /**
-                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                             * @enum {unknown}
-                             */
-                            calendar: "calendar-days" | "workdays";
-                            calendarName: string;
-                            exceptions: {
-                                date: string;
-                                working: boolean;
-                                reason: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                            }[];
-                            taskForces: {
-                                id: string;
-                                /**
-                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                                 * @enum {unknown}
-                                 */
-                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                                stageName: string;
-                                name: string;
-                                members: {
-                                    id: string;
-                                    kind: "person" | "user";
-                                    personId: string | null;
-                                    userId: string | null;
-                                    name: string;
-                                    role: "leader" | "member";
-                                    roleName: string;
-                                    duty: string | null;
-                                }[];
-                            }[];
-                            description: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ProjectView"];
                     };
                 };
                 /** @description Default Response */
@@ -3059,74 +2356,7 @@ export interface paths {
             /** @description Only the fields given change; exceptions and taskForces, when given, replace the lists */
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /**
-                         * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                         * @enum {unknown}
-                         */
-                        type?: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                        /** @description GB/T 2260 region code */
-                        regionCode?: string;
-                        /** @description UUID */
-                        ownerOrganisationId?: string;
-                        /**
-                         * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                         * @enum {unknown}
-                         */
-                        deliveryMode?: "full_agency" | "agency" | "self_build" | "epc";
-                        agentBuilderId?: string | null;
-                        contractorId?: string | null;
-                        supervisorId?: string | null;
-                        inspectorId?: string | null;
-                        /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
-                        budgetFen?: number;
-                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
-                        startDate?: string;
-                        /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
-                        deadline?: string;
-                        /**
-                         * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                         * @enum {unknown}
-                         */
-                        stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                        /**
-                         * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                         * @enum {unknown}
-                         */
-                        calendar?: "calendar-days" | "workdays";
-                        exceptions?: {
-                            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
-                            date: string;
-                            /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
-                            working: boolean;
-                            reason?: string;
-                            /**
-                             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                             * @enum {unknown}
-                             */
-                            kind?: "rain" | "stoppage" | "extra_workday";
-                        }[];
-                        taskForces?: {
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            /** @description 工作专班 name, e.g. 主体施工专班 */
-                            name: string;
-                            members: {
-                                /** @description UUID */
-                                personId?: string;
-                                /** @description UUID */
-                                userId?: string;
-                                /** @description leader 组长 | member 成员 */
-                                role: "leader" | "member";
-                                duty?: string;
-                            }[];
-                        }[];
-                        description?: string | null;
-                    };
+                    "application/json": components["schemas"]["UpdateProjectBody"];
                 };
             };
             responses: {
@@ -3136,95 +2366,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            /**
-                             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-                             * @enum {unknown}
-                             */
-                            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
-                            typeName: string;
-                            regionCode: string;
-                            regionName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            /**
-                             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-                             * @enum {unknown}
-                             */
-                            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-                            deliveryModeName: string;
-                            agentBuilder: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            contractor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            supervisor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            inspector: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** @description integer fen */
-                            budgetFen: number;
-                            startDate: string;
-                            deadline: string;
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            stageName: string;
-                            /**
-                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                             * @enum {unknown}
-                             */
-                            calendar: "calendar-days" | "workdays";
-                            calendarName: string;
-                            exceptions: {
-                                date: string;
-                                working: boolean;
-                                reason: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                            }[];
-                            taskForces: {
-                                id: string;
-                                /**
-                                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                                 * @enum {unknown}
-                                 */
-                                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                                stageName: string;
-                                name: string;
-                                members: {
-                                    id: string;
-                                    kind: "person" | "user";
-                                    personId: string | null;
-                                    userId: string | null;
-                                    name: string;
-                                    role: "leader" | "member";
-                                    roleName: string;
-                                    duty: string | null;
-                                }[];
-                            }[];
-                            description: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ProjectView"];
                     };
                 };
                 /** @description Default Response */
@@ -3266,25 +2408,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            /** @description in date order */
-                            items: {
-                                date: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                                kindName: string;
-                                /** @description true: an extra working day; false: no work that day */
-                                working: boolean;
-                                reason: string;
-                                createdBy: string | null;
-                            }[];
-                            /** @description the project finish after the latest re-plan */
-                            plannedFinish: string;
-                        };
+                        "application/json": components["schemas"]["ExceptionList"];
                     };
                 };
                 /** @description Default Response */
@@ -3312,17 +2436,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the day (YYYY-MM-DD) */
-                        date: string;
-                        /**
-                         * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                         * @enum {unknown}
-                         */
-                        kind: "rain" | "stoppage" | "extra_workday";
-                        /** @description e.g. 暴雨, 台风停工, 停工令; default: the kind’s name */
-                        reason?: string;
-                    };
+                    "application/json": components["schemas"]["AddExceptionBody"];
                 };
             };
             responses: {
@@ -3332,25 +2446,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            /** @description in date order */
-                            items: {
-                                date: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                                kindName: string;
-                                /** @description true: an extra working day; false: no work that day */
-                                working: boolean;
-                                reason: string;
-                                createdBy: string | null;
-                            }[];
-                            /** @description the project finish after the latest re-plan */
-                            plannedFinish: string;
-                        };
+                        "application/json": components["schemas"]["ExceptionList"];
                     };
                 };
                 /** @description Default Response */
@@ -3401,25 +2497,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            /** @description in date order */
-                            items: {
-                                date: string;
-                                /**
-                                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
-                                 * @enum {unknown}
-                                 */
-                                kind: "rain" | "stoppage" | "extra_workday";
-                                kindName: string;
-                                /** @description true: an extra working day; false: no work that day */
-                                working: boolean;
-                                reason: string;
-                                createdBy: string | null;
-                            }[];
-                            /** @description the project finish after the latest re-plan */
-                            plannedFinish: string;
-                        };
+                        "application/json": components["schemas"]["ExceptionList"];
                     };
                 };
                 /** @description Default Response */
@@ -3464,77 +2542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            /** @description today (Asia/Shanghai): progress is re-planned from here */
-                            statusDate: string;
-                            startDate: string;
-                            deadline: string;
-                            /**
-                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                             * @enum {unknown}
-                             */
-                            calendar: "calendar-days" | "workdays";
-                            /** @description planned finish of the project */
-                            projectFinish: string;
-                            feasible: boolean;
-                            /** @description working days (of the project calendar) the planned finish is past the deadline */
-                            daysLate: number;
-                            /** @description task ids of one critical chain, in order; empty when every open task has float left */
-                            criticalPath: string[];
-                            tasks: {
-                                id: string;
-                                wbsCode: string | null;
-                                name: string;
-                                parentId: string | null;
-                                /** @description spans its sub-tasks; not scheduled itself */
-                                summary: boolean;
-                                duration: number;
-                                responsibleOrganisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                status: "not-started" | "in-progress" | "done";
-                                /** @description 0–100, from the daily reports */
-                                percent: number;
-                                /** @description planned (earliest) start */
-                                earlyStart: string;
-                                /** @description planned (earliest) finish */
-                                earlyFinish: string;
-                                /** @description latest start that still meets the deadline */
-                                lateStart: string;
-                                /** @description latest finish that still meets the deadline */
-                                lateFinish: string;
-                                actualStart: string | null;
-                                actualFinish: string | null;
-                                remaining: number | null;
-                                /** @description working days; negative: cannot make the deadline */
-                                totalFloat: number;
-                                freeFloat: number;
-                                /** @description no float left against the deadline: total float <= 0 */
-                                critical: boolean;
-                                /** @description not started although its latest start has passed */
-                                lateStartPassed: boolean;
-                                daysToLateStart: number | null;
-                                /** @description not done, and its latest start has passed or its float is negative */
-                                late: boolean;
-                                /** @description not done, not late, float of 3 working days or less */
-                                atRisk: boolean;
-                            }[];
-                            links: {
-                                id: string;
-                                projectId: string;
-                                from: string;
-                                to: string;
-                                /**
-                                 * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                                 * @enum {unknown}
-                                 */
-                                type: "FS" | "SS" | "FF" | "SF";
-                                typeName: string;
-                                lag: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ProjectScheduleView"];
                     };
                 };
                 /** @description Default Response */
@@ -3582,50 +2590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            statusDate: string;
-                            /**
-                             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
-                             * @enum {unknown}
-                             */
-                            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
-                            startDate: string;
-                            deadline: string;
-                            /**
-                             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
-                             * @enum {unknown}
-                             */
-                            calendar: "calendar-days" | "workdays";
-                            plannedFinish: string;
-                            feasible: boolean;
-                            daysLate: number;
-                            /** @description calendar days from today to the deadline (negative: passed) */
-                            daysToDeadline: number;
-                            /** @description working days on the project calendar */
-                            workingDaysToDeadline: number;
-                            /** @description duration-weighted, 0–100 */
-                            progressPercent: number;
-                            /** @description work tasks (summaries not counted); 0: not scheduled yet (未排期), the dates mean nothing */
-                            taskCount: number;
-                            doneTaskCount: number;
-                            lateTaskCount: number;
-                            atRiskTaskCount: number;
-                            criticalTaskCount: number;
-                            todayReportFiled: boolean;
-                            lastReportDate: string | null;
-                            openIssueCount: number;
-                            overdueIssueCount: number;
-                            /** @description daily re-plans of the last 30 days, oldest first */
-                            trend: {
-                                date: string;
-                                plannedFinish: string;
-                                daysLate: number;
-                                lateTaskCount: number;
-                                atRiskTaskCount: number;
-                                progressPercent: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["DashboardView"];
                     };
                 };
                 /** @description Default Response */
@@ -3673,21 +2638,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            wbsCode: string | null;
-                            name: string;
-                            duration: number;
-                            parentId: string | null;
-                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
-                            summary: boolean;
-                            responsibleOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            position: number;
-                        }[];
+                        "application/json": components["schemas"]["TaskView"][];
                     };
                 };
                 /** @description Default Response */
@@ -3715,14 +2666,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name: string;
-                        /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
-                        duration: number;
-                        wbsCode?: string | null;
-                        parentId?: string | null;
-                        responsibleOrganisationId?: string | null;
-                    };
+                    "application/json": components["schemas"]["CreateTaskBody"];
                 };
             };
             responses: {
@@ -3732,21 +2676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            wbsCode: string | null;
-                            name: string;
-                            duration: number;
-                            parentId: string | null;
-                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
-                            summary: boolean;
-                            responsibleOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            position: number;
-                        };
+                        "application/json": components["schemas"]["TaskView"];
                     };
                 };
                 /** @description Default Response */
@@ -3826,16 +2756,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
-                        duration?: number;
-                        wbsCode?: string | null;
-                        parentId?: string | null;
-                        responsibleOrganisationId?: string | null;
-                        /** @description order in the task list */
-                        position?: number;
-                    };
+                    "application/json": components["schemas"]["UpdateTaskBody"];
                 };
             };
             responses: {
@@ -3845,21 +2766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            wbsCode: string | null;
-                            name: string;
-                            duration: number;
-                            parentId: string | null;
-                            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
-                            summary: boolean;
-                            responsibleOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            position: number;
-                        };
+                        "application/json": components["schemas"]["TaskView"];
                     };
                 };
                 /** @description Default Response */
@@ -3901,19 +2808,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            from: string;
-                            to: string;
-                            /**
-                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                             * @enum {unknown}
-                             */
-                            type: "FS" | "SS" | "FF" | "SF";
-                            typeName: string;
-                            lag: number;
-                        }[];
+                        "application/json": components["schemas"]["LinkView"][];
                     };
                 };
                 /** @description Default Response */
@@ -3941,19 +2836,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description predecessor task id */
-                        from: string;
-                        /** @description successor task id */
-                        to: string;
-                        /**
-                         * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                         * @enum {unknown}
-                         */
-                        type?: "FS" | "SS" | "FF" | "SF";
-                        /** @description working days between the linked dates (negative: lead); default 0 */
-                        lag?: number;
-                    };
+                    "application/json": components["schemas"]["CreateLinkBody"];
                 };
             };
             responses: {
@@ -3963,19 +2846,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            from: string;
-                            to: string;
-                            /**
-                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                             * @enum {unknown}
-                             */
-                            type: "FS" | "SS" | "FF" | "SF";
-                            typeName: string;
-                            lag: number;
-                        };
+                        "application/json": components["schemas"]["LinkView"];
                     };
                 };
                 /** @description Default Response */
@@ -4055,15 +2926,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                         * @enum {unknown}
-                         */
-                        type?: "FS" | "SS" | "FF" | "SF";
-                        /** @description working days between the linked dates (negative: lead); default 0 */
-                        lag?: number;
-                    };
+                    "application/json": components["schemas"]["UpdateLinkBody"];
                 };
             };
             responses: {
@@ -4073,19 +2936,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            from: string;
-                            to: string;
-                            /**
-                             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
-                             * @enum {unknown}
-                             */
-                            type: "FS" | "SS" | "FF" | "SF";
-                            typeName: string;
-                            lag: number;
-                        };
+                        "application/json": components["schemas"]["LinkView"];
                     };
                 };
                 /** @description Default Response */
@@ -4134,33 +2985,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                projectId: string;
-                                date: string;
-                                /**
-                                 * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                                 * @enum {unknown}
-                                 */
-                                weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                                weatherName: string;
-                                workersOnSite: number;
-                                /** @description machines on site, all types */
-                                machineryCount: number;
-                                /** @description tasks with progress in the report */
-                                progressCount: number;
-                                problemCount: number;
-                                photoCount: number;
-                                filedByName: string | null;
-                                /** Format: date-time */
-                                filedAt: string;
-                                amendedAt: string | null;
-                            }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                        };
+                        "application/json": components["schemas"]["ReportPage"];
                     };
                 };
                 /** @description Default Response */
@@ -4188,50 +3013,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description report date (default today); not in the future */
-                        date?: string;
-                        /**
-                         * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                         * @enum {unknown}
-                         */
-                        weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                        workersOnSite: number;
-                        machinery?: {
-                            /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
-                            type: string;
-                            count: number;
-                        }[];
-                        progress?: {
-                            /** @description task id (a work task, not a summary) */
-                            taskId: string;
-                            /** @description percent complete */
-                            percent?: number;
-                            /** @description day the task started (on or before the report date) */
-                            startedOn?: string;
-                            /** @description day the task finished (on or before the report date) */
-                            finishedOn?: string;
-                            /** @description working days still needed, counting the report date; 0: finished */
-                            remainingDays?: number;
-                        }[];
-                        problems?: {
-                            text: string;
-                            /**
-                             * @description minor 一般 | major 较重 | critical 严重
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                        }[];
-                        photos?: {
-                            /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
-                            fileId: string;
-                            /** @description caption, e.g. 1#楼 10层 浇筑 */
-                            description?: string;
-                        }[];
-                        notes?: string | null;
-                        /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
-                        rainDay?: boolean;
-                    };
+                    "application/json": components["schemas"]["FileReportBody"];
                 };
             };
             responses: {
@@ -4241,75 +3023,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            date: string;
-                            /**
-                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                             * @enum {unknown}
-                             */
-                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                            weatherName: string;
-                            workersOnSite: number;
-                            machinery: {
-                                type: string;
-                                count: number;
-                            }[];
-                            progress: {
-                                taskId: string;
-                                wbsCode: string | null;
-                                taskName: string;
-                                percent: number | null;
-                                startedOn: string | null;
-                                finishedOn: string | null;
-                                remainingDays: number | null;
-                            }[];
-                            problems: {
-                                /** @description problem number, from 1 */
-                                n: number;
-                                text: string;
-                                /**
-                                 * @description minor 一般 | major 较重 | critical 严重
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                issueId: string | null;
-                            }[];
-                            photos: {
-                                /** @description caption */
-                                description: string;
-                                file: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                } | null;
-                            }[];
-                            notes: string | null;
-                            filedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            /** Format: date-time */
-                            filedAt: string;
-                            amendedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            amendedAt: string | null;
-                            /** @description filed today: may still be amended */
-                            amendable: boolean;
-                            /** @description the report day is a rain day (no work) on the project calendar */
-                            rainDay: boolean;
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
                 /** @description Default Response */
@@ -4359,24 +3073,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            date: string;
-                            items: {
-                                projectId: string;
-                                projectName: string;
-                                regionCode: string;
-                                regionName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                lastReportDate: string | null;
-                            }[];
-                            /** @description projects missing the day’s report in all pages */
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                        };
+                        "application/json": components["schemas"]["MissingPage"];
                     };
                 };
                 /** @description Default Response */
@@ -4424,75 +3121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            date: string;
-                            /**
-                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                             * @enum {unknown}
-                             */
-                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                            weatherName: string;
-                            workersOnSite: number;
-                            machinery: {
-                                type: string;
-                                count: number;
-                            }[];
-                            progress: {
-                                taskId: string;
-                                wbsCode: string | null;
-                                taskName: string;
-                                percent: number | null;
-                                startedOn: string | null;
-                                finishedOn: string | null;
-                                remainingDays: number | null;
-                            }[];
-                            problems: {
-                                /** @description problem number, from 1 */
-                                n: number;
-                                text: string;
-                                /**
-                                 * @description minor 一般 | major 较重 | critical 严重
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                issueId: string | null;
-                            }[];
-                            photos: {
-                                /** @description caption */
-                                description: string;
-                                file: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                } | null;
-                            }[];
-                            notes: string | null;
-                            filedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            /** Format: date-time */
-                            filedAt: string;
-                            amendedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            amendedAt: string | null;
-                            /** @description filed today: may still be amended */
-                            amendable: boolean;
-                            /** @description the report day is a rain day (no work) on the project calendar */
-                            rainDay: boolean;
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
                 /** @description Default Response */
@@ -4520,48 +3149,7 @@ export interface paths {
             /** @description Replaces the report’s content; allowed on the day it was filed */
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                         * @enum {unknown}
-                         */
-                        weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                        workersOnSite: number;
-                        machinery?: {
-                            /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
-                            type: string;
-                            count: number;
-                        }[];
-                        progress?: {
-                            /** @description task id (a work task, not a summary) */
-                            taskId: string;
-                            /** @description percent complete */
-                            percent?: number;
-                            /** @description day the task started (on or before the report date) */
-                            startedOn?: string;
-                            /** @description day the task finished (on or before the report date) */
-                            finishedOn?: string;
-                            /** @description working days still needed, counting the report date; 0: finished */
-                            remainingDays?: number;
-                        }[];
-                        problems?: {
-                            text: string;
-                            /**
-                             * @description minor 一般 | major 较重 | critical 严重
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                        }[];
-                        photos?: {
-                            /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
-                            fileId: string;
-                            /** @description caption, e.g. 1#楼 10层 浇筑 */
-                            description?: string;
-                        }[];
-                        notes?: string | null;
-                        /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
-                        rainDay?: boolean;
-                    };
+                    "application/json": components["schemas"]["AmendReportBody"];
                 };
             };
             responses: {
@@ -4571,75 +3159,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            date: string;
-                            /**
-                             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-                             * @enum {unknown}
-                             */
-                            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
-                            weatherName: string;
-                            workersOnSite: number;
-                            machinery: {
-                                type: string;
-                                count: number;
-                            }[];
-                            progress: {
-                                taskId: string;
-                                wbsCode: string | null;
-                                taskName: string;
-                                percent: number | null;
-                                startedOn: string | null;
-                                finishedOn: string | null;
-                                remainingDays: number | null;
-                            }[];
-                            problems: {
-                                /** @description problem number, from 1 */
-                                n: number;
-                                text: string;
-                                /**
-                                 * @description minor 一般 | major 较重 | critical 严重
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                issueId: string | null;
-                            }[];
-                            photos: {
-                                /** @description caption */
-                                description: string;
-                                file: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                } | null;
-                            }[];
-                            notes: string | null;
-                            filedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            /** Format: date-time */
-                            filedAt: string;
-                            amendedBy: {
-                                id: string | null;
-                                name: string | null;
-                            };
-                            amendedAt: string | null;
-                            /** @description filed today: may still be amended */
-                            amendable: boolean;
-                            /** @description the report day is a rain day (no work) on the project calendar */
-                            rainDay: boolean;
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
                 /** @description Default Response */
@@ -4684,13 +3204,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description default: the problem text */
-                        title?: string;
-                        ownerOrganisationId?: string | null;
-                        /** @description due date (default by severity: critical 1 day, major 3 days, minor 7 days from today) */
-                        dueDate?: string;
-                    };
+                    "application/json": components["schemas"]["IssueFromProblemBody"];
                 };
             };
             responses: {
@@ -4700,37 +3214,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            reportId: string | null;
-                            reportDate: string | null;
-                            problemNo: number | null;
-                            title: string;
-                            /**
-                             * @description minor 一般 | major 较重 | critical 严重
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                            severityName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            dueDate: string;
-                            /** @description open 待解决 | resolved 已解决 */
-                            status: "open" | "resolved";
-                            statusName: string;
-                            /** @description open and past its due date */
-                            overdue: boolean;
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["IssueView"];
                     };
                 };
                 /** @description Default Response */
@@ -4783,37 +3267,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                projectId: string;
-                                projectName: string;
-                                reportId: string | null;
-                                reportDate: string | null;
-                                problemNo: number | null;
-                                title: string;
-                                /**
-                                 * @description minor 一般 | major 较重 | critical 严重
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                ownerOrganisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                dueDate: string;
-                                /** @description open 待解决 | resolved 已解决 */
-                                status: "open" | "resolved";
-                                statusName: string;
-                                /** @description open and past its due date */
-                                overdue: boolean;
-                                resolution: string | null;
-                                resolvedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["IssueView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -4866,37 +3320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            reportId: string | null;
-                            reportDate: string | null;
-                            problemNo: number | null;
-                            title: string;
-                            /**
-                             * @description minor 一般 | major 较重 | critical 严重
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                            severityName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            dueDate: string;
-                            /** @description open 待解决 | resolved 已解决 */
-                            status: "open" | "resolved";
-                            statusName: string;
-                            /** @description open and past its due date */
-                            overdue: boolean;
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["IssueView"];
                     };
                 };
                 /** @description Default Response */
@@ -4928,15 +3352,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        title?: string;
-                        ownerOrganisationId?: string | null;
-                        /** @description due date */
-                        dueDate?: string;
-                        /** @description open 待解决 | resolved 已解决 */
-                        status?: "open" | "resolved";
-                        resolution?: string | null;
-                    };
+                    "application/json": components["schemas"]["UpdateIssueBody"];
                 };
             };
             responses: {
@@ -4946,37 +3362,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            reportId: string | null;
-                            reportDate: string | null;
-                            problemNo: number | null;
-                            title: string;
-                            /**
-                             * @description minor 一般 | major 较重 | critical 严重
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                            severityName: string;
-                            ownerOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            dueDate: string;
-                            /** @description open 待解决 | resolved 已解决 */
-                            status: "open" | "resolved";
-                            statusName: string;
-                            /** @description open and past its due date */
-                            overdue: boolean;
-                            resolution: string | null;
-                            resolvedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["IssueView"];
                     };
                 };
                 /** @description Default Response */
@@ -5025,21 +3411,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                heldOn: string;
-                                location: string | null;
-                                projects: {
-                                    id: string;
-                                    name: string;
-                                }[];
-                                attendeeCount: number;
-                                actionItemCount: number;
-                                openActionItemCount: number;
-                                /** @description open items past their due date (Asia/Shanghai today) */
-                                overdueActionItemCount: number;
-                            }[];
+                            items: components["schemas"]["MeetingListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -5069,43 +3441,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description projects the meeting covers (one or several) */
-                        projectIds: string[];
-                        /** @description e.g. 第12次督查例会 */
-                        title: string;
-                        /** @description date the meeting was held (YYYY-MM-DD) */
-                        heldOn: string;
-                        location?: string;
-                        /** @description 会议纪要 minutes (text) */
-                        minutes?: string;
-                        attendees: {
-                            /** @description attendee name 姓名 */
-                            name: string;
-                            /** @description registered organisation (its name is used) */
-                            organisationId?: string;
-                            /** @description organisation as written, when it is not registered */
-                            organisationName?: string;
-                            /** @description 职务, e.g. 项目经理 */
-                            jobTitle?: string;
-                        }[];
-                        actionItems?: {
-                            /** @description what must be done 事项 */
-                            text: string;
-                            /** @description one of the meeting’s projects; may be left out when the meeting covers one project */
-                            projectId?: string;
-                            /** @description a task of that project the item concerns (optional) */
-                            taskId?: string;
-                            /** @description responsible organisation (registered) */
-                            ownerOrganisationId?: string;
-                            /** @description responsible organisation as written, if not registered */
-                            ownerOrganisationName?: string;
-                            /** @description responsible person 责任人 */
-                            ownerPerson?: string;
-                            /** @description due date (YYYY-MM-DD), not before the meeting */
-                            dueOn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CreateMeetingBody"];
                 };
             };
             responses: {
@@ -5115,65 +3451,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            heldOn: string;
-                            location: string | null;
-                            minutes: string;
-                            /** @description the covered projects the caller may see */
-                            projects: {
-                                id: string;
-                                name: string;
-                            }[];
-                            attendees: {
-                                name: string;
-                                organisationId: string | null;
-                                organisationName: string;
-                                jobTitle: string | null;
-                            }[];
-                            /** @description action items of the projects the caller may see */
-                            actionItems: {
-                                id: string;
-                                meetingId: string;
-                                meetingTitle: string;
-                                meetingHeldOn: string;
-                                /** @description number within the meeting, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                taskId: string | null;
-                                taskName: string | null;
-                                text: string;
-                                ownerOrganisationId: string | null;
-                                ownerOrganisationName: string | null;
-                                ownerPerson: string | null;
-                                dueOn: string;
-                                /** @description open 未完成 | done 已完成 */
-                                status: "open" | "done";
-                                statusName: string;
-                                /** @description open and past its due date (Asia/Shanghai today) */
-                                overdue: boolean;
-                                /** @description days past the due date while open; 0 otherwise */
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                closingNote: string | null;
-                                closedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            createdBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["MeetingView"];
                     };
                 };
                 /** @description Default Response */
@@ -5219,65 +3497,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            heldOn: string;
-                            location: string | null;
-                            minutes: string;
-                            /** @description the covered projects the caller may see */
-                            projects: {
-                                id: string;
-                                name: string;
-                            }[];
-                            attendees: {
-                                name: string;
-                                organisationId: string | null;
-                                organisationName: string;
-                                jobTitle: string | null;
-                            }[];
-                            /** @description action items of the projects the caller may see */
-                            actionItems: {
-                                id: string;
-                                meetingId: string;
-                                meetingTitle: string;
-                                meetingHeldOn: string;
-                                /** @description number within the meeting, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                taskId: string | null;
-                                taskName: string | null;
-                                text: string;
-                                ownerOrganisationId: string | null;
-                                ownerOrganisationName: string | null;
-                                ownerPerson: string | null;
-                                dueOn: string;
-                                /** @description open 未完成 | done 已完成 */
-                                status: "open" | "done";
-                                statusName: string;
-                                /** @description open and past its due date (Asia/Shanghai today) */
-                                overdue: boolean;
-                                /** @description days past the due date while open; 0 otherwise */
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                closingNote: string | null;
-                                closedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            createdBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["MeetingView"];
                     };
                 };
                 /** @description Default Response */
@@ -5309,24 +3529,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        title?: string;
-                        /** @description date the meeting was held (YYYY-MM-DD) */
-                        heldOn?: string;
-                        location?: string | null;
-                        minutes?: string;
-                        /** @description replaces the list */
-                        attendees?: {
-                            /** @description attendee name 姓名 */
-                            name: string;
-                            /** @description registered organisation (its name is used) */
-                            organisationId?: string;
-                            /** @description organisation as written, when it is not registered */
-                            organisationName?: string;
-                            /** @description 职务, e.g. 项目经理 */
-                            jobTitle?: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["UpdateMeetingBody"];
                 };
             };
             responses: {
@@ -5336,65 +3539,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            title: string;
-                            heldOn: string;
-                            location: string | null;
-                            minutes: string;
-                            /** @description the covered projects the caller may see */
-                            projects: {
-                                id: string;
-                                name: string;
-                            }[];
-                            attendees: {
-                                name: string;
-                                organisationId: string | null;
-                                organisationName: string;
-                                jobTitle: string | null;
-                            }[];
-                            /** @description action items of the projects the caller may see */
-                            actionItems: {
-                                id: string;
-                                meetingId: string;
-                                meetingTitle: string;
-                                meetingHeldOn: string;
-                                /** @description number within the meeting, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                taskId: string | null;
-                                taskName: string | null;
-                                text: string;
-                                ownerOrganisationId: string | null;
-                                ownerOrganisationName: string | null;
-                                ownerPerson: string | null;
-                                dueOn: string;
-                                /** @description open 未完成 | done 已完成 */
-                                status: "open" | "done";
-                                statusName: string;
-                                /** @description open and past its due date (Asia/Shanghai today) */
-                                overdue: boolean;
-                                /** @description days past the due date while open; 0 otherwise */
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                closingNote: string | null;
-                                closedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            createdBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["MeetingView"];
                     };
                 };
                 /** @description Default Response */
@@ -5443,38 +3588,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                meetingId: string;
-                                meetingTitle: string;
-                                meetingHeldOn: string;
-                                /** @description number within the meeting, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                taskId: string | null;
-                                taskName: string | null;
-                                text: string;
-                                ownerOrganisationId: string | null;
-                                ownerOrganisationName: string | null;
-                                ownerPerson: string | null;
-                                dueOn: string;
-                                /** @description open 未完成 | done 已完成 */
-                                status: "open" | "done";
-                                statusName: string;
-                                /** @description open and past its due date (Asia/Shanghai today) */
-                                overdue: boolean;
-                                /** @description days past the due date while open; 0 otherwise */
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                closingNote: string | null;
-                                closedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
+                            items: components["schemas"]["ActionItemView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -5527,38 +3641,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            meetingId: string;
-                            meetingTitle: string;
-                            meetingHeldOn: string;
-                            /** @description number within the meeting, from 1 */
-                            seq: number;
-                            projectId: string;
-                            projectName: string;
-                            taskId: string | null;
-                            taskName: string | null;
-                            text: string;
-                            ownerOrganisationId: string | null;
-                            ownerOrganisationName: string | null;
-                            ownerPerson: string | null;
-                            dueOn: string;
-                            /** @description open 未完成 | done 已完成 */
-                            status: "open" | "done";
-                            statusName: string;
-                            /** @description open and past its due date (Asia/Shanghai today) */
-                            overdue: boolean;
-                            /** @description days past the due date while open; 0 otherwise */
-                            daysOverdue: number;
-                            closedOn: string | null;
-                            closingNote: string | null;
-                            closedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        "application/json": components["schemas"]["ActionItemView"][];
                     };
                 };
                 /** @description Default Response */
@@ -5606,38 +3689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            meetingId: string;
-                            meetingTitle: string;
-                            meetingHeldOn: string;
-                            /** @description number within the meeting, from 1 */
-                            seq: number;
-                            projectId: string;
-                            projectName: string;
-                            taskId: string | null;
-                            taskName: string | null;
-                            text: string;
-                            ownerOrganisationId: string | null;
-                            ownerOrganisationName: string | null;
-                            ownerPerson: string | null;
-                            dueOn: string;
-                            /** @description open 未完成 | done 已完成 */
-                            status: "open" | "done";
-                            statusName: string;
-                            /** @description open and past its due date (Asia/Shanghai today) */
-                            overdue: boolean;
-                            /** @description days past the due date while open; 0 otherwise */
-                            daysOverdue: number;
-                            closedOn: string | null;
-                            closingNote: string | null;
-                            closedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["ActionItemView"];
                     };
                 };
                 /** @description Default Response */
@@ -5682,22 +3734,7 @@ export interface paths {
             /** @description an action item; an owner organisation or person (or both) is required */
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description what must be done 事项 */
-                        text: string;
-                        /** @description one of the meeting’s projects; may be left out when the meeting covers one project */
-                        projectId?: string;
-                        /** @description a task of that project the item concerns (optional) */
-                        taskId?: string;
-                        /** @description responsible organisation (registered) */
-                        ownerOrganisationId?: string;
-                        /** @description responsible organisation as written, if not registered */
-                        ownerOrganisationName?: string;
-                        /** @description responsible person 责任人 */
-                        ownerPerson?: string;
-                        /** @description due date (YYYY-MM-DD), not before the meeting */
-                        dueOn: string;
-                    };
+                    "application/json": components["schemas"]["ActionItemInput"];
                 };
             };
             responses: {
@@ -5707,38 +3744,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            meetingId: string;
-                            meetingTitle: string;
-                            meetingHeldOn: string;
-                            /** @description number within the meeting, from 1 */
-                            seq: number;
-                            projectId: string;
-                            projectName: string;
-                            taskId: string | null;
-                            taskName: string | null;
-                            text: string;
-                            ownerOrganisationId: string | null;
-                            ownerOrganisationName: string | null;
-                            ownerPerson: string | null;
-                            dueOn: string;
-                            /** @description open 未完成 | done 已完成 */
-                            status: "open" | "done";
-                            statusName: string;
-                            /** @description open and past its due date (Asia/Shanghai today) */
-                            overdue: boolean;
-                            /** @description days past the due date while open; 0 otherwise */
-                            daysOverdue: number;
-                            closedOn: string | null;
-                            closingNote: string | null;
-                            closedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["ActionItemView"];
                     };
                 };
                 /** @description Default Response */
@@ -5780,12 +3786,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description how it was done 完成情况 */
-                        note: string;
-                        /** @description date it was done (default: today), not in the future */
-                        closedOn?: string;
-                    };
+                    "application/json": components["schemas"]["CloseActionItemBody"];
                 };
             };
             responses: {
@@ -5795,38 +3796,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            meetingId: string;
-                            meetingTitle: string;
-                            meetingHeldOn: string;
-                            /** @description number within the meeting, from 1 */
-                            seq: number;
-                            projectId: string;
-                            projectName: string;
-                            taskId: string | null;
-                            taskName: string | null;
-                            text: string;
-                            ownerOrganisationId: string | null;
-                            ownerOrganisationName: string | null;
-                            ownerPerson: string | null;
-                            dueOn: string;
-                            /** @description open 未完成 | done 已完成 */
-                            status: "open" | "done";
-                            statusName: string;
-                            /** @description open and past its due date (Asia/Shanghai today) */
-                            overdue: boolean;
-                            /** @description days past the due date while open; 0 otherwise */
-                            daysOverdue: number;
-                            closedOn: string | null;
-                            closingNote: string | null;
-                            closedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["ActionItemView"];
                     };
                 };
                 /** @description Default Response */
@@ -5881,23 +3851,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                projectId: string;
-                                projectName: string;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                inspectedOn: string;
-                                inspectorNames: string[];
-                                summary: string | null;
-                                findingCount: number;
-                                /** @description findings not yet closed (销号) */
-                                unclosedCount: number;
-                                /** @description findings not closed and past their deadline */
-                                overdueCount: number;
-                            }[];
+                            items: components["schemas"]["InspectionListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -5927,38 +3881,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the project inspected */
-                        projectId: string;
-                        /** @description the inspection firm (kind inspector); default: the project’s inspector */
-                        inspectorOrganisationId?: string;
-                        /** @description date of the visit (YYYY-MM-DD), not in the future */
-                        inspectedOn: string;
-                        /** @description names of the inspectors on the visit */
-                        inspectorNames: string[];
-                        /** @description overall remarks 总体评价 */
-                        summary?: string;
-                        findings?: {
-                            /**
-                             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                             * @enum {unknown}
-                             */
-                            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                            /**
-                             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                            /** @description where on site, e.g. 3号楼12层东侧临边 */
-                            location: string;
-                            /** @description what is wrong */
-                            description: string;
-                            /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
-                            photos?: string[];
-                            /** @description photos of the hazard */
-                            files?: string[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CreateInspectionBody"];
                 };
             };
             responses: {
@@ -5968,78 +3891,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            inspectorOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            inspectedOn: string;
-                            inspectorNames: string[];
-                            summary: string | null;
-                            findings: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            createdBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["InspectionView"];
                     };
                 };
                 /** @description Default Response */
@@ -6085,78 +3937,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            inspectorOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            inspectedOn: string;
-                            inspectorNames: string[];
-                            summary: string | null;
-                            findings: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            createdBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["InspectionView"];
                     };
                 };
                 /** @description Default Response */
@@ -6201,26 +3982,7 @@ export interface paths {
             /** @description a finding; its deadline is set from the severity */
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                         * @enum {unknown}
-                         */
-                        category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                        /**
-                         * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                         * @enum {unknown}
-                         */
-                        severity: "minor" | "major" | "critical";
-                        /** @description where on site, e.g. 3号楼12层东侧临边 */
-                        location: string;
-                        /** @description what is wrong */
-                        description: string;
-                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
-                        photos?: string[];
-                        /** @description photos of the hazard */
-                        files?: string[];
-                    };
+                    "application/json": components["schemas"]["FindingInput"];
                 };
             };
             responses: {
@@ -6230,60 +3992,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            inspectionId: string;
-                            /** @description number within the visit, from 1 */
-                            seq: number;
-                            projectId: string;
-                            projectName: string;
-                            contractor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            inspectorOrganisation: {
-                                id: string;
-                                name: string;
-                            };
-                            /**
-                             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                             * @enum {unknown}
-                             */
-                            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                            categoryName: string;
-                            /**
-                             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                             * @enum {unknown}
-                             */
-                            severity: "minor" | "major" | "critical";
-                            severityName: string;
-                            location: string;
-                            description: string;
-                            photos: string[];
-                            foundOn: string;
-                            /** @description last day to rectify (renewed by a failed re-inspection) */
-                            deadline: string;
-                            /** @description work at the hazard stops until it passes (停工整改) */
-                            stopWork: boolean;
-                            /** @description rectification rounds: 1 + failed re-inspections */
-                            rounds: number;
-                            /**
-                             * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                             * @enum {unknown}
-                             */
-                            status: "open" | "replied" | "passed" | "failed" | "closed";
-                            statusName: string;
-                            /** @description not closed and past the deadline (Asia/Shanghai today) */
-                            overdue: boolean;
-                            daysOverdue: number;
-                            closedOn: string | null;
-                            /** @description what the status allows next */
-                            allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["FindingView"];
                     };
                 };
                 /** @description Default Response */
@@ -6326,26 +4035,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            categories: {
-                                code: string;
-                                name: string;
-                            }[];
-                            severities: {
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                code: "minor" | "major" | "critical";
-                                name: string;
-                                days: number;
-                                stopWork: boolean;
-                            }[];
-                            statuses: {
-                                code: string;
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["InspectionOptionsView"];
                     };
                 };
                 /** @description Default Response */
@@ -6408,60 +4098,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["FindingView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -6514,71 +4151,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            projectName: string;
-                            contractor: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            overdueCount: number;
-                            /** @description of which critical (重大) */
-                            criticalCount: number;
-                            findings: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        }[];
+                        "application/json": components["schemas"]["OverdueFindingGroup"][];
                     };
                 };
                 /** @description Default Response */
@@ -6632,39 +4205,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description today (Asia/Shanghai), the day overdue is counted on */
-                            asOf: string;
-                            rows: {
-                                project: {
-                                    id: string;
-                                    name: string;
-                                };
-                                total: number;
-                                /** @description not yet closed (销号) */
-                                unclosed: number;
-                                closed: number;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: number;
-                                avgDaysToClose: number | null;
-                                /** @description every category, in the fixed order */
-                                byCategory: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                                bySeverity: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                                byStatus: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ProjectStatsView"];
                     };
                 };
                 /** @description Default Response */
@@ -6718,39 +4259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            asOf: string;
-                            rows: {
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                projectCount: number;
-                                total: number;
-                                /** @description not yet closed (销号) */
-                                unclosed: number;
-                                closed: number;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: number;
-                                avgDaysToClose: number | null;
-                                /** @description every category, in the fixed order */
-                                byCategory: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                                bySeverity: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                                byStatus: {
-                                    code: string;
-                                    name: string;
-                                    count: number;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ContractorStatsView"];
                     };
                 };
                 /** @description Default Response */
@@ -6798,112 +4307,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            finding: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            };
-                            /** @description photos of the hazard, with signed links */
-                            files: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description original file name (extension matching the type) */
-                                name: string;
-                                /** @description sniffed from the content at upload */
-                                contentType: string;
-                                /** @description bytes */
-                                size: number;
-                                /** @description signed link to the content, valid for at least 15 minutes */
-                                url: string;
-                            }[];
-                            /** @description replies, re-inspections and closure, oldest first */
-                            history: {
-                                id: string;
-                                /**
-                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
-                                 * @enum {unknown}
-                                 */
-                                action: "reply" | "pass" | "fail" | "close";
-                                actionName: string;
-                                actedOn: string;
-                                note: string | null;
-                                photos: string[];
-                                /** @description evidence attached to this step, with signed links */
-                                files: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                }[];
-                                newDeadline: string | null;
-                                organisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                actor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["FindingDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -6947,16 +4351,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description 整改情况 what was done */
-                        text: string;
-                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
-                        photos?: string[];
-                        /** @description 整改回复证据 evidence: photos after rectification, documents */
-                        files?: string[];
-                        /** @description reply date (default: today), not in the future */
-                        repliedOn?: string;
-                    };
+                    "application/json": components["schemas"]["ReplyBody"];
                 };
             };
             responses: {
@@ -6966,112 +4361,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            finding: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            };
-                            /** @description photos of the hazard, with signed links */
-                            files: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description original file name (extension matching the type) */
-                                name: string;
-                                /** @description sniffed from the content at upload */
-                                contentType: string;
-                                /** @description bytes */
-                                size: number;
-                                /** @description signed link to the content, valid for at least 15 minutes */
-                                url: string;
-                            }[];
-                            /** @description replies, re-inspections and closure, oldest first */
-                            history: {
-                                id: string;
-                                /**
-                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
-                                 * @enum {unknown}
-                                 */
-                                action: "reply" | "pass" | "fail" | "close";
-                                actionName: string;
-                                actedOn: string;
-                                note: string | null;
-                                photos: string[];
-                                /** @description evidence attached to this step, with signed links */
-                                files: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                }[];
-                                newDeadline: string | null;
-                                organisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                actor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["FindingDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -7113,18 +4403,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description pass 通过 | fail 不通过 (reopens the finding with a new deadline from the severity) */
-                        result: "pass" | "fail";
-                        /** @description 复查意见 */
-                        note: string;
-                        /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
-                        photos?: string[];
-                        /** @description photos of the re-inspection */
-                        files?: string[];
-                        /** @description re-inspection date (default: today), not in the future */
-                        inspectedOn?: string;
-                    };
+                    "application/json": components["schemas"]["ReinspectBody"];
                 };
             };
             responses: {
@@ -7134,112 +4413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            finding: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            };
-                            /** @description photos of the hazard, with signed links */
-                            files: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description original file name (extension matching the type) */
-                                name: string;
-                                /** @description sniffed from the content at upload */
-                                contentType: string;
-                                /** @description bytes */
-                                size: number;
-                                /** @description signed link to the content, valid for at least 15 minutes */
-                                url: string;
-                            }[];
-                            /** @description replies, re-inspections and closure, oldest first */
-                            history: {
-                                id: string;
-                                /**
-                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
-                                 * @enum {unknown}
-                                 */
-                                action: "reply" | "pass" | "fail" | "close";
-                                actionName: string;
-                                actedOn: string;
-                                note: string | null;
-                                photos: string[];
-                                /** @description evidence attached to this step, with signed links */
-                                files: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                }[];
-                                newDeadline: string | null;
-                                organisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                actor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["FindingDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -7281,11 +4455,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        note?: string;
-                        /** @description closure date (default: today), not in the future */
-                        closedOn?: string;
-                    };
+                    "application/json": components["schemas"]["CloseFindingBody"];
                 };
             };
             responses: {
@@ -7295,112 +4465,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            finding: {
-                                id: string;
-                                inspectionId: string;
-                                /** @description number within the visit, from 1 */
-                                seq: number;
-                                projectId: string;
-                                projectName: string;
-                                contractor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                inspectorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /**
-                                 * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
-                                 * @enum {unknown}
-                                 */
-                                category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
-                                categoryName: string;
-                                /**
-                                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
-                                 * @enum {unknown}
-                                 */
-                                severity: "minor" | "major" | "critical";
-                                severityName: string;
-                                location: string;
-                                description: string;
-                                photos: string[];
-                                foundOn: string;
-                                /** @description last day to rectify (renewed by a failed re-inspection) */
-                                deadline: string;
-                                /** @description work at the hazard stops until it passes (停工整改) */
-                                stopWork: boolean;
-                                /** @description rectification rounds: 1 + failed re-inspections */
-                                rounds: number;
-                                /**
-                                 * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
-                                 * @enum {unknown}
-                                 */
-                                status: "open" | "replied" | "passed" | "failed" | "closed";
-                                statusName: string;
-                                /** @description not closed and past the deadline (Asia/Shanghai today) */
-                                overdue: boolean;
-                                daysOverdue: number;
-                                closedOn: string | null;
-                                /** @description what the status allows next */
-                                allowedActions: ("reply" | "pass" | "fail" | "close")[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            };
-                            /** @description photos of the hazard, with signed links */
-                            files: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description original file name (extension matching the type) */
-                                name: string;
-                                /** @description sniffed from the content at upload */
-                                contentType: string;
-                                /** @description bytes */
-                                size: number;
-                                /** @description signed link to the content, valid for at least 15 minutes */
-                                url: string;
-                            }[];
-                            /** @description replies, re-inspections and closure, oldest first */
-                            history: {
-                                id: string;
-                                /**
-                                 * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
-                                 * @enum {unknown}
-                                 */
-                                action: "reply" | "pass" | "fail" | "close";
-                                actionName: string;
-                                actedOn: string;
-                                note: string | null;
-                                photos: string[];
-                                /** @description evidence attached to this step, with signed links */
-                                files: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @description original file name (extension matching the type) */
-                                    name: string;
-                                    /** @description sniffed from the content at upload */
-                                    contentType: string;
-                                    /** @description bytes */
-                                    size: number;
-                                    /** @description signed link to the content, valid for at least 15 minutes */
-                                    url: string;
-                                }[];
-                                newDeadline: string | null;
-                                organisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                actor: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["FindingDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -7451,28 +4516,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                projectId: string;
-                                projectName: string;
-                                firstNight: string;
-                                lastNight: string;
-                                nights: number;
-                                startTime: string;
-                                endTime: string;
-                                reason: string;
-                                /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                                status: "pending" | "approved" | "rejected";
-                                statusName: string;
-                                feedbackTally: {
-                                    support: number;
-                                    neutral: number;
-                                    object: number;
-                                };
-                                /** Format: date-time */
-                                createdAt: string;
-                                noticeCount: number;
-                            }[];
+                            items: components["schemas"]["NightWorkListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -7502,22 +4546,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the project */
-                        projectId: string;
-                        /** @description date the first night starts (YYYY-MM-DD), today or later */
-                        firstNight: string;
-                        /** @description date the last night starts; at most 31 nights */
-                        lastNight: string;
-                        /** @description start, e.g. 22:00 (HH:MM, 24-hour) */
-                        startTime: string;
-                        /** @description end, e.g. 06:00 (the next morning when earlier than the start) (HH:MM, 24-hour) */
-                        endTime: string;
-                        /** @description why work must go on at night, e.g. 3号楼屋面混凝土连续浇筑 */
-                        reason: string;
-                        /** @description noise and light measures 降噪措施 */
-                        noiseMeasures: string;
-                    };
+                    "application/json": components["schemas"]["CreateNightWorkBody"];
                 };
             };
             responses: {
@@ -7527,59 +4556,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            firstNight: string;
-                            lastNight: string;
-                            nights: number;
-                            startTime: string;
-                            endTime: string;
-                            reason: string;
-                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                            status: "pending" | "approved" | "rejected";
-                            statusName: string;
-                            feedbackTally: {
-                                support: number;
-                                neutral: number;
-                                object: number;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            noiseMeasures: string;
-                            requestedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            requestingOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                            notices: {
-                                id: string;
-                                text: string;
-                                publishedOn: string;
-                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                                channelName: string;
-                            }[];
-                            feedback: {
-                                id: string;
-                                name: string | null;
-                                text: string;
-                                /** @description support 支持 | neutral 中立 | object 反对 */
-                                attitude: "support" | "neutral" | "object";
-                                attitudeName: string;
-                                receivedOn: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["NightWorkView"];
                     };
                 };
                 /** @description Default Response */
@@ -7625,59 +4602,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            firstNight: string;
-                            lastNight: string;
-                            nights: number;
-                            startTime: string;
-                            endTime: string;
-                            reason: string;
-                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                            status: "pending" | "approved" | "rejected";
-                            statusName: string;
-                            feedbackTally: {
-                                support: number;
-                                neutral: number;
-                                object: number;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            noiseMeasures: string;
-                            requestedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            requestingOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                            notices: {
-                                id: string;
-                                text: string;
-                                publishedOn: string;
-                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                                channelName: string;
-                            }[];
-                            feedback: {
-                                id: string;
-                                name: string | null;
-                                text: string;
-                                /** @description support 支持 | neutral 中立 | object 反对 */
-                                attitude: "support" | "neutral" | "object";
-                                attitudeName: string;
-                                receivedOn: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["NightWorkView"];
                     };
                 };
                 /** @description Default Response */
@@ -7721,14 +4646,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the notice to neighbours 告居民书 */
-                        text: string;
-                        /** @description date published, not in the future */
-                        publishedOn: string;
-                        /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                        channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                    };
+                    "application/json": components["schemas"]["NoticeBody"];
                 };
             };
             responses: {
@@ -7738,59 +4656,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            firstNight: string;
-                            lastNight: string;
-                            nights: number;
-                            startTime: string;
-                            endTime: string;
-                            reason: string;
-                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                            status: "pending" | "approved" | "rejected";
-                            statusName: string;
-                            feedbackTally: {
-                                support: number;
-                                neutral: number;
-                                object: number;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            noiseMeasures: string;
-                            requestedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            requestingOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                            notices: {
-                                id: string;
-                                text: string;
-                                publishedOn: string;
-                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                                channelName: string;
-                            }[];
-                            feedback: {
-                                id: string;
-                                name: string | null;
-                                text: string;
-                                /** @description support 支持 | neutral 中立 | object 反对 */
-                                attitude: "support" | "neutral" | "object";
-                                attitudeName: string;
-                                receivedOn: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["NightWorkView"];
                     };
                 };
                 /** @description Default Response */
@@ -7832,16 +4698,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description resident name (optional) */
-                        name?: string;
-                        /** @description what the resident said */
-                        text: string;
-                        /** @description support 支持 | neutral 中立 | object 反对 */
-                        attitude: "support" | "neutral" | "object";
-                        /** @description date received (default: today), not in the future */
-                        receivedOn?: string;
-                    };
+                    "application/json": components["schemas"]["FeedbackBody"];
                 };
             };
             responses: {
@@ -7851,59 +4708,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            firstNight: string;
-                            lastNight: string;
-                            nights: number;
-                            startTime: string;
-                            endTime: string;
-                            reason: string;
-                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                            status: "pending" | "approved" | "rejected";
-                            statusName: string;
-                            feedbackTally: {
-                                support: number;
-                                neutral: number;
-                                object: number;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            noiseMeasures: string;
-                            requestedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            requestingOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                            notices: {
-                                id: string;
-                                text: string;
-                                publishedOn: string;
-                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                                channelName: string;
-                            }[];
-                            feedback: {
-                                id: string;
-                                name: string | null;
-                                text: string;
-                                /** @description support 支持 | neutral 中立 | object 反对 */
-                                attitude: "support" | "neutral" | "object";
-                                attitudeName: string;
-                                receivedOn: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["NightWorkView"];
                     };
                 };
                 /** @description Default Response */
@@ -7945,12 +4750,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description approve 批准 | reject 不予批准 */
-                        decision: "approve" | "reject";
-                        /** @description conditions or reasons; required when rejecting */
-                        note?: string;
-                    };
+                    "application/json": components["schemas"]["DecisionBody"];
                 };
             };
             responses: {
@@ -7960,59 +4760,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            projectId: string;
-                            projectName: string;
-                            firstNight: string;
-                            lastNight: string;
-                            nights: number;
-                            startTime: string;
-                            endTime: string;
-                            reason: string;
-                            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
-                            status: "pending" | "approved" | "rejected";
-                            statusName: string;
-                            feedbackTally: {
-                                support: number;
-                                neutral: number;
-                                object: number;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            noiseMeasures: string;
-                            requestedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            requestingOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            decidedAt: string | null;
-                            decisionNote: string | null;
-                            notices: {
-                                id: string;
-                                text: string;
-                                publishedOn: string;
-                                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
-                                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
-                                channelName: string;
-                            }[];
-                            feedback: {
-                                id: string;
-                                name: string | null;
-                                text: string;
-                                /** @description support 支持 | neutral 中立 | object 反对 */
-                                attitude: "support" | "neutral" | "object";
-                                attitudeName: string;
-                                receivedOn: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["NightWorkView"];
                     };
                 };
                 /** @description Default Response */
@@ -8063,34 +4811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            projectId: string;
-                            from: string;
-                            to: string;
-                            calendar: "calendar-days" | "workdays";
-                            /** @description true (workdays calendar): holidays are days off and 调休 days are worked; false: information only */
-                            officialHolidaysApply: boolean;
-                            startDate: string;
-                            deadline: string;
-                            /** @description only the days with events, in date order */
-                            days: {
-                                date: string;
-                                events: {
-                                    /** @description night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工 */
-                                    kind: "night_work" | "rain" | "stoppage" | "extra_workday" | "holiday" | "adjusted_workday" | "start" | "deadline";
-                                    /** @description night work: its reason; exceptions: their reason */
-                                    title: string;
-                                    /** @description the night-work request (night_work only) */
-                                    id?: string;
-                                    /** @description night_work only */
-                                    startTime?: string;
-                                    /** @description night_work only */
-                                    endTime?: string;
-                                }[];
-                            }[];
-                            /** @description days in the window that are not working days on the project calendar */
-                            nonWorkingDays: string[];
-                        };
+                        "application/json": components["schemas"]["CalendarView"];
                     };
                 };
                 /** @description Default Response */
@@ -8144,47 +4865,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                regionCode: string;
-                                regionName: string;
-                                address: string | null;
-                                yearBuilt: number | null;
-                                batch: string | null;
-                                status: string;
-                                statusName: string;
-                                project: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                buildingCount: number;
-                                unitCount: number;
-                                ownerCount: number;
-                                areaCenti: number;
-                                acceptance: {
-                                    acceptedOn: string;
-                                    acceptedBy: string;
-                                    surveyId: string;
-                                    satisfied: number;
-                                    rated: number;
-                                    satisfactionRate: number;
-                                    note: string | null;
-                                } | null;
-                                canEdit: boolean;
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                            batches: string[];
-                            statuses: {
-                                code: string;
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CommunityPage"];
                     };
                 };
                 /** @description Default Response */
@@ -8209,16 +4890,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name: string;
-                        /** @description region code, e.g. 330523001 */
-                        regionCode: string;
-                        address?: string | null;
-                        yearBuilt?: number | null;
-                        batch?: string | null;
-                        status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
-                        projectId?: string | null;
-                    };
+                    "application/json": components["schemas"]["CreateCommunityBody"];
                 };
             };
             responses: {
@@ -8228,37 +4900,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            yearBuilt: number | null;
-                            batch: string | null;
-                            status: string;
-                            statusName: string;
-                            project: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            buildingCount: number;
-                            unitCount: number;
-                            ownerCount: number;
-                            areaCenti: number;
-                            acceptance: {
-                                acceptedOn: string;
-                                acceptedBy: string;
-                                surveyId: string;
-                                satisfied: number;
-                                rated: number;
-                                satisfactionRate: number;
-                                note: string | null;
-                            } | null;
-                            canEdit: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CommunityView"];
                     };
                 };
                 /** @description Default Response */
@@ -8304,37 +4946,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            yearBuilt: number | null;
-                            batch: string | null;
-                            status: string;
-                            statusName: string;
-                            project: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            buildingCount: number;
-                            unitCount: number;
-                            ownerCount: number;
-                            areaCenti: number;
-                            acceptance: {
-                                acceptedOn: string;
-                                acceptedBy: string;
-                                surveyId: string;
-                                satisfied: number;
-                                rated: number;
-                                satisfactionRate: number;
-                                note: string | null;
-                            } | null;
-                            canEdit: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CommunityView"];
                     };
                 };
                 /** @description Default Response */
@@ -8385,37 +4997,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            yearBuilt: number | null;
-                            batch: string | null;
-                            status: string;
-                            statusName: string;
-                            project: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            buildingCount: number;
-                            unitCount: number;
-                            ownerCount: number;
-                            areaCenti: number;
-                            acceptance: {
-                                acceptedOn: string;
-                                acceptedBy: string;
-                                surveyId: string;
-                                satisfied: number;
-                                rated: number;
-                                satisfactionRate: number;
-                                note: string | null;
-                            } | null;
-                            canEdit: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CommunityView"];
                     };
                 };
                 /** @description Default Response */
@@ -8457,13 +5039,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            position: number;
-                            unitCount: number;
-                            areaCenti: number;
-                        }[];
+                        "application/json": components["schemas"]["BuildingView"][];
                     };
                 };
                 /** @description Default Response */
@@ -8491,11 +5067,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description 楼栋, e.g. 3幢 */
-                        name: string;
-                        position?: number;
-                    };
+                    "application/json": components["schemas"]["CreateBuildingBody"];
                 };
             };
             responses: {
@@ -8505,13 +5077,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            position: number;
-                            unitCount: number;
-                            areaCenti: number;
-                        };
+                        "application/json": components["schemas"]["BuildingView"];
                     };
                 };
                 /** @description Default Response */
@@ -8562,9 +5128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 /** @description Default Response */
@@ -8609,13 +5173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            position: number;
-                            unitCount: number;
-                            areaCenti: number;
-                        };
+                        "application/json": components["schemas"]["BuildingView"];
                     };
                 };
                 /** @description Default Response */
@@ -8665,21 +5223,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                buildingId: string;
-                                buildingName: string;
-                                entrance: string;
-                                room: string;
-                                label: string;
-                                areaCenti: number;
-                                owner: {
-                                    id: string;
-                                    name: string;
-                                    kind: string;
-                                    kindName: string;
-                                };
-                            }[];
+                            items: components["schemas"]["UnitView"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -8712,20 +5256,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description UUID */
-                        buildingId: string;
-                        /** @description 单元, e.g. 1 (empty: one entrance) */
-                        entrance?: string;
-                        /** @description 室, e.g. 302 */
-                        room: string;
-                        /** @description exclusive area (专有部分面积) in hundredths of m²: 89.37 m² is 8937 */
-                        areaCenti: number;
-                        /** @description an owner already registered in the community */
-                        ownerId?: string;
-                        ownerName?: string;
-                        ownerKind?: "person" | "organisation";
-                    };
+                    "application/json": components["schemas"]["CreateUnitBody"];
                 };
             };
             responses: {
@@ -8735,21 +5266,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            buildingId: string;
-                            buildingName: string;
-                            entrance: string;
-                            room: string;
-                            label: string;
-                            areaCenti: number;
-                            owner: {
-                                id: string;
-                                name: string;
-                                kind: string;
-                                kindName: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UnitView"];
                     };
                 };
                 /** @description Default Response */
@@ -8800,9 +5317,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 /** @description Default Response */
@@ -8856,21 +5371,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            buildingId: string;
-                            buildingName: string;
-                            entrance: string;
-                            room: string;
-                            label: string;
-                            areaCenti: number;
-                            owner: {
-                                id: string;
-                                name: string;
-                                kind: string;
-                                kindName: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UnitView"];
                     };
                 };
                 /** @description Default Response */
@@ -8912,14 +5413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            kind: string;
-                            kindName: string;
-                            unitCount: number;
-                            areaCenti: number;
-                        }[];
+                        "application/json": components["schemas"]["OwnerView"][];
                     };
                 };
                 /** @description Default Response */
@@ -8969,10 +5463,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        kind?: "person" | "organisation";
-                    };
+                    "application/json": components["schemas"]["UpdateOwnerBody"];
                 };
             };
             responses: {
@@ -8982,14 +5473,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            kind: string;
-                            kindName: string;
-                            unitCount: number;
-                            areaCenti: number;
-                        };
+                        "application/json": components["schemas"]["OwnerView"];
                     };
                 };
                 /** @description Default Response */
@@ -9031,21 +5515,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                        }[];
+                        "application/json": components["schemas"]["SurveySummary"][];
                     };
                 };
                 /** @description Default Response */
@@ -9073,17 +5543,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        phase: "needs" | "satisfaction";
-                        title?: string;
-                        intro?: string;
-                        questions?: {
-                            kind: "single" | "multiple" | "rating" | "text";
-                            text: string;
-                            required?: boolean;
-                            options?: string[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["CreateSurveyBody"];
                 };
             };
             responses: {
@@ -9093,39 +5553,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9171,39 +5599,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9235,16 +5631,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        title?: string;
-                        intro?: string;
-                        questions?: {
-                            kind: "single" | "multiple" | "rating" | "text";
-                            text: string;
-                            required?: boolean;
-                            options?: string[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["UpdateSurveyBody"];
                 };
             };
             responses: {
@@ -9254,39 +5641,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9324,10 +5679,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description last day the links work, YYYY-MM-DD */
-                        linksExpireOn?: string;
-                    };
+                    "application/json": components["schemas"]["OpenSurveyBody"];
                 };
             };
             responses: {
@@ -9337,39 +5689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9417,39 +5737,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9497,39 +5785,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            phase: string;
-                            phaseName: string;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            respondents: number;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            linksExpireAt: string | null;
-                            createdAt: string;
-                            communityName: string;
-                            intro: string;
-                            units: number;
-                            linksIssued: number;
-                            linksUsed: number;
-                            canEdit: boolean;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -9575,19 +5831,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            surveyId: string;
-                            title: string;
-                            communityName: string;
-                            expiresAt: string | null;
-                            rows: {
-                                unitId: string;
-                                label: string;
-                                buildingName: string;
-                                path: string;
-                                used: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SurveyLinkSheetView"];
                     };
                 };
                 /** @description Default Response */
@@ -9639,12 +5883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            unitId: string;
-                            label: string;
-                            path: string;
-                            expiresAt: string;
-                        };
+                        "application/json": components["schemas"]["ReissuedLink"];
                     };
                 };
                 /** @description Default Response */
@@ -9692,22 +5931,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            unitId: string;
-                            label: string;
-                            response: {
-                                id: string;
-                                channel: string;
-                                submittedAt: string;
-                                correctedAt: string | null;
-                            } | null;
-                            answers: {
-                                questionId: string;
-                                optionId: string | null;
-                                rating: number | null;
-                                text: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UnitResponseView"];
                     };
                 };
                 /** @description Default Response */
@@ -9736,15 +5960,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        answers: {
-                            /** @description UUID */
-                            questionId: string;
-                            optionIds?: string[];
-                            rating?: number;
-                            text?: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AnswersBody"];
                 };
             };
             responses: {
@@ -9754,22 +5970,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            unitId: string;
-                            label: string;
-                            response: {
-                                id: string;
-                                channel: string;
-                                submittedAt: string;
-                                correctedAt: string | null;
-                            } | null;
-                            answers: {
-                                questionId: string;
-                                optionId: string | null;
-                                rating: number | null;
-                                text: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UnitResponseView"];
                     };
                 };
                 /** @description Default Response */
@@ -9778,22 +5979,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            unitId: string;
-                            label: string;
-                            response: {
-                                id: string;
-                                channel: string;
-                                submittedAt: string;
-                                correctedAt: string | null;
-                            } | null;
-                            answers: {
-                                questionId: string;
-                                optionId: string | null;
-                                rating: number | null;
-                                text: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UnitResponseView"];
                     };
                 };
                 /** @description Default Response */
@@ -9840,65 +6026,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            surveyId: string;
-                            phase: string;
-                            status: string;
-                            frozen: boolean;
-                            publishedAt: string | null;
-                            units: number;
-                            respondents: number;
-                            online: number;
-                            paper: number;
-                            responseRate: number;
-                            questions: {
-                                questionId: string;
-                                position: number;
-                                kind: string;
-                                text: string;
-                                answered: number;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                    count: number;
-                                    percent: number;
-                                }[];
-                                ratings: number[];
-                                mean: number | null;
-                            }[];
-                            byBuilding: {
-                                buildingId: string;
-                                name: string;
-                                units: number;
-                                respondents: number;
-                                responseRate: number;
-                                questions: {
-                                    questionId: string;
-                                    position: number;
-                                    kind: string;
-                                    text: string;
-                                    answered: number;
-                                    options: {
-                                        id: string;
-                                        label: string;
-                                        count: number;
-                                        percent: number;
-                                    }[];
-                                    ratings: number[];
-                                    mean: number | null;
-                                }[];
-                            }[];
-                            satisfaction: {
-                                rated: number;
-                                satisfied: number;
-                                rate: number;
-                            } | null;
-                            texts: {
-                                questionId: string;
-                                text: string;
-                                count: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ResultsView"];
                     };
                 };
                 /** @description Default Response */
@@ -9946,14 +6074,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            unitId: string;
-                            buildingId: string;
-                            buildingName: string;
-                            label: string;
-                            areaCenti: number;
-                            linked: boolean;
-                        }[];
+                        "application/json": components["schemas"]["NotHeardView"][];
                     };
                 };
                 /** @description Default Response */
@@ -9997,13 +6118,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description YYYY-MM-DD */
-                        acceptedOn: string;
-                        /** @description who accepted the works (验收组织单位/人员) */
-                        acceptedBy: string;
-                        note?: string | null;
-                    };
+                    "application/json": components["schemas"]["AcceptanceBody"];
                 };
             };
             responses: {
@@ -10013,37 +6128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            yearBuilt: number | null;
-                            batch: string | null;
-                            status: string;
-                            statusName: string;
-                            project: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            buildingCount: number;
-                            unitCount: number;
-                            ownerCount: number;
-                            areaCenti: number;
-                            acceptance: {
-                                acceptedOn: string;
-                                acceptedBy: string;
-                                surveyId: string;
-                                satisfied: number;
-                                rated: number;
-                                satisfactionRate: number;
-                                note: string | null;
-                            } | null;
-                            canEdit: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CommunityView"];
                     };
                 };
                 /** @description Default Response */
@@ -10088,28 +6173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            title: string;
-                            intro: string;
-                            phase: string;
-                            communityName: string;
-                            unitLabel: string;
-                            /** @description who runs the survey, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
-                            organiser: string;
-                            expiresAt: string;
-                            questions: {
-                                id: string;
-                                position: number;
-                                kind: string;
-                                kindName: string;
-                                text: string;
-                                required: boolean;
-                                options: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ResidentSurveyView"];
                     };
                 };
                 /** @description Default Response */
@@ -10136,15 +6200,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        answers: {
-                            /** @description UUID */
-                            questionId: string;
-                            optionIds?: string[];
-                            rating?: number;
-                            text?: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AnswersBody"];
                 };
             };
             responses: {
@@ -10154,10 +6210,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                            message: string;
-                        };
+                        "application/json": components["schemas"]["ResidentSubmitted"];
                     };
                 };
                 /** @description Default Response */
@@ -10203,31 +6256,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                communityId: string;
-                                version: number;
-                                title: string;
-                                summary: string;
-                                items: {
-                                    name: string;
-                                    quantity: string;
-                                    costFen: number;
-                                }[];
-                                /** @description sum of the items */
-                                totalCostFen: number;
-                                drawingFileIds: string[];
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                                statusName: string;
-                                supersededBy: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PlanList"];
                     };
                 };
                 /** @description Default Response */
@@ -10255,21 +6284,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description e.g. 竹贤山庄二期改造方案 */
-                        title: string;
-                        summary?: string;
-                        items: {
-                            /** @description 改造内容, e.g. 外墙立面整治 */
-                            name: string;
-                            /** @description quantity or description, e.g. 12,400 m² */
-                            quantity?: string;
-                            /** @description estimated cost in fen */
-                            costFen: number;
-                        }[];
-                        /** @description design drawings (设计图纸) */
-                        drawingFileIds?: string[];
-                    };
+                    "application/json": components["schemas"]["CreatePlanBody"];
                 };
             };
             responses: {
@@ -10279,29 +6294,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            version: number;
-                            title: string;
-                            summary: string;
-                            items: {
-                                name: string;
-                                quantity: string;
-                                costFen: number;
-                            }[];
-                            /** @description sum of the items */
-                            totalCostFen: number;
-                            drawingFileIds: string[];
-                            /** @enum {unknown} */
-                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            statusName: string;
-                            supersededBy: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
                 /** @description Default Response */
@@ -10347,29 +6340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            version: number;
-                            title: string;
-                            summary: string;
-                            items: {
-                                name: string;
-                                quantity: string;
-                                costFen: number;
-                            }[];
-                            /** @description sum of the items */
-                            totalCostFen: number;
-                            drawingFileIds: string[];
-                            /** @enum {unknown} */
-                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            statusName: string;
-                            supersededBy: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
                 /** @description Default Response */
@@ -10401,21 +6372,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        title?: string;
-                        summary?: string;
-                        /** @description replaces the list */
-                        items?: {
-                            /** @description 改造内容, e.g. 外墙立面整治 */
-                            name: string;
-                            /** @description quantity or description, e.g. 12,400 m² */
-                            quantity?: string;
-                            /** @description estimated cost in fen */
-                            costFen: number;
-                        }[];
-                        /** @description replaces the list */
-                        drawingFileIds?: string[];
-                    };
+                    "application/json": components["schemas"]["UpdatePlanBody"];
                 };
             };
             responses: {
@@ -10425,29 +6382,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            version: number;
-                            title: string;
-                            summary: string;
-                            items: {
-                                name: string;
-                                quantity: string;
-                                costFen: number;
-                            }[];
-                            /** @description sum of the items */
-                            totalCostFen: number;
-                            drawingFileIds: string[];
-                            /** @enum {unknown} */
-                            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            statusName: string;
-                            supersededBy: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
                 /** @description Default Response */
@@ -10489,34 +6424,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                communityId: string;
-                                plan: {
-                                    id: string;
-                                    version: number;
-                                    title: string;
-                                };
-                                heldOn: string;
-                                place: string;
-                                attendees: {
-                                    name: string;
-                                    kind: string;
-                                    kindName: string;
-                                    organisation: string | null;
-                                }[];
-                                minutes: string;
-                                decision: string;
-                                decisionName: string;
-                                decisionNotes: string;
-                                minutesFileIds: string[];
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReviewList"];
                     };
                 };
                 /** @description Default Response */
@@ -10544,34 +6452,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the plan version reviewed */
-                        planId: string;
-                        /** @description date of the meeting (YYYY-MM-DD) */
-                        heldOn: string;
-                        place: string;
-                        attendees: {
-                            name: string;
-                            /**
-                             * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
-                             * @enum {unknown}
-                             */
-                            kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
-                            /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
-                            organisation?: string;
-                        }[];
-                        /** @description 会议纪要 */
-                        minutes?: string;
-                        /**
-                         * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
-                         * @enum {unknown}
-                         */
-                        decision: "adopt" | "revise";
-                        /** @description what to revise, or conditions */
-                        decisionNotes?: string;
-                        /** @description signed minutes, photos */
-                        minutesFileIds?: string[];
-                    };
+                    "application/json": components["schemas"]["CreateReviewBody"];
                 };
             };
             responses: {
@@ -10581,32 +6462,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                            };
-                            heldOn: string;
-                            place: string;
-                            attendees: {
-                                name: string;
-                                kind: string;
-                                kindName: string;
-                                organisation: string | null;
-                            }[];
-                            minutes: string;
-                            decision: string;
-                            decisionName: string;
-                            decisionNotes: string;
-                            minutesFileIds: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ReviewView"];
                     };
                 };
                 /** @description Default Response */
@@ -10652,32 +6508,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                            };
-                            heldOn: string;
-                            place: string;
-                            attendees: {
-                                name: string;
-                                kind: string;
-                                kindName: string;
-                                organisation: string | null;
-                            }[];
-                            minutes: string;
-                            decision: string;
-                            decisionName: string;
-                            decisionNotes: string;
-                            minutesFileIds: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ReviewView"];
                     };
                 };
                 /** @description Default Response */
@@ -10709,31 +6540,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description date of the meeting */
-                        heldOn?: string;
-                        place?: string;
-                        /** @description replaces the list */
-                        attendees?: {
-                            name: string;
-                            /**
-                             * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
-                             * @enum {unknown}
-                             */
-                            kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
-                            /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
-                            organisation?: string;
-                        }[];
-                        minutes?: string;
-                        /**
-                         * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
-                         * @enum {unknown}
-                         */
-                        decision?: "adopt" | "revise";
-                        decisionNotes?: string;
-                        /** @description replaces the list */
-                        minutesFileIds?: string[];
-                    };
+                    "application/json": components["schemas"]["UpdateReviewBody"];
                 };
             };
             responses: {
@@ -10743,32 +6550,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                            };
-                            heldOn: string;
-                            place: string;
-                            attendees: {
-                                name: string;
-                                kind: string;
-                                kindName: string;
-                                organisation: string | null;
-                            }[];
-                            minutes: string;
-                            decision: string;
-                            decisionName: string;
-                            decisionNotes: string;
-                            minutesFileIds: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ReviewView"];
                     };
                 };
                 /** @description Default Response */
@@ -10791,10 +6573,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业主表决列表 Owners’ ballots of every community the caller sees, newest first */
+        /** 业主表决列表 Owners’ ballots of every community the caller sees, newest first (paged) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10808,25 +6593,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                communityId: string;
-                                communityName: string;
-                                planVersion: number;
-                                planTitle: string;
-                                /** @enum {unknown} */
-                                matter: "ordinary" | "major";
-                                question: string;
-                                /** Format: date-time */
-                                closesAt: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "open" | "closed" | "published" | "void";
-                                statusName: string;
-                                outcome: ("passed" | "rejected" | "no-quorum") | null;
-                                outcomeName: string | null;
-                                participatingOwners: number | null;
-                                yesOwners: number | null;
-                            }[];
+                            items: components["schemas"]["BallotListItem"][];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
                         };
                     };
                 };
@@ -10875,27 +6646,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                communityId: string;
-                                communityName: string;
-                                planVersion: number;
-                                planTitle: string;
-                                /** @enum {unknown} */
-                                matter: "ordinary" | "major";
-                                question: string;
-                                /** Format: date-time */
-                                closesAt: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "open" | "closed" | "published" | "void";
-                                statusName: string;
-                                outcome: ("passed" | "rejected" | "no-quorum") | null;
-                                outcomeName: string | null;
-                                participatingOwners: number | null;
-                                yesOwners: number | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["BallotList"];
                     };
                 };
                 /** @description Default Response */
@@ -10923,21 +6674,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the plan version put to the vote */
-                        planId: string;
-                        /**
-                         * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
-                         * @enum {unknown}
-                         */
-                        matter?: "ordinary" | "major";
-                        /** @description 表决事项, e.g. 是否同意按第2版方案实施改造 */
-                        question: string;
-                        /** @description when online voting starts (default: now); ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
-                        opensAt?: string;
-                        /** @description when voting ends; links expire then; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
-                        closesAt: string;
-                    };
+                    "application/json": components["schemas"]["CreateBallotBody"];
                 };
             };
             responses: {
@@ -10947,79 +6684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11065,79 +6730,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11169,18 +6762,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
-                         * @enum {unknown}
-                         */
-                        matter?: "ordinary" | "major";
-                        question?: string;
-                        /** @description when online voting starts; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
-                        opensAt?: string;
-                        /** @description when voting ends; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
-                        closesAt?: string;
-                    };
+                    "application/json": components["schemas"]["UpdateBallotBody"];
                 };
             };
             responses: {
@@ -11190,79 +6772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11306,79 +6816,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11426,79 +6864,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11546,79 +6912,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11660,10 +6954,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description why (作废原因) */
-                        reason: string;
-                    };
+                    "application/json": components["schemas"]["VoidBody"];
                 };
             };
             responses: {
@@ -11673,79 +6964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            communityId: string;
-                            communityName: string;
-                            plan: {
-                                id: string;
-                                version: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
-                            };
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            question: string;
-                            /** Format: date-time */
-                            opensAt: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            /** @enum {unknown} */
-                            status: "draft" | "open" | "closed" | "published" | "void";
-                            statusName: string;
-                            openedAt: string | null;
-                            closedAt: string | null;
-                            publishedAt: string | null;
-                            voidedAt: string | null;
-                            voidReason: string | null;
-                            tracker: {
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                /** @description owners needed for a quorum (⌈2/3⌉) */
-                                quorumOwners: number;
-                                /** @description area needed for a quorum (⌈2/3⌉), m² */
-                                quorumArea: string;
-                                quorumMet: boolean;
-                                online: number;
-                                paper: number;
-                                proxy: number;
-                                linksIssued: number;
-                                linksUsed: number;
-                            } | null;
-                            result: {
-                                /** @enum {unknown} */
-                                outcome: "passed" | "rejected" | "no-quorum";
-                                outcomeName: string;
-                                totalOwners: number;
-                                /** @description m², two decimals */
-                                totalArea: string;
-                                participatingOwners: number;
-                                /** @description m², two decimals */
-                                participatingArea: string;
-                                yesOwners: number;
-                                yesArea: string;
-                                noOwners: number;
-                                noArea: string;
-                                abstainOwners: number;
-                                abstainArea: string;
-                                /** @description yes owners needed to pass with this participation */
-                                passOwners: number;
-                                /** @description yes area needed to pass with this participation, m² */
-                                passArea: string;
-                                /** @description true once published: the figures no longer change */
-                                frozen: boolean;
-                                /** Format: date-time */
-                                computedAt: string;
-                            } | null;
-                            /** @description the caller may see who voted what */
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["BallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -11791,23 +7010,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ballotId: string;
-                            communityName: string;
-                            question: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            links: {
-                                ownerId: string;
-                                ownerName: string;
-                                units: string[];
-                                /** @description the one-time token; the resident page is /r/b/{token} */
-                                token: string;
-                                /** @description path of the resident page, e.g. /r/b/{token} */
-                                path: string;
-                                used: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["BallotLinkSheetView"];
                     };
                 };
                 /** @description Default Response */
@@ -11835,10 +7038,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description owner id */
-                        ownerId: string;
-                    };
+                    "application/json": components["schemas"]["ReissueBody"];
                 };
             };
             responses: {
@@ -11848,23 +7048,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ballotId: string;
-                            communityName: string;
-                            question: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            links: {
-                                ownerId: string;
-                                ownerName: string;
-                                units: string[];
-                                /** @description the one-time token; the resident page is /r/b/{token} */
-                                token: string;
-                                /** @description path of the resident page, e.g. /r/b/{token} */
-                                path: string;
-                                used: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["BallotLinkSheetView"];
                     };
                 };
                 /** @description Default Response */
@@ -11917,31 +7101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                ownerId: string;
-                                /** @description masked unless the caller may see choices */
-                                ownerName: string;
-                                units: string[];
-                                /** @description the owner’s exclusive area, m² */
-                                area: string;
-                                voted: boolean;
-                                voteId: string | null;
-                                channel: ("online" | "paper" | "proxy") | null;
-                                channelName: string | null;
-                                castAt: string | null;
-                                choice: ("yes" | "no" | "abstain") | null;
-                                choiceName: string | null;
-                                proxyHolder: string | null;
-                                scanFileId: string | null;
-                                proxyFileId: string | null;
-                                recordedBy: string | null;
-                            }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                            canSeeChoices: boolean;
-                        };
+                        "application/json": components["schemas"]["VotePage"];
                     };
                 };
                 /** @description Default Response */
@@ -11969,27 +7129,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the owner (业主) the ballot is for */
-                        ownerId: string;
-                        /**
-                         * @description 'paper' 纸质表决票 (scan attached) or 'proxy' 书面委托
-                         * @enum {unknown}
-                         */
-                        channel: "paper" | "proxy";
-                        /**
-                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
-                         * @enum {unknown}
-                         */
-                        choice: "yes" | "no" | "abstain";
-                        /** @description scan of the signed paper ballot (paper) */
-                        scanFileId?: string;
-                        /** @description 受托人姓名 (proxy) */
-                        proxyHolder?: string;
-                        /** @description the written proxy 委托书 (proxy) */
-                        proxyFileId?: string;
-                        note?: string;
-                    };
+                    "application/json": components["schemas"]["RecordVoteBody"];
                 };
             };
             responses: {
@@ -11999,14 +7139,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            voteId: string;
-                            ownerId: string;
-                            /** @enum {unknown} */
-                            channel: "online" | "paper" | "proxy";
-                            /** Format: date-time */
-                            castAt: string;
-                        };
+                        "application/json": components["schemas"]["VoteReceipt"];
                     };
                 };
                 /** @description Default Response */
@@ -12054,20 +7187,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
-                         * @enum {unknown}
-                         */
-                        choice?: "yes" | "no" | "abstain";
-                        /** @description replacement scan */
-                        scanFileId?: string;
-                        proxyHolder?: string;
-                        /** @description replacement proxy document */
-                        proxyFileId?: string;
-                        /** @description why the record is corrected (更正原因) */
-                        reason: string;
-                    };
+                    "application/json": components["schemas"]["CorrectVoteBody"];
                 };
             };
             responses: {
@@ -12077,14 +7197,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            voteId: string;
-                            ownerId: string;
-                            /** @enum {unknown} */
-                            channel: "online" | "paper" | "proxy";
-                            /** Format: date-time */
-                            castAt: string;
-                        };
+                        "application/json": components["schemas"]["VoteReceipt"];
                     };
                 };
                 /** @description Default Response */
@@ -12124,10 +7237,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description why (作废原因) */
-                        reason: string;
-                    };
+                    "application/json": components["schemas"]["VoidBody"];
                 };
             };
             responses: {
@@ -12181,26 +7291,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: date-time */
-                                at: string;
-                                voteId: string;
-                                ownerId: string;
-                                ownerName: string;
-                                /** @enum {unknown} */
-                                action: "cast" | "corrected" | "voided";
-                                /** @enum {unknown} */
-                                channel: "online" | "paper" | "proxy";
-                                /** @enum {unknown} */
-                                choice: "yes" | "no" | "abstain";
-                                before: {
-                                    [key: string]: unknown;
-                                } | null;
-                                reason: string | null;
-                                actorName: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["VoteEventList"];
                     };
                 };
                 /** @description Default Response */
@@ -12248,31 +7339,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            communityName: string;
-                            /** @description who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
-                            organiser: string;
-                            /** @description masked: 张* */
-                            ownerName: string;
-                            units: string[];
-                            question: string;
-                            /** @enum {unknown} */
-                            matter: "ordinary" | "major";
-                            matterName: string;
-                            /** Format: date-time */
-                            closesAt: string;
-                            plan: {
-                                version: number;
-                                title: string;
-                                summary: string;
-                                items: {
-                                    name: string;
-                                    quantity: string;
-                                    costFen: number;
-                                }[];
-                                totalCostFen: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["ResidentBallotView"];
                     };
                 };
                 /** @description Default Response */
@@ -12300,13 +7367,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
-                         * @enum {unknown}
-                         */
-                        choice: "yes" | "no" | "abstain";
-                    };
+                    "application/json": components["schemas"]["ResidentVoteBody"];
                 };
             };
             responses: {
@@ -12316,20 +7377,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description short number to quote to the community staff */
-                            receiptNo: string;
-                            communityName: string;
-                            planVersion: number;
-                            /**
-                             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
-                             * @enum {unknown}
-                             */
-                            choice: "yes" | "no" | "abstain";
-                            choiceName: string;
-                            /** Format: date-time */
-                            castAt: string;
-                        };
+                        "application/json": components["schemas"]["ResidentReceipt"];
                     };
                 };
                 /** @description Default Response */
@@ -12349,168 +7397,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 农村污水治理指标 Sewage figures: facilities built, coverage and compliance rates, from records */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description year of the build and compliance figures (default: the latest year with water tests) */
-                    year?: number;
-                    /** @description only within this region (GB/T 2260 region code) */
-                    regionCode?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            regionCode: string | null;
-                            /** @description the discharge standard the tests are evaluated against */
-                            standard: string;
-                            facilities: {
-                                total: number;
-                                operating: number;
-                                underConstruction: number;
-                                suspended: number;
-                                operatingCapacityTenths: number;
-                            };
-                            builtOrRebuilt: {
-                                /** @description facilities built or rebuilt in the year */
-                                count: number;
-                                built: number;
-                                rebuilt: number;
-                                investmentFen: number;
-                            };
-                            coverage: {
-                                /** @description villages in the register */
-                                registered: number;
-                                /** @description of them draining to the urban network (纳管) */
-                                onNetwork: number;
-                                /** @description villages counted by the rate: registered − on network */
-                                inScope: number;
-                                /** @description of them treated by a facility in operation */
-                                covered: number;
-                                households: number;
-                                connectedHouseholds: number;
-                                rate: string | null;
-                                rateBasisPoints: number | null;
-                            };
-                            compliance: {
-                                /** @description facilities sampled in the year */
-                                testedFacilities: number;
-                                /** @description of them, every sample of the year met the standard */
-                                compliantFacilities: number;
-                                tests: number;
-                                compliantTests: number;
-                                rate: string | null;
-                                rateBasisPoints: number | null;
-                            };
-                            byYear: {
-                                year: number;
-                                built: number;
-                                rebuilt: number;
-                                investmentFen: number;
-                                testedFacilities: number;
-                                compliantFacilities: number;
-                                tests: number;
-                                compliantTests: number;
-                                rate: string | null;
-                                rateBasisPoints: number | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/renewal/sewage/standard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 排放标准限值 The discharge standard (DB33/973-2021) tests are evaluated against */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            limits: {
-                                pollutant: string;
-                                name: string;
-                                unit: string;
-                                required: boolean;
-                                /** @description e.g. "≤ 60", "6–9", "≤ 8 (≤ 15 at ≤ 12 °C)" */
-                                grade1: string;
-                                grade2: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/renewal/sewage/facilities": {
+    "/api/facilities/sewage/facilities": {
         parameters: {
             query?: never;
             header?: never;
@@ -12530,6 +7417,8 @@ export interface paths {
                     status?: "operating" | "under_construction" | "suspended";
                     /** @description name or village contains */
                     q?: string;
+                    /** @description order: village | -village | year | -year */
+                    sort?: "village" | "-village" | "year" | "-year";
                     page?: number;
                     pageSize?: number;
                 };
@@ -12546,35 +7435,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                villageCode: string;
-                                villageName: string;
-                                townCode: string | null;
-                                townName: string | null;
-                                capacityTenths: number;
-                                /** @description built 新建 | rebuilt 改建（提标改造） */
-                                kind: "built" | "rebuilt";
-                                kindName: string;
-                                year: number;
-                                investmentFen: number;
-                                operatorOrganisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                process: string | null;
-                                /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                                dischargeGrade: 1 | 2;
-                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                                status: "operating" | "under_construction" | "suspended";
-                                statusName: string;
-                                /** @description villages whose sewage it treats */
-                                villageCount: number;
-                                testCount: number;
-                                lastSampledOn: string | null;
-                                lastCompliant: boolean | null;
-                            }[];
+                            items: components["schemas"]["FacilityListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -12604,26 +7465,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description facility name, e.g. 黄杜村污水处理终端 */
-                        name: string;
-                        /** @description the village (12 digits) the facility stands in (GB/T 2260 region code) */
-                        villageCode: string;
-                        /** @description design capacity in tenths of t/d (30 t/d → 300) */
-                        capacityTenths: number;
-                        /** @description built 新建 | rebuilt 改建（提标改造） */
-                        kind: "built" | "rebuilt";
-                        /** @description year built or rebuilt */
-                        year: number;
-                        /** @description investment in integer fen (1 yuan = 100 fen) */
-                        investmentFen: number;
-                        operatorOrganisationId?: string | null;
-                        process?: string | null;
-                        /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                        dischargeGrade: 1 | 2;
-                        /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                        status: "operating" | "under_construction" | "suspended";
-                    };
+                    "application/json": components["schemas"]["FacilityBody"];
                 };
             };
             responses: {
@@ -12633,35 +7475,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            villageCode: string;
-                            villageName: string;
-                            townCode: string | null;
-                            townName: string | null;
-                            capacityTenths: number;
-                            /** @description built 新建 | rebuilt 改建（提标改造） */
-                            kind: "built" | "rebuilt";
-                            kindName: string;
-                            year: number;
-                            investmentFen: number;
-                            operatorOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            process: string | null;
-                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                            dischargeGrade: 1 | 2;
-                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                            status: "operating" | "under_construction" | "suspended";
-                            statusName: string;
-                            /** @description villages whose sewage it treats */
-                            villageCount: number;
-                            testCount: number;
-                            lastSampledOn: string | null;
-                            lastCompliant: boolean | null;
-                        };
+                        "application/json": components["schemas"]["FacilityView"];
                     };
                 };
                 /** @description Default Response */
@@ -12681,166 +7495,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/facilities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 设施详情 One facility */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            villageCode: string;
-                            villageName: string;
-                            townCode: string | null;
-                            townName: string | null;
-                            capacityTenths: number;
-                            /** @description built 新建 | rebuilt 改建（提标改造） */
-                            kind: "built" | "rebuilt";
-                            kindName: string;
-                            year: number;
-                            investmentFen: number;
-                            operatorOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            process: string | null;
-                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                            dischargeGrade: 1 | 2;
-                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                            status: "operating" | "under_construction" | "suspended";
-                            statusName: string;
-                            /** @description villages whose sewage it treats */
-                            villageCount: number;
-                            testCount: number;
-                            lastSampledOn: string | null;
-                            lastCompliant: boolean | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        /** 修改设施信息 Correct a facility (all fields) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description UUID */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description facility name, e.g. 黄杜村污水处理终端 */
-                        name: string;
-                        /** @description the village (12 digits) the facility stands in (GB/T 2260 region code) */
-                        villageCode: string;
-                        /** @description design capacity in tenths of t/d (30 t/d → 300) */
-                        capacityTenths: number;
-                        /** @description built 新建 | rebuilt 改建（提标改造） */
-                        kind: "built" | "rebuilt";
-                        /** @description year built or rebuilt */
-                        year: number;
-                        /** @description investment in integer fen (1 yuan = 100 fen) */
-                        investmentFen: number;
-                        operatorOrganisationId?: string | null;
-                        process?: string | null;
-                        /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                        dischargeGrade: 1 | 2;
-                        /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                        status: "operating" | "under_construction" | "suspended";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            villageCode: string;
-                            villageName: string;
-                            townCode: string | null;
-                            townName: string | null;
-                            capacityTenths: number;
-                            /** @description built 新建 | rebuilt 改建（提标改造） */
-                            kind: "built" | "rebuilt";
-                            kindName: string;
-                            year: number;
-                            investmentFen: number;
-                            operatorOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            process: string | null;
-                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                            dischargeGrade: 1 | 2;
-                            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                            status: "operating" | "under_construction" | "suspended";
-                            statusName: string;
-                            /** @description villages whose sewage it treats */
-                            villageCount: number;
-                            testCount: number;
-                            lastSampledOn: string | null;
-                            lastCompliant: boolean | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/renewal/sewage/villages": {
+    "/api/facilities/sewage/villages": {
         parameters: {
             query?: never;
             header?: never;
@@ -12857,6 +7512,8 @@ export interface paths {
                     coverage?: "covered" | "uncovered" | "network";
                     /** @description only villages served by this facility */
                     facilityId?: string;
+                    /** @description order: villageCode | -villageCode */
+                    sort?: "villageCode" | "-villageCode";
                     page?: number;
                     pageSize?: number;
                 };
@@ -12873,25 +7530,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                villageCode: string;
-                                villageName: string;
-                                townCode: string | null;
-                                townName: string | null;
-                                households: number | null;
-                                connectedHouseholds: number | null;
-                                onNetwork: boolean;
-                                facility: {
-                                    id: string;
-                                    name: string;
-                                    /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                                    status: "operating" | "under_construction" | "suspended";
-                                } | null;
-                                /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
-                                coverage: "covered" | "uncovered" | "network";
-                                coverageName: string;
-                                note: string | null;
-                            }[];
+                            items: components["schemas"]["VillageListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -12918,134 +7557,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/villages/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 村覆盖记录 One village */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description village code (12 digits) */
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            villageCode: string;
-                            villageName: string;
-                            townCode: string | null;
-                            townName: string | null;
-                            households: number | null;
-                            connectedHouseholds: number | null;
-                            onNetwork: boolean;
-                            facility: {
-                                id: string;
-                                name: string;
-                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                                status: "operating" | "under_construction" | "suspended";
-                            } | null;
-                            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
-                            coverage: "covered" | "uncovered" | "network";
-                            coverageName: string;
-                            note: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        /** 登记村覆盖情况 Record a village: households, urban network, the facility that treats it */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description village code (12 digits) */
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        households?: number | null;
-                        connectedHouseholds?: number | null;
-                        /** @description drains to the urban sewer network (纳管); such villages are outside the rural coverage rate */
-                        onNetwork: boolean;
-                        facilityId: string | null;
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            villageCode: string;
-                            villageName: string;
-                            townCode: string | null;
-                            townName: string | null;
-                            households: number | null;
-                            connectedHouseholds: number | null;
-                            onNetwork: boolean;
-                            facility: {
-                                id: string;
-                                name: string;
-                                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
-                                status: "operating" | "under_construction" | "suspended";
-                            } | null;
-                            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
-                            coverage: "covered" | "uncovered" | "network";
-                            coverageName: string;
-                            note: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/renewal/sewage/tests": {
+    "/api/facilities/sewage/tests": {
         parameters: {
             query?: never;
             header?: never;
@@ -13063,6 +7575,8 @@ export interface paths {
                     /** @description sampled in this year */
                     year?: number;
                     compliant?: boolean;
+                    /** @description order: sampledOn | -sampledOn */
+                    sort?: "sampledOn" | "-sampledOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -13079,31 +7593,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                facilityId: string;
-                                facilityName: string;
-                                villageName: string;
-                                townName: string | null;
-                                sampledOn: string;
-                                lab: string;
-                                ph: number;
-                                cod: number;
-                                nh3n: number;
-                                tp: number;
-                                tn: number | null;
-                                ss: number | null;
-                                oil: number | null;
-                                waterTempTenths: number | null;
-                                /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                                grade: 1 | 2;
-                                /** @description computed against DB33/973-2021 when recorded */
-                                compliant: boolean;
-                                /** @description pollutants outside their limits */
-                                exceeded: string[];
-                                exceededNames: string[];
-                                note: string | null;
-                            }[];
+                            items: components["schemas"]["WaterTestListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -13133,27 +7623,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description the facility sampled */
-                        facilityId: string;
-                        /** @description date sampled, not in the future */
-                        sampledOn: string;
-                        /** @description testing organisation 检测机构 */
-                        lab: string;
-                        /** @description pH in hundredths (7.25 → 725) */
-                        ph: number;
-                        /** @description COD_Cr mg/L, in hundredths (45.3 → 4530) */
-                        cod: number;
-                        /** @description NH3-N mg/L, in hundredths (45.3 → 4530) */
-                        nh3n: number;
-                        /** @description TP mg/L, in hundredths (45.3 → 4530) */
-                        tp: number;
-                        tn?: number | null;
-                        ss?: number | null;
-                        oil?: number | null;
-                        waterTempTenths?: number | null;
-                        note?: string | null;
-                    };
+                    "application/json": components["schemas"]["WaterTestBody"];
                 };
             };
             responses: {
@@ -13163,31 +7633,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            facilityId: string;
-                            facilityName: string;
-                            villageName: string;
-                            townName: string | null;
-                            sampledOn: string;
-                            lab: string;
-                            ph: number;
-                            cod: number;
-                            nh3n: number;
-                            tp: number;
-                            tn: number | null;
-                            ss: number | null;
-                            oil: number | null;
-                            waterTempTenths: number | null;
-                            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
-                            grade: 1 | 2;
-                            /** @description computed against DB33/973-2021 when recorded */
-                            compliant: boolean;
-                            /** @description pollutants outside their limits */
-                            exceeded: string[];
-                            exceededNames: string[];
-                            note: string | null;
-                        };
+                        "application/json": components["schemas"]["WaterTestView"];
                     };
                 };
                 /** @description Default Response */
@@ -13207,7 +7653,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/districts": {
+    "/api/facilities/sewage/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农村污水治理指标 Sewage figures: facilities built, coverage and compliance rates, from records */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description year of the build and compliance figures (default: the latest year with water tests) */
+                    year?: number;
+                    /** @description only within this region (GB/T 2260 region code) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SewageSummaryView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/sewage/standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排放标准限值 The discharge standard (DB33/973-2021) tests are evaluated against */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeStandardView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/sewage/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施详情 One facility */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FacilityView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 修改设施信息 Correct a facility (all fields) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FacilityBody"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FacilityView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/sewage/villages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村覆盖记录 One village */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description village code (12 digits) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VillageView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** 登记村覆盖情况 Record a village: households, urban network, the facility that treats it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description village code (12 digits) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VillageBody"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VillageView"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/districts": {
         parameters: {
             query?: never;
             header?: never;
@@ -13224,6 +7933,8 @@ export interface paths {
                     status?: "planning" | "under_construction" | "accepted";
                     /** @description county 县域风貌区 | urban 城市风貌区 */
                     kind?: "county" | "urban";
+                    /** @description order: region | -region | name | -name */
+                    sort?: "region" | "-region" | "name" | "-name";
                     page?: number;
                     pageSize?: number;
                 };
@@ -13240,26 +7951,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                regionCode: string;
-                                regionName: string;
-                                /** @description county 县域风貌区 | urban 城市风貌区 */
-                                kind: "county" | "urban";
-                                kindName: string;
-                                areaHundredths: number | null;
-                                leadOrganisation: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                pilotYear: number | null;
-                                /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                                status: "planning" | "under_construction" | "accepted";
-                                statusName: string;
-                                acceptedOn: string | null;
-                                description: string | null;
-                            }[];
+                            items: components["schemas"]["DistrictListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -13289,21 +7981,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description e.g. 孝丰—递铺“山水古韵·共同富裕”县域风貌区 */
-                        name: string;
-                        /** @description the county, town or street it lies in (GB/T 2260 region code) */
-                        regionCode: string;
-                        /** @description county 县域风貌区 | urban 城市风貌区 */
-                        kind: "county" | "urban";
-                        areaHundredths?: number | null;
-                        leadOrganisationId?: string | null;
-                        pilotYear?: number | null;
-                        /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                        status: "planning" | "under_construction" | "accepted";
-                        acceptedOn?: string | null;
-                        description?: string | null;
-                    };
+                    "application/json": components["schemas"]["DistrictBody"];
                 };
             };
             responses: {
@@ -13313,26 +7991,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            /** @description county 县域风貌区 | urban 城市风貌区 */
-                            kind: "county" | "urban";
-                            kindName: string;
-                            areaHundredths: number | null;
-                            leadOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            pilotYear: number | null;
-                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                            status: "planning" | "under_construction" | "accepted";
-                            statusName: string;
-                            acceptedOn: string | null;
-                            description: string | null;
-                        };
+                        "application/json": components["schemas"]["DistrictView"];
                     };
                 };
                 /** @description Default Response */
@@ -13352,7 +8011,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/districts/{id}": {
+    "/api/facilities/districts/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -13378,26 +8037,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            /** @description county 县域风貌区 | urban 城市风貌区 */
-                            kind: "county" | "urban";
-                            kindName: string;
-                            areaHundredths: number | null;
-                            leadOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            pilotYear: number | null;
-                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                            status: "planning" | "under_construction" | "accepted";
-                            statusName: string;
-                            acceptedOn: string | null;
-                            description: string | null;
-                        };
+                        "application/json": components["schemas"]["DistrictView"];
                     };
                 };
                 /** @description Default Response */
@@ -13424,21 +8064,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description e.g. 孝丰—递铺“山水古韵·共同富裕”县域风貌区 */
-                        name: string;
-                        /** @description the county, town or street it lies in (GB/T 2260 region code) */
-                        regionCode: string;
-                        /** @description county 县域风貌区 | urban 城市风貌区 */
-                        kind: "county" | "urban";
-                        areaHundredths?: number | null;
-                        leadOrganisationId?: string | null;
-                        pilotYear?: number | null;
-                        /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                        status: "planning" | "under_construction" | "accepted";
-                        acceptedOn?: string | null;
-                        description?: string | null;
-                    };
+                    "application/json": components["schemas"]["DistrictBody"];
                 };
             };
             responses: {
@@ -13448,26 +8074,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            /** @description county 县域风貌区 | urban 城市风貌区 */
-                            kind: "county" | "urban";
-                            kindName: string;
-                            areaHundredths: number | null;
-                            leadOrganisation: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            pilotYear: number | null;
-                            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
-                            status: "planning" | "under_construction" | "accepted";
-                            statusName: string;
-                            acceptedOn: string | null;
-                            description: string | null;
-                        };
+                        "application/json": components["schemas"]["DistrictView"];
                     };
                 };
                 /** @description Default Response */
@@ -13622,46 +8229,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            job: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                                target: string;
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                mode: "all" | "valid";
-                                params: {
-                                    [key: string]: string;
-                                } | null;
-                                fileName: string;
-                                progress: {
-                                    phase: "validating" | "writing" | "done";
-                                    done: number;
-                                    total: number;
-                                };
-                                result: {
-                                    /** @description data rows in the file */
-                                    total: number;
-                                    /** @description new records */
-                                    imported: number;
-                                    /** @description rows that matched a registered record and changed it */
-                                    updated: number;
-                                    /** @description rows that matched a registered record and were left as they were (already registered) */
-                                    skipped: number;
-                                    failed: number;
-                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                    hasErrorReport: boolean;
-                                } | null;
-                                error: {
-                                    code: string;
-                                    message: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["ImportAccepted"];
                     };
                 };
                 /** @description Default Response */
@@ -13812,46 +8380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            job: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                                target: string;
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                mode: "all" | "valid";
-                                params: {
-                                    [key: string]: string;
-                                } | null;
-                                fileName: string;
-                                progress: {
-                                    phase: "validating" | "writing" | "done";
-                                    done: number;
-                                    total: number;
-                                };
-                                result: {
-                                    /** @description data rows in the file */
-                                    total: number;
-                                    /** @description new records */
-                                    imported: number;
-                                    /** @description rows that matched a registered record and changed it */
-                                    updated: number;
-                                    /** @description rows that matched a registered record and were left as they were (already registered) */
-                                    skipped: number;
-                                    failed: number;
-                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                    hasErrorReport: boolean;
-                                } | null;
-                                error: {
-                                    code: string;
-                                    message: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["ImportAccepted"];
                     };
                 };
                 /** @description Default Response */
@@ -14061,46 +8590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            job: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                                target: string;
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                mode: "all" | "valid";
-                                params: {
-                                    [key: string]: string;
-                                } | null;
-                                fileName: string;
-                                progress: {
-                                    phase: "validating" | "writing" | "done";
-                                    done: number;
-                                    total: number;
-                                };
-                                result: {
-                                    /** @description data rows in the file */
-                                    total: number;
-                                    /** @description new records */
-                                    imported: number;
-                                    /** @description rows that matched a registered record and changed it */
-                                    updated: number;
-                                    /** @description rows that matched a registered record and were left as they were (already registered) */
-                                    skipped: number;
-                                    failed: number;
-                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                    hasErrorReport: boolean;
-                                } | null;
-                                error: {
-                                    code: string;
-                                    message: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["ImportAccepted"];
                     };
                 };
                 /** @description Default Response */
@@ -14580,46 +9070,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            job: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                                target: string;
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                mode: "all" | "valid";
-                                params: {
-                                    [key: string]: string;
-                                } | null;
-                                fileName: string;
-                                progress: {
-                                    phase: "validating" | "writing" | "done";
-                                    done: number;
-                                    total: number;
-                                };
-                                result: {
-                                    /** @description data rows in the file */
-                                    total: number;
-                                    /** @description new records */
-                                    imported: number;
-                                    /** @description rows that matched a registered record and changed it */
-                                    updated: number;
-                                    /** @description rows that matched a registered record and were left as they were (already registered) */
-                                    skipped: number;
-                                    failed: number;
-                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                    hasErrorReport: boolean;
-                                } | null;
-                                error: {
-                                    code: string;
-                                    message: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["ImportAccepted"];
                     };
                 };
                 /** @description Default Response */
@@ -14929,7 +9380,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/facilities/export.xlsx": {
+    "/api/facilities/sewage/facilities/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -14949,6 +9400,8 @@ export interface paths {
                     status?: "operating" | "under_construction" | "suspended";
                     /** @description name or village contains */
                     q?: string;
+                    /** @description order: village | -village | year | -year */
+                    sort?: "village" | "-village" | "year" | "-year";
                     page?: number;
                     pageSize?: number;
                 };
@@ -14986,7 +9439,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/villages/export.xlsx": {
+    "/api/facilities/sewage/villages/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -15003,6 +9456,8 @@ export interface paths {
                     coverage?: "covered" | "uncovered" | "network";
                     /** @description only villages served by this facility */
                     facilityId?: string;
+                    /** @description order: villageCode | -villageCode */
+                    sort?: "villageCode" | "-villageCode";
                     page?: number;
                     pageSize?: number;
                 };
@@ -15040,7 +9495,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/tests/export.xlsx": {
+    "/api/facilities/sewage/tests/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -15058,6 +9513,8 @@ export interface paths {
                     /** @description sampled in this year */
                     year?: number;
                     compliant?: boolean;
+                    /** @description order: sampledOn | -sampledOn */
+                    sort?: "sampledOn" | "-sampledOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -15095,7 +9552,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/districts/export.xlsx": {
+    "/api/facilities/districts/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -15112,6 +9569,8 @@ export interface paths {
                     status?: "planning" | "under_construction" | "accepted";
                     /** @description county 县域风貌区 | urban 城市风貌区 */
                     kind?: "county" | "urban";
+                    /** @description order: region | -region | name | -name */
+                    sort?: "region" | "-region" | "name" | "-name";
                     page?: number;
                     pageSize?: number;
                 };
@@ -15149,7 +9608,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/renewal/sewage/summary/export.xlsx": {
+    "/api/facilities/sewage/summary/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -15224,46 +9683,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "import";
-                                /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                                target: string;
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                mode: "all" | "valid";
-                                params: {
-                                    [key: string]: string;
-                                } | null;
-                                fileName: string;
-                                progress: {
-                                    phase: "validating" | "writing" | "done";
-                                    done: number;
-                                    total: number;
-                                };
-                                result: {
-                                    /** @description data rows in the file */
-                                    total: number;
-                                    /** @description new records */
-                                    imported: number;
-                                    /** @description rows that matched a registered record and changed it */
-                                    updated: number;
-                                    /** @description rows that matched a registered record and were left as they were (already registered) */
-                                    skipped: number;
-                                    failed: number;
-                                    /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                    hasErrorReport: boolean;
-                                } | null;
-                                error: {
-                                    code: string;
-                                    message: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["JobList"];
                     };
                 };
                 /** @description Default Response */
@@ -15311,44 +9731,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "import";
-                            /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
-                            target: string;
-                            status: "queued" | "running" | "succeeded" | "failed";
-                            mode: "all" | "valid";
-                            params: {
-                                [key: string]: string;
-                            } | null;
-                            fileName: string;
-                            progress: {
-                                phase: "validating" | "writing" | "done";
-                                done: number;
-                                total: number;
-                            };
-                            result: {
-                                /** @description data rows in the file */
-                                total: number;
-                                /** @description new records */
-                                imported: number;
-                                /** @description rows that matched a registered record and changed it */
-                                updated: number;
-                                /** @description rows that matched a registered record and were left as they were (already registered) */
-                                skipped: number;
-                                failed: number;
-                                /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
-                                hasErrorReport: boolean;
-                            } | null;
-                            error: {
-                                code: string;
-                                message: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["JobView"];
                     };
                 };
                 /** @description Default Response */
@@ -15418,14 +9801,2951 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定时任务及最近一次运行 Scheduled work and its latest run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ErrorBody */
         ErrorBody: {
             code: string;
             message: string;
             field?: string;
+        };
+        /** AcceptanceBody */
+        AcceptanceBody: {
+            /** @description YYYY-MM-DD */
+            acceptedOn: string;
+            /** @description who accepted the works (验收组织单位/人员) */
+            acceptedBy: string;
+            note?: string | null;
+        };
+        /** AcceptanceView */
+        AcceptanceView: {
+            acceptedOn: string;
+            acceptedBy: string;
+            surveyId: string;
+            satisfied: number;
+            rated: number;
+            satisfactionRate: number;
+            note: string | null;
+        };
+        /**
+         * ActionItemCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        ActionItemCan: {
+            close: boolean;
+        };
+        /**
+         * ActionItemInput
+         * @description an action item; an owner organisation or person (or both) is required
+         */
+        ActionItemInput: {
+            /** @description what must be done 事项 */
+            text: string;
+            /** @description one of the meeting’s projects; may be left out when the meeting covers one project */
+            projectId?: string;
+            /** @description a task of that project the item concerns (optional) */
+            taskId?: string;
+            /** @description responsible organisation (registered) */
+            ownerOrganisationId?: string;
+            /** @description responsible organisation as written, if not registered */
+            ownerOrganisationName?: string;
+            /** @description responsible person 责任人 */
+            ownerPerson?: string;
+            /** @description due date (YYYY-MM-DD), not before the meeting */
+            dueOn: string;
+        };
+        /** ActionItemView */
+        ActionItemView: {
+            id: string;
+            meetingId: string;
+            meetingTitle: string;
+            meetingHeldOn: string;
+            /** @description number within the meeting, from 1 */
+            seq: number;
+            projectId: string;
+            projectName: string;
+            taskId: string | null;
+            taskName: string | null;
+            text: string;
+            ownerOrganisationId: string | null;
+            ownerOrganisationName: string | null;
+            ownerPerson: string | null;
+            dueOn: string;
+            /** @description open 未完成 | done 已完成 */
+            status: "open" | "done";
+            statusName: string;
+            /** @description open and past its due date (Asia/Shanghai today) */
+            overdue: boolean;
+            /** @description days past the due date while open; 0 otherwise */
+            daysOverdue: number;
+            closedOn: string | null;
+            closingNote: string | null;
+            closedBy: components["schemas"]["ActorView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            can: components["schemas"]["ActionItemCan"];
+        };
+        /** ActorView */
+        ActorView: {
+            id: string;
+            name: string;
+        };
+        /** AddExceptionBody */
+        AddExceptionBody: {
+            /** @description the day (YYYY-MM-DD) */
+            date: string;
+            /**
+             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+             * @enum {unknown}
+             */
+            kind: "rain" | "stoppage" | "extra_workday";
+            /** @description e.g. 暴雨, 台风停工, 停工令; default: the kind’s name */
+            reason?: string;
+        };
+        /**
+         * AmendReportBody
+         * @description Replaces the report’s content; allowed on the day it was filed
+         */
+        AmendReportBody: {
+            /**
+             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+             * @enum {unknown}
+             */
+            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+            workersOnSite: number;
+            machinery?: {
+                /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
+                type: string;
+                count: number;
+            }[];
+            progress?: {
+                /** @description task id (a work task, not a summary) */
+                taskId: string;
+                /** @description percent complete */
+                percent?: number;
+                /** @description day the task started (on or before the report date) */
+                startedOn?: string;
+                /** @description day the task finished (on or before the report date) */
+                finishedOn?: string;
+                /** @description working days still needed, counting the report date; 0: finished */
+                remainingDays?: number;
+            }[];
+            problems?: {
+                text: string;
+                /**
+                 * @description minor 一般 | major 较重 | critical 严重
+                 * @enum {unknown}
+                 */
+                severity: "minor" | "major" | "critical";
+            }[];
+            photos?: {
+                /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
+                fileId: string;
+                /** @description caption, e.g. 1#楼 10层 浇筑 */
+                description?: string;
+            }[];
+            notes?: string | null;
+            /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
+            rainDay?: boolean;
+        };
+        /** AnswerBody */
+        AnswerBody: {
+            /** @description UUID */
+            questionId: string;
+            optionIds?: string[];
+            rating?: number;
+            text?: string;
+        };
+        /** AnswersBody */
+        AnswersBody: {
+            answers: components["schemas"]["AnswerBody"][];
+        };
+        /** AuditEntryView */
+        AuditEntryView: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            action: string;
+            /** @description the action in words, in the caller’s language (the code if unlabelled) */
+            actionName: string;
+            entityType: string | null;
+            /** @description the kind of record in words (the code if unlabelled) */
+            entityTypeName: string | null;
+            entityId: string | null;
+            /** @description the record’s name where known: its current name, else the one its snapshot holds */
+            entityName: string | null;
+            before: unknown;
+            after: unknown;
+            requestId: string | null;
+            ip: string | null;
+            outcome: "ok" | "denied" | "failed";
+            hash: string;
+        };
+        /** AuditVerifyView */
+        AuditVerifyView: {
+            ok: boolean;
+            entries: number;
+            brokenId?: number;
+            reason?: string;
+        };
+        /**
+         * BallotCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        BallotCan: {
+            update: boolean;
+            voters: boolean;
+            choices: boolean;
+        };
+        /** BallotLinkSheetView */
+        BallotLinkSheetView: {
+            ballotId: string;
+            communityName: string;
+            question: string;
+            /** Format: date-time */
+            closesAt: string;
+            links: {
+                ownerId: string;
+                ownerName: string;
+                units: string[];
+                /** @description the one-time token; the resident page is /r/b/{token} */
+                token: string;
+                /** @description path of the resident page, e.g. /r/b/{token} */
+                path: string;
+                used: boolean;
+            }[];
+        };
+        /** BallotList */
+        BallotList: {
+            items: components["schemas"]["BallotListItem"][];
+        };
+        /** BallotListItem */
+        BallotListItem: {
+            id: string;
+            communityId: string;
+            communityName: string;
+            planVersion: number;
+            planTitle: string;
+            /** @enum {unknown} */
+            matter: "ordinary" | "major";
+            question: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {unknown} */
+            status: "draft" | "open" | "closed" | "published" | "void";
+            statusName: string;
+            outcome: ("passed" | "rejected" | "no-quorum") | null;
+            outcomeName: string | null;
+            participatingOwners: number | null;
+            yesOwners: number | null;
+            can: components["schemas"]["BallotCan"];
+        };
+        /** BallotView */
+        BallotView: {
+            id: string;
+            communityId: string;
+            communityName: string;
+            plan: {
+                id: string;
+                version: number;
+                title: string;
+                /** @enum {unknown} */
+                status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+            };
+            /** @enum {unknown} */
+            matter: "ordinary" | "major";
+            matterName: string;
+            question: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {unknown} */
+            status: "draft" | "open" | "closed" | "published" | "void";
+            statusName: string;
+            openedAt: string | null;
+            closedAt: string | null;
+            publishedAt: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+            tracker: components["schemas"]["TrackerView"] | null;
+            result: components["schemas"]["ResultView"] | null;
+            can: components["schemas"]["BallotCan"];
+        };
+        /** BuildingView */
+        BuildingView: {
+            id: string;
+            name: string;
+            position: number;
+            unitCount: number;
+            areaCenti: number;
+        };
+        /** CalendarView */
+        CalendarView: {
+            projectId: string;
+            from: string;
+            to: string;
+            calendar: "calendar-days" | "workdays";
+            /** @description true (workdays calendar): holidays are days off and 调休 days are worked; false: information only */
+            officialHolidaysApply: boolean;
+            startDate: string;
+            deadline: string;
+            /** @description only the days with events, in date order */
+            days: {
+                date: string;
+                events: {
+                    /** @description night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工 */
+                    kind: "night_work" | "rain" | "stoppage" | "extra_workday" | "holiday" | "adjusted_workday" | "start" | "deadline";
+                    /** @description night work: its reason; exceptions: their reason */
+                    title: string;
+                    /** @description the night-work request (night_work only) */
+                    id?: string;
+                    /** @description night_work only */
+                    startTime?: string;
+                    /** @description night_work only */
+                    endTime?: string;
+                }[];
+            }[];
+            /** @description days in the window that are not working days on the project calendar */
+            nonWorkingDays: string[];
+        };
+        /** ChangePasswordBody */
+        ChangePasswordBody: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        /** CloseActionItemBody */
+        CloseActionItemBody: {
+            /** @description how it was done 完成情况 */
+            note: string;
+            /** @description date it was done (default: today), not in the future */
+            closedOn?: string;
+        };
+        /** CloseFindingBody */
+        CloseFindingBody: {
+            note?: string;
+            /** @description closure date (default: today), not in the future */
+            closedOn?: string;
+        };
+        /** CodeLabel */
+        CodeLabel: {
+            code: string;
+            name: string;
+        };
+        /**
+         * CommunityCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        CommunityCan: {
+            update: boolean;
+            decide: boolean;
+        };
+        /** CommunityPage */
+        CommunityPage: {
+            items: components["schemas"]["CommunityView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            batches: string[];
+            statuses: components["schemas"]["CodeLabel"][];
+        };
+        /** CommunityView */
+        CommunityView: {
+            id: string;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            yearBuilt: number | null;
+            batch: string | null;
+            status: string;
+            statusName: string;
+            project: {
+                id: string;
+                name: string;
+            } | null;
+            buildingCount: number;
+            unitCount: number;
+            ownerCount: number;
+            areaCenti: number;
+            acceptance: components["schemas"]["AcceptanceView"] | null;
+            can: components["schemas"]["CommunityCan"];
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** ContractorStatsView */
+        ContractorStatsView: {
+            asOf: string;
+            rows: {
+                contractor: components["schemas"]["OrgRef"] | null;
+                projectCount: number;
+                total: number;
+                /** @description not yet closed (销号) */
+                unclosed: number;
+                closed: number;
+                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                overdue: number;
+                avgDaysToClose: number | null;
+                /** @description every category, in the fixed order */
+                byCategory: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+                bySeverity: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+                byStatus: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+            }[];
+        };
+        /** CorrectVoteBody */
+        CorrectVoteBody: {
+            /**
+             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+             * @enum {unknown}
+             */
+            choice?: "yes" | "no" | "abstain";
+            /** @description replacement scan */
+            scanFileId?: string;
+            proxyHolder?: string;
+            /** @description replacement proxy document */
+            proxyFileId?: string;
+            /** @description why the record is corrected (更正原因) */
+            reason: string;
+        };
+        /** CreateBallotBody */
+        CreateBallotBody: {
+            /** @description the plan version put to the vote */
+            planId: string;
+            /**
+             * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
+             * @enum {unknown}
+             */
+            matter?: "ordinary" | "major";
+            /** @description 表决事项, e.g. 是否同意按第2版方案实施改造 */
+            question: string;
+            /** @description when online voting starts (default: now); ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+            opensAt?: string;
+            /** @description when voting ends; links expire then; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+            closesAt: string;
+        };
+        /** CreateBuildingBody */
+        CreateBuildingBody: {
+            /** @description 楼栋, e.g. 3幢 */
+            name: string;
+            position?: number;
+        };
+        /** CreateCommunityBody */
+        CreateCommunityBody: {
+            name: string;
+            /** @description region code, e.g. 330523001 */
+            regionCode: string;
+            address?: string | null;
+            yearBuilt?: number | null;
+            batch?: string | null;
+            status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+            projectId?: string | null;
+        };
+        /** CreateInspectionBody */
+        CreateInspectionBody: {
+            /** @description the project inspected */
+            projectId: string;
+            /** @description the inspection firm (kind inspector); default: the project’s inspector */
+            inspectorOrganisationId?: string;
+            /** @description date of the visit (YYYY-MM-DD), not in the future */
+            inspectedOn: string;
+            /** @description names of the inspectors on the visit */
+            inspectorNames: string[];
+            /** @description overall remarks 总体评价 */
+            summary?: string;
+            findings?: components["schemas"]["FindingInput"][];
+        };
+        /** CreateLinkBody */
+        CreateLinkBody: {
+            /** @description predecessor task id */
+            from: string;
+            /** @description successor task id */
+            to: string;
+            /**
+             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+             * @enum {unknown}
+             */
+            type?: "FS" | "SS" | "FF" | "SF";
+            /** @description working days between the linked dates (negative: lead); default 0 */
+            lag?: number;
+        };
+        /** CreateMeetingBody */
+        CreateMeetingBody: {
+            /** @description projects the meeting covers (one or several) */
+            projectIds: string[];
+            /** @description e.g. 第12次督查例会 */
+            title: string;
+            /** @description date the meeting was held (YYYY-MM-DD) */
+            heldOn: string;
+            location?: string;
+            /** @description 会议纪要 minutes (text) */
+            minutes?: string;
+            attendees: {
+                /** @description attendee name 姓名 */
+                name: string;
+                /** @description registered organisation (its name is used) */
+                organisationId?: string;
+                /** @description organisation as written, when it is not registered */
+                organisationName?: string;
+                /** @description 职务, e.g. 项目经理 */
+                jobTitle?: string;
+            }[];
+            actionItems?: components["schemas"]["ActionItemInput"][];
+        };
+        /** CreateNightWorkBody */
+        CreateNightWorkBody: {
+            /** @description the project */
+            projectId: string;
+            /** @description date the first night starts (YYYY-MM-DD), today or later */
+            firstNight: string;
+            /** @description date the last night starts; at most 31 nights */
+            lastNight: string;
+            /** @description start, e.g. 22:00 (HH:MM, 24-hour) */
+            startTime: string;
+            /** @description end, e.g. 06:00 (the next morning when earlier than the start) (HH:MM, 24-hour) */
+            endTime: string;
+            /** @description why work must go on at night, e.g. 3号楼屋面混凝土连续浇筑 */
+            reason: string;
+            /** @description noise and light measures 降噪措施 */
+            noiseMeasures: string;
+        };
+        /** CreateOrganisationBody */
+        CreateOrganisationBody: {
+            name: string;
+            /**
+             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
+             * @enum {unknown}
+             */
+            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
+            /** @description GB/T 2260 region code */
+            regionCode: string;
+            parentId?: string | null;
+            creditCode?: string | null;
+            address?: string | null;
+        };
+        /** CreatePlanBody */
+        CreatePlanBody: {
+            /** @description e.g. 竹贤山庄二期改造方案 */
+            title: string;
+            summary?: string;
+            items: {
+                /** @description 改造内容, e.g. 外墙立面整治 */
+                name: string;
+                /** @description quantity or description, e.g. 12,400 m² */
+                quantity?: string;
+                /** @description estimated cost in fen */
+                costFen: number;
+            }[];
+            /** @description design drawings (设计图纸) */
+            drawingFileIds?: string[];
+        };
+        /** CreateProjectBody */
+        CreateProjectBody: {
+            name: string;
+            /**
+             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+             * @enum {unknown}
+             */
+            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+            /** @description GB/T 2260 region code */
+            regionCode: string;
+            /** @description owner department (organisation id) */
+            ownerOrganisationId: string;
+            /**
+             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+             * @enum {unknown}
+             */
+            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+            agentBuilderId?: string | null;
+            contractorId?: string | null;
+            supervisorId?: string | null;
+            inspectorId?: string | null;
+            /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
+            budgetFen: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+            startDate: string;
+            /** @description committed deadline (YYYY-MM-DD): the last day work may happen */
+            deadline: string;
+            /**
+             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+             * @enum {unknown}
+             */
+            stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar?: "calendar-days" | "workdays";
+            exceptions?: {
+                /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                date: string;
+                /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
+                working: boolean;
+                reason?: string;
+                /**
+                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                 * @enum {unknown}
+                 */
+                kind?: "rain" | "stoppage" | "extra_workday";
+            }[];
+            taskForces?: {
+                /**
+                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                 * @enum {unknown}
+                 */
+                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                /** @description 工作专班 name, e.g. 主体施工专班 */
+                name: string;
+                members: {
+                    /** @description UUID */
+                    personId?: string;
+                    /** @description UUID */
+                    userId?: string;
+                    /** @description leader 组长 | member 成员 */
+                    role: "leader" | "member";
+                    duty?: string;
+                }[];
+            }[];
+            description?: string | null;
+        };
+        /** CreateReviewBody */
+        CreateReviewBody: {
+            /** @description the plan version reviewed */
+            planId: string;
+            /** @description date of the meeting (YYYY-MM-DD) */
+            heldOn: string;
+            place: string;
+            attendees: {
+                name: string;
+                /**
+                 * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
+                 * @enum {unknown}
+                 */
+                kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
+                /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
+                organisation?: string;
+            }[];
+            /** @description 会议纪要 */
+            minutes?: string;
+            /**
+             * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
+             * @enum {unknown}
+             */
+            decision: "adopt" | "revise";
+            /** @description what to revise, or conditions */
+            decisionNotes?: string;
+            /** @description signed minutes, photos */
+            minutesFileIds?: string[];
+        };
+        /** CreateSurveyBody */
+        CreateSurveyBody: {
+            phase: "needs" | "satisfaction";
+            title?: string;
+            intro?: string;
+            questions?: components["schemas"]["QuestionBody"][];
+        };
+        /** CreateTaskBody */
+        CreateTaskBody: {
+            name: string;
+            /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
+            duration: number;
+            wbsCode?: string | null;
+            parentId?: string | null;
+            responsibleOrganisationId?: string | null;
+        };
+        /** CreateUnitBody */
+        CreateUnitBody: {
+            /** @description UUID */
+            buildingId: string;
+            /** @description 单元, e.g. 1 (empty: one entrance) */
+            entrance?: string;
+            /** @description 室, e.g. 302 */
+            room: string;
+            /** @description exclusive area (专有部分面积) in hundredths of m²: 89.37 m² is 8937 */
+            areaCenti: number;
+            /** @description an owner already registered in the community */
+            ownerId?: string;
+            ownerName?: string;
+            ownerKind?: "person" | "organisation";
+        };
+        /** CreateUserBody */
+        CreateUserBody: {
+            username: string;
+            displayName: string;
+            password: string;
+            organisationId?: string | null;
+            grants: components["schemas"]["GrantInput"][];
+        };
+        /** DashboardView */
+        DashboardView: {
+            projectId: string;
+            statusDate: string;
+            /**
+             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+             * @enum {unknown}
+             */
+            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+            startDate: string;
+            deadline: string;
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar: "calendar-days" | "workdays";
+            plannedFinish: string;
+            feasible: boolean;
+            daysLate: number;
+            /** @description calendar days from today to the deadline (negative: passed) */
+            daysToDeadline: number;
+            /** @description working days on the project calendar */
+            workingDaysToDeadline: number;
+            /** @description duration-weighted, 0–100 */
+            progressPercent: number;
+            /** @description work tasks (summaries not counted); 0: not scheduled yet (未排期), the dates mean nothing */
+            taskCount: number;
+            doneTaskCount: number;
+            lateTaskCount: number;
+            atRiskTaskCount: number;
+            criticalTaskCount: number;
+            todayReportFiled: boolean;
+            lastReportDate: string | null;
+            openIssueCount: number;
+            overdueIssueCount: number;
+            /** @description daily re-plans of the last 30 days, oldest first */
+            trend: {
+                date: string;
+                plannedFinish: string;
+                daysLate: number;
+                lateTaskCount: number;
+                atRiskTaskCount: number;
+                progressPercent: number;
+            }[];
+        };
+        /** DecisionBody */
+        DecisionBody: {
+            /** @description approve 批准 | reject 不予批准 */
+            decision: "approve" | "reject";
+            /** @description conditions or reasons; required when rejecting */
+            note?: string;
+        };
+        /** Deleted */
+        Deleted: {
+            ok: boolean;
+        };
+        /** DischargeLimitView */
+        DischargeLimitView: {
+            pollutant: string;
+            name: string;
+            unit: string;
+            required: boolean;
+            /** @description e.g. "≤ 60", "6–9", "≤ 8 (≤ 15 at ≤ 12 °C)" */
+            grade1: string;
+            grade2: string;
+        };
+        /** DischargeStandardView */
+        DischargeStandardView: {
+            code: string;
+            limits: components["schemas"]["DischargeLimitView"][];
+        };
+        /** DistrictBody */
+        DistrictBody: {
+            /** @description e.g. 孝丰—递铺“山水古韵·共同富裕”县域风貌区 */
+            name: string;
+            /** @description the county, town or street it lies in (GB/T 2260 region code) */
+            regionCode: string;
+            /** @description county 县域风貌区 | urban 城市风貌区 */
+            kind: "county" | "urban";
+            areaHundredths?: number | null;
+            leadOrganisationId?: string | null;
+            pilotYear?: number | null;
+            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+            status: "planning" | "under_construction" | "accepted";
+            acceptedOn?: string | null;
+            description?: string | null;
+        };
+        /** DistrictListItem */
+        DistrictListItem: {
+            id: string;
+            name: string;
+            kindName: string;
+            regionName: string;
+            areaHundredths: number | null;
+            leadOrganisationName: string | null;
+            pilotYear: number | null;
+            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+            status: "planning" | "under_construction" | "accepted";
+            statusName: string;
+            acceptedOn: string | null;
+            can: {
+                edit: boolean;
+            };
+        };
+        /** DistrictView */
+        DistrictView: {
+            id: string;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            /** @description county 县域风貌区 | urban 城市风貌区 */
+            kind: "county" | "urban";
+            kindName: string;
+            areaHundredths: number | null;
+            leadOrganisation: components["schemas"]["OrgRef"] | null;
+            pilotYear: number | null;
+            /** @description planning 规划中 | under_construction 建设中 | accepted 已通过验收 (with acceptedOn) */
+            status: "planning" | "under_construction" | "accepted";
+            statusName: string;
+            acceptedOn: string | null;
+            description: string | null;
+        };
+        /** ExceptionItem */
+        ExceptionItem: {
+            date: string;
+            /**
+             * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+             * @enum {unknown}
+             */
+            kind: "rain" | "stoppage" | "extra_workday";
+            kindName: string;
+            /** @description true: an extra working day; false: no work that day */
+            working: boolean;
+            reason: string;
+            createdBy: string | null;
+        };
+        /** ExceptionList */
+        ExceptionList: {
+            projectId: string;
+            /** @description in date order */
+            items: components["schemas"]["ExceptionItem"][];
+            /** @description the project finish after the latest re-plan */
+            plannedFinish: string;
+        };
+        /** FacilityBody */
+        FacilityBody: {
+            /** @description facility name, e.g. 黄杜村污水处理终端 */
+            name: string;
+            /** @description the village (12 digits) the facility stands in (GB/T 2260 region code) */
+            villageCode: string;
+            /** @description design capacity in tenths of t/d (30 t/d → 300) */
+            capacityTenths: number;
+            /** @description built 新建 | rebuilt 改建（提标改造） */
+            kind: "built" | "rebuilt";
+            /** @description year built or rebuilt */
+            year: number;
+            /** @description investment in integer fen (1 yuan = 100 fen) */
+            investmentFen: number;
+            operatorOrganisationId?: string | null;
+            process?: string | null;
+            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+            dischargeGrade: 1 | 2;
+            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+            status: "operating" | "under_construction" | "suspended";
+        };
+        /** FacilityListItem */
+        FacilityListItem: {
+            id: string;
+            name: string;
+            villageName: string;
+            townName: string | null;
+            capacityTenths: number;
+            kindName: string;
+            year: number;
+            investmentFen: number;
+            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+            dischargeGrade: 1 | 2;
+            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+            status: "operating" | "under_construction" | "suspended";
+            statusName: string;
+            /** @description villages whose sewage it treats */
+            villageCount: number;
+            lastSampledOn: string | null;
+            lastCompliant: boolean | null;
+            can: {
+                edit: boolean;
+            };
+        };
+        /** FacilityView */
+        FacilityView: {
+            id: string;
+            name: string;
+            villageCode: string;
+            villageName: string;
+            townCode: string | null;
+            townName: string | null;
+            capacityTenths: number;
+            /** @description built 新建 | rebuilt 改建（提标改造） */
+            kind: "built" | "rebuilt";
+            kindName: string;
+            year: number;
+            investmentFen: number;
+            operatorOrganisation: components["schemas"]["OrgRef"] | null;
+            process: string | null;
+            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+            dischargeGrade: 1 | 2;
+            /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+            status: "operating" | "under_construction" | "suspended";
+            statusName: string;
+            /** @description villages whose sewage it treats */
+            villageCount: number;
+            testCount: number;
+            lastSampledOn: string | null;
+            lastCompliant: boolean | null;
+        };
+        /** FeedbackBody */
+        FeedbackBody: {
+            /** @description resident name (optional) */
+            name?: string;
+            /** @description what the resident said */
+            text: string;
+            /** @description support 支持 | neutral 中立 | object 反对 */
+            attitude: "support" | "neutral" | "object";
+            /** @description date received (default: today), not in the future */
+            receivedOn?: string;
+        };
+        /** FileReportBody */
+        FileReportBody: {
+            /** @description report date (default today); not in the future */
+            date?: string;
+            /**
+             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+             * @enum {unknown}
+             */
+            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+            workersOnSite: number;
+            machinery?: {
+                /** @description e.g. 塔吊, 挖掘机, 混凝土泵车 */
+                type: string;
+                count: number;
+            }[];
+            progress?: {
+                /** @description task id (a work task, not a summary) */
+                taskId: string;
+                /** @description percent complete */
+                percent?: number;
+                /** @description day the task started (on or before the report date) */
+                startedOn?: string;
+                /** @description day the task finished (on or before the report date) */
+                finishedOn?: string;
+                /** @description working days still needed, counting the report date; 0: finished */
+                remainingDays?: number;
+            }[];
+            problems?: {
+                text: string;
+                /**
+                 * @description minor 一般 | major 较重 | critical 严重
+                 * @enum {unknown}
+                 */
+                severity: "minor" | "major" | "critical";
+            }[];
+            photos?: {
+                /** @description the photo, uploaded first with POST /api/files (JPEG, PNG or WebP) */
+                fileId: string;
+                /** @description caption, e.g. 1#楼 10层 浇筑 */
+                description?: string;
+            }[];
+            notes?: string | null;
+            /** @description count the report day as a rain day 雨天停工 (weather rain or heavy_rain only): adds a calendar exception and re-plans */
+            rainDay?: boolean;
+        };
+        /**
+         * FileViewSchema
+         * @description an attached file
+         */
+        FileViewSchema: {
+            /** Format: uuid */
+            id: string;
+            /** @description original file name (extension matching the type) */
+            name: string;
+            /** @description sniffed from the content at upload */
+            contentType: string;
+            /** @description bytes */
+            size: number;
+            /** @description signed link to the content, valid for at least 15 minutes */
+            url: string;
+        };
+        /**
+         * FindingCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        FindingCan: {
+            reply: boolean;
+            inspect: boolean;
+        };
+        /** FindingDetail */
+        FindingDetail: {
+            finding: components["schemas"]["FindingView"];
+            /** @description photos of the hazard, with signed links */
+            files: components["schemas"]["FileViewSchema"][];
+            /** @description replies, re-inspections and closure, oldest first */
+            history: components["schemas"]["FindingEventView"][];
+            can: components["schemas"]["FindingCan"];
+        };
+        /** FindingEventView */
+        FindingEventView: {
+            id: string;
+            /**
+             * @description reply 整改回复 | pass 复查通过 | fail 复查不通过 | close 销号
+             * @enum {unknown}
+             */
+            action: "reply" | "pass" | "fail" | "close";
+            actionName: string;
+            actedOn: string;
+            note: string | null;
+            photos: string[];
+            /** @description evidence attached to this step, with signed links */
+            files: components["schemas"]["FileViewSchema"][];
+            newDeadline: string | null;
+            organisation: components["schemas"]["OrgRef"] | null;
+            actor: components["schemas"]["ActorView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * FindingInput
+         * @description a finding; its deadline is set from the severity
+         */
+        FindingInput: {
+            /**
+             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+             * @enum {unknown}
+             */
+            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+            /**
+             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+             * @enum {unknown}
+             */
+            severity: "minor" | "major" | "critical";
+            /** @description where on site, e.g. 3号楼12层东侧临边 */
+            location: string;
+            /** @description what is wrong */
+            description: string;
+            /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+            photos?: string[];
+            /** @description photos of the hazard */
+            files?: string[];
+        };
+        /** FindingView */
+        FindingView: {
+            id: string;
+            inspectionId: string;
+            /** @description number within the visit, from 1 */
+            seq: number;
+            projectId: string;
+            projectName: string;
+            contractor: components["schemas"]["OrgRef"] | null;
+            inspectorOrganisation: components["schemas"]["OrgRef"];
+            /**
+             * @description fall_from_height 高处坠落 | temporary_electricity 临时用电 | lifting_machinery 起重机械 | scaffolding 脚手架 | excavation 基坑 | fire 消防 | formwork 模板支撑 | site_order 文明施工 | other 其他
+             * @enum {unknown}
+             */
+            category: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
+            categoryName: string;
+            /**
+             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+             * @enum {unknown}
+             */
+            severity: "minor" | "major" | "critical";
+            severityName: string;
+            location: string;
+            description: string;
+            photos: string[];
+            foundOn: string;
+            /** @description last day to rectify (renewed by a failed re-inspection) */
+            deadline: string;
+            /** @description work at the hazard stops until it passes (停工整改) */
+            stopWork: boolean;
+            /** @description rectification rounds: 1 + failed re-inspections */
+            rounds: number;
+            /**
+             * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+             * @enum {unknown}
+             */
+            status: "open" | "replied" | "passed" | "failed" | "closed";
+            statusName: string;
+            /** @description not closed and past the deadline (Asia/Shanghai today) */
+            overdue: boolean;
+            daysOverdue: number;
+            closedOn: string | null;
+            /** @description what the status allows next */
+            allowedActions: ("reply" | "pass" | "fail" | "close")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** GrantInput */
+        GrantInput: {
+            /** @description sysadmin, secadmin, auditor, staff, leader or partner (a partner grant carries organisationId) */
+            role: string;
+            regionCode?: string | null;
+            organisationId?: string | null;
+            programmes?: string[];
+        };
+        /** GrantView */
+        GrantView: {
+            role: string;
+            regionCode: string | null;
+            organisationId: string | null;
+            programmes: string[];
+        };
+        /** ImportAccepted */
+        ImportAccepted: {
+            job: components["schemas"]["JobView"];
+        };
+        /**
+         * InspectionCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        InspectionCan: {
+            update: boolean;
+        };
+        /** InspectionListItem */
+        InspectionListItem: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            inspectorOrganisation: components["schemas"]["OrgRef"];
+            inspectedOn: string;
+            inspectorNames: string[];
+            summary: string | null;
+            findingCount: number;
+            /** @description findings not yet closed (销号) */
+            unclosedCount: number;
+            /** @description findings not closed and past their deadline */
+            overdueCount: number;
+        };
+        /** InspectionOptionsView */
+        InspectionOptionsView: {
+            categories: components["schemas"]["CodeLabel"][];
+            severities: {
+                /**
+                 * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+                 * @enum {unknown}
+                 */
+                code: "minor" | "major" | "critical";
+                name: string;
+                days: number;
+                stopWork: boolean;
+            }[];
+            statuses: components["schemas"]["CodeLabel"][];
+        };
+        /** InspectionView */
+        InspectionView: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            inspectorOrganisation: components["schemas"]["OrgRef"];
+            inspectedOn: string;
+            inspectorNames: string[];
+            summary: string | null;
+            findings: components["schemas"]["FindingView"][];
+            createdBy: components["schemas"]["ActorView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            can: components["schemas"]["InspectionCan"];
+        };
+        /**
+         * IssueCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        IssueCan: {
+            update: boolean;
+        };
+        /** IssueFromProblemBody */
+        IssueFromProblemBody: {
+            /** @description default: the problem text */
+            title?: string;
+            ownerOrganisationId?: string | null;
+            /** @description due date (default by severity: critical 1 day, major 3 days, minor 7 days from today) */
+            dueDate?: string;
+        };
+        /** IssueView */
+        IssueView: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            reportId: string | null;
+            reportDate: string | null;
+            problemNo: number | null;
+            title: string;
+            /**
+             * @description minor 一般 | major 较重 | critical 严重
+             * @enum {unknown}
+             */
+            severity: "minor" | "major" | "critical";
+            severityName: string;
+            ownerOrganisation: components["schemas"]["OrgRef"] | null;
+            dueDate: string;
+            /** @description open 待解决 | resolved 已解决 */
+            status: "open" | "resolved";
+            statusName: string;
+            /** @description open and past its due date */
+            overdue: boolean;
+            resolution: string | null;
+            resolvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["IssueCan"];
+        };
+        /** JobList */
+        JobList: {
+            items: components["schemas"]["JobView"][];
+        };
+        /** JobView */
+        JobView: {
+            id: string;
+            /** @enum {string} */
+            kind: "import";
+            /** @description the list imported into: 'people' | 'organisations' | 'renewal-tasks' */
+            target: string;
+            status: "queued" | "running" | "succeeded" | "failed";
+            mode: "all" | "valid";
+            params: {
+                [key: string]: string;
+            } | null;
+            fileName: string;
+            progress: {
+                phase: "validating" | "writing" | "done";
+                done: number;
+                total: number;
+            };
+            result: {
+                /** @description data rows in the file */
+                total: number;
+                /** @description new records */
+                imported: number;
+                /** @description rows that matched a registered record and changed it */
+                updated: number;
+                /** @description rows that matched a registered record and were left as they were (already registered) */
+                skipped: number;
+                failed: number;
+                /** @description GET /api/jobs/{id}/errors.xlsx has the rows with problems */
+                hasErrorReport: boolean;
+            } | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        /** LinkView */
+        LinkView: {
+            id: string;
+            projectId: string;
+            from: string;
+            to: string;
+            /**
+             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+             * @enum {unknown}
+             */
+            type: "FS" | "SS" | "FF" | "SF";
+            typeName: string;
+            lag: number;
+        };
+        /** LoginBody */
+        LoginBody: {
+            username: string;
+            password: string;
+        };
+        /** MeView */
+        MeView: {
+            id: string;
+            username: string;
+            displayName: string;
+            grants: components["schemas"]["GrantView"][];
+            permissions: string[];
+        };
+        /**
+         * MeetingCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        MeetingCan: {
+            update: boolean;
+        };
+        /** MeetingListItem */
+        MeetingListItem: {
+            id: string;
+            title: string;
+            heldOn: string;
+            location: string | null;
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            attendeeCount: number;
+            actionItemCount: number;
+            openActionItemCount: number;
+            /** @description open items past their due date (Asia/Shanghai today) */
+            overdueActionItemCount: number;
+        };
+        /** MeetingView */
+        MeetingView: {
+            id: string;
+            title: string;
+            heldOn: string;
+            location: string | null;
+            minutes: string;
+            /** @description the covered projects the caller may see */
+            projects: {
+                id: string;
+                name: string;
+            }[];
+            attendees: {
+                name: string;
+                organisationId: string | null;
+                organisationName: string;
+                jobTitle: string | null;
+            }[];
+            /** @description action items of the projects the caller may see */
+            actionItems: components["schemas"]["ActionItemView"][];
+            createdBy: components["schemas"]["ActorView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["MeetingCan"];
+        };
+        /** MetricDefList */
+        MetricDefList: {
+            items: components["schemas"]["MetricDefView"][];
+        };
+        /** MetricDefView */
+        MetricDefView: {
+            key: string;
+            name: string;
+            unit: string;
+            kind: "stock" | "flow";
+            module: string;
+        };
+        /** MetricValueView */
+        MetricValueView: {
+            metric: components["schemas"]["MetricDefView"];
+            from: string;
+            to: string;
+            /** @description the region asked for; null: the caller’s whole scope */
+            regionCode: string | null;
+            value: number;
+            /** @description by sub-region of the region asked for, within the caller’s scope */
+            breakdown?: {
+                regionCode: string;
+                regionName: string;
+                value: number;
+            }[];
+        };
+        /** MissingItem */
+        MissingItem: {
+            projectId: string;
+            projectName: string;
+            regionCode: string;
+            regionName: string;
+            contractor: components["schemas"]["OrgRef"] | null;
+            lastReportDate: string | null;
+        };
+        /** MissingPage */
+        MissingPage: {
+            date: string;
+            items: components["schemas"]["MissingItem"][];
+            /** @description projects missing the day’s report in all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /**
+         * NightWorkCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        NightWorkCan: {
+            coordinate: boolean;
+            decide: boolean;
+        };
+        /** NightWorkListItem */
+        NightWorkListItem: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            firstNight: string;
+            lastNight: string;
+            nights: number;
+            startTime: string;
+            endTime: string;
+            reason: string;
+            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+            status: "pending" | "approved" | "rejected";
+            statusName: string;
+            feedbackTally: {
+                support: number;
+                neutral: number;
+                object: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            noticeCount: number;
+        };
+        /** NightWorkView */
+        NightWorkView: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            firstNight: string;
+            lastNight: string;
+            nights: number;
+            startTime: string;
+            endTime: string;
+            reason: string;
+            /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
+            status: "pending" | "approved" | "rejected";
+            statusName: string;
+            feedbackTally: {
+                support: number;
+                neutral: number;
+                object: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            noiseMeasures: string;
+            requestedBy: components["schemas"]["ActorView"] | null;
+            requestingOrganisation: components["schemas"]["OrgRef"] | null;
+            decidedBy: components["schemas"]["ActorView"] | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            notices: {
+                id: string;
+                text: string;
+                publishedOn: string;
+                /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+                channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+                channelName: string;
+            }[];
+            feedback: {
+                id: string;
+                name: string | null;
+                text: string;
+                /** @description support 支持 | neutral 中立 | object 反对 */
+                attitude: "support" | "neutral" | "object";
+                attitudeName: string;
+                receivedOn: string;
+            }[];
+            can: components["schemas"]["NightWorkCan"];
+        };
+        /** NotHeardView */
+        NotHeardView: {
+            unitId: string;
+            buildingId: string;
+            buildingName: string;
+            label: string;
+            areaCenti: number;
+            linked: boolean;
+        };
+        /** NoticeBody */
+        NoticeBody: {
+            /** @description the notice to neighbours 告居民书 */
+            text: string;
+            /** @description date published, not in the future */
+            publishedOn: string;
+            /** @description notice_board 公告栏 | wechat_group 微信群 | door_to_door 上门解释 | phone 电话沟通 */
+            channel: "notice_board" | "wechat_group" | "door_to_door" | "phone";
+        };
+        /** NotificationPage */
+        NotificationPage: {
+            /** @description unread first, newest first */
+            items: components["schemas"]["NotificationView"][];
+            /** @description matching notifications in all pages */
+            total: number;
+            /** @description all my unread notifications */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        /** NotificationView */
+        NotificationView: {
+            id: string;
+            /** @description e.g. renewal.finding.overdue */
+            kind: string;
+            /** @description in the caller’s language */
+            title: string;
+            body: string;
+            link: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        /** Ok */
+        Ok: {
+            ok: boolean;
+        };
+        /** OpenSurveyBody */
+        OpenSurveyBody: {
+            /** @description last day the links work, YYYY-MM-DD */
+            linksExpireOn?: string;
+        };
+        /** OptionView */
+        OptionView: {
+            id: string;
+            label: string;
+        };
+        /** OrgRef */
+        OrgRef: {
+            id: string;
+            name: string;
+        };
+        /** OrganisationTreeNode */
+        OrganisationTreeNode: {
+            id: string;
+            parentId: string | null;
+            name: string;
+            /**
+             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
+             * @enum {unknown}
+             */
+            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
+            kindName: string;
+            regionCode: string;
+            regionName: string;
+            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
+            status: "active" | "closed";
+            /** @description children of this node within this list */
+            childCount: number;
+        };
+        /** OrganisationView */
+        OrganisationView: {
+            id: string;
+            parentId: string | null;
+            parentName: string | null;
+            /**
+             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
+             * @enum {unknown}
+             */
+            kind: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
+            /** @description kind label in the caller's language (zh-CN or en) */
+            kindName: string;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            creditCode: string | null;
+            address: string | null;
+            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
+            status: "active" | "closed";
+            statusName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** OverdueFindingGroup */
+        OverdueFindingGroup: {
+            projectId: string;
+            projectName: string;
+            contractor: components["schemas"]["OrgRef"] | null;
+            overdueCount: number;
+            /** @description of which critical (重大) */
+            criticalCount: number;
+            findings: components["schemas"]["FindingView"][];
+        };
+        /** OwnerRef */
+        OwnerRef: {
+            id: string;
+            name: string;
+            kind: string;
+            kindName: string;
+        };
+        /** OwnerView */
+        OwnerView: {
+            id: string;
+            name: string;
+            kind: string;
+            kindName: string;
+            unitCount: number;
+            areaCenti: number;
+        };
+        /**
+         * PlanCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        PlanCan: {
+            update: boolean;
+        };
+        /** PlanList */
+        PlanList: {
+            items: components["schemas"]["PlanView"][];
+        };
+        /** PlanView */
+        PlanView: {
+            id: string;
+            communityId: string;
+            version: number;
+            title: string;
+            summary: string;
+            items: {
+                name: string;
+                quantity: string;
+                costFen: number;
+            }[];
+            /** @description sum of the items */
+            totalCostFen: number;
+            drawingFileIds: string[];
+            /** @enum {unknown} */
+            status: "draft" | "reviewing" | "voting" | "adopted" | "superseded";
+            statusName: string;
+            supersededBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["PlanCan"];
+        };
+        /**
+         * ProjectCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        ProjectCan: {
+            update: boolean;
+            report: boolean;
+        };
+        /** ProjectListItem */
+        ProjectListItem: {
+            id: string;
+            name: string;
+            /**
+             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+             * @enum {unknown}
+             */
+            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+            typeName: string;
+            regionCode: string;
+            regionName: string;
+            ownerOrganisation: components["schemas"]["OrgRef"];
+            /**
+             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+             * @enum {unknown}
+             */
+            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+            deliveryModeName: string;
+            agentBuilder: components["schemas"]["OrgRef"] | null;
+            contractor: components["schemas"]["OrgRef"] | null;
+            supervisor: components["schemas"]["OrgRef"] | null;
+            inspector: components["schemas"]["OrgRef"] | null;
+            /** @description integer fen */
+            budgetFen: number;
+            startDate: string;
+            deadline: string;
+            /**
+             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+             * @enum {unknown}
+             */
+            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+            stageName: string;
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar: "calendar-days" | "workdays";
+            calendarName: string;
+            /** @description the project has tasks; false: 未排期, the planned finish and delay mean nothing yet */
+            scheduled: boolean;
+            plannedFinish: string | null;
+            daysLate: number | null;
+            lateTaskCount: number | null;
+            atRiskTaskCount: number | null;
+            progressPercent: number | null;
+            /** @description late, or has late or at-risk tasks, at the latest re-plan */
+            atRisk: boolean;
+            replannedOn: string | null;
+            lastReportDate: string | null;
+            can: components["schemas"]["ProjectCan"];
+        };
+        /** ProjectScheduleView */
+        ProjectScheduleView: {
+            projectId: string;
+            /** @description today (Asia/Shanghai): progress is re-planned from here */
+            statusDate: string;
+            startDate: string;
+            deadline: string;
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar: "calendar-days" | "workdays";
+            /** @description planned finish of the project */
+            projectFinish: string;
+            feasible: boolean;
+            /** @description working days (of the project calendar) the planned finish is past the deadline */
+            daysLate: number;
+            /** @description task ids of one critical chain, in order; empty when every open task has float left */
+            criticalPath: string[];
+            tasks: components["schemas"]["ScheduleTaskView"][];
+            links: components["schemas"]["LinkView"][];
+        };
+        /** ProjectStatsView */
+        ProjectStatsView: {
+            /** @description today (Asia/Shanghai), the day overdue is counted on */
+            asOf: string;
+            rows: {
+                project: components["schemas"]["OrgRef"];
+                total: number;
+                /** @description not yet closed (销号) */
+                unclosed: number;
+                closed: number;
+                /** @description not closed and past the deadline (Asia/Shanghai today) */
+                overdue: number;
+                avgDaysToClose: number | null;
+                /** @description every category, in the fixed order */
+                byCategory: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+                bySeverity: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+                byStatus: {
+                    code: string;
+                    name: string;
+                    count: number;
+                }[];
+            }[];
+        };
+        /** ProjectView */
+        ProjectView: {
+            id: string;
+            name: string;
+            /**
+             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+             * @enum {unknown}
+             */
+            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+            typeName: string;
+            regionCode: string;
+            regionName: string;
+            ownerOrganisation: components["schemas"]["OrgRef"];
+            /**
+             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+             * @enum {unknown}
+             */
+            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
+            deliveryModeName: string;
+            agentBuilder: components["schemas"]["OrgRef"] | null;
+            contractor: components["schemas"]["OrgRef"] | null;
+            supervisor: components["schemas"]["OrgRef"] | null;
+            inspector: components["schemas"]["OrgRef"] | null;
+            /** @description integer fen */
+            budgetFen: number;
+            startDate: string;
+            deadline: string;
+            /**
+             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+             * @enum {unknown}
+             */
+            stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+            stageName: string;
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar: "calendar-days" | "workdays";
+            calendarName: string;
+            exceptions: {
+                date: string;
+                working: boolean;
+                reason: string;
+                /**
+                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                 * @enum {unknown}
+                 */
+                kind: "rain" | "stoppage" | "extra_workday";
+            }[];
+            taskForces: {
+                id: string;
+                /**
+                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                 * @enum {unknown}
+                 */
+                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                stageName: string;
+                name: string;
+                members: {
+                    id: string;
+                    kind: "person" | "user";
+                    personId: string | null;
+                    userId: string | null;
+                    name: string;
+                    role: "leader" | "member";
+                    roleName: string;
+                    duty: string | null;
+                }[];
+            }[];
+            description: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["ProjectCan"];
+        };
+        /** QuestionBody */
+        QuestionBody: {
+            kind: "single" | "multiple" | "rating" | "text";
+            text: string;
+            required?: boolean;
+            options?: string[];
+        };
+        /** QuestionView */
+        QuestionView: {
+            id: string;
+            position: number;
+            kind: string;
+            kindName: string;
+            text: string;
+            required: boolean;
+            options: components["schemas"]["OptionView"][];
+        };
+        /** ReadAllResult */
+        ReadAllResult: {
+            /** @description notifications marked read */
+            updated: number;
+        };
+        /** RecordVoteBody */
+        RecordVoteBody: {
+            /** @description the owner (业主) the ballot is for */
+            ownerId: string;
+            /**
+             * @description 'paper' 纸质表决票 (scan attached) or 'proxy' 书面委托
+             * @enum {unknown}
+             */
+            channel: "paper" | "proxy";
+            /**
+             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+             * @enum {unknown}
+             */
+            choice: "yes" | "no" | "abstain";
+            /** @description scan of the signed paper ballot (paper) */
+            scanFileId?: string;
+            /** @description 受托人姓名 (proxy) */
+            proxyHolder?: string;
+            /** @description the written proxy 委托书 (proxy) */
+            proxyFileId?: string;
+            note?: string;
+        };
+        /** RegionView */
+        RegionView: {
+            code: string;
+            name: string;
+            parentCode: string | null;
+            level: number;
+            levelName: string;
+            pinyin: string;
+            hasChildren?: boolean;
+            path?: {
+                code: string;
+                name: string;
+            }[];
+        };
+        /** ReinspectBody */
+        ReinspectBody: {
+            /** @description pass 通过 | fail 不通过 (reopens the finding with a new deadline from the severity) */
+            result: "pass" | "fail";
+            /** @description 复查意见 */
+            note: string;
+            /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+            photos?: string[];
+            /** @description photos of the re-inspection */
+            files?: string[];
+            /** @description re-inspection date (default: today), not in the future */
+            inspectedOn?: string;
+        };
+        /** ReissueBody */
+        ReissueBody: {
+            /** @description owner id */
+            ownerId: string;
+        };
+        /** ReissuedLink */
+        ReissuedLink: {
+            unitId: string;
+            label: string;
+            path: string;
+            expiresAt: string;
+        };
+        /** ReplaceGrantsBody */
+        ReplaceGrantsBody: {
+            grants: components["schemas"]["GrantInput"][];
+        };
+        /** ReplyBody */
+        ReplyBody: {
+            /** @description 整改情况 what was done */
+            text: string;
+            /** @description photo descriptions, e.g. "3号楼东侧临边防护缺失（近景）" */
+            photos?: string[];
+            /** @description 整改回复证据 evidence: photos after rectification, documents */
+            files?: string[];
+            /** @description reply date (default: today), not in the future */
+            repliedOn?: string;
+        };
+        /**
+         * ReportCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        ReportCan: {
+            update: boolean;
+            track: boolean;
+        };
+        /** ReportListItem */
+        ReportListItem: {
+            id: string;
+            projectId: string;
+            date: string;
+            /**
+             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+             * @enum {unknown}
+             */
+            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+            weatherName: string;
+            workersOnSite: number;
+            /** @description machines on site, all types */
+            machineryCount: number;
+            /** @description tasks with progress in the report */
+            progressCount: number;
+            problemCount: number;
+            photoCount: number;
+            filedByName: string | null;
+            /** Format: date-time */
+            filedAt: string;
+            amendedAt: string | null;
+        };
+        /** ReportPage */
+        ReportPage: {
+            items: components["schemas"]["ReportListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** ReportView */
+        ReportView: {
+            id: string;
+            projectId: string;
+            date: string;
+            /**
+             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
+             * @enum {unknown}
+             */
+            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
+            weatherName: string;
+            workersOnSite: number;
+            machinery: {
+                type: string;
+                count: number;
+            }[];
+            progress: {
+                taskId: string;
+                wbsCode: string | null;
+                taskName: string;
+                percent: number | null;
+                startedOn: string | null;
+                finishedOn: string | null;
+                remainingDays: number | null;
+            }[];
+            problems: {
+                /** @description problem number, from 1 */
+                n: number;
+                text: string;
+                /**
+                 * @description minor 一般 | major 较重 | critical 严重
+                 * @enum {unknown}
+                 */
+                severity: "minor" | "major" | "critical";
+                severityName: string;
+                issueId: string | null;
+            }[];
+            photos: {
+                /** @description caption */
+                description: string;
+                file: components["schemas"]["FileViewSchema"] | null;
+            }[];
+            notes: string | null;
+            filedBy: {
+                id: string | null;
+                name: string | null;
+            };
+            /** Format: date-time */
+            filedAt: string;
+            amendedBy: {
+                id: string | null;
+                name: string | null;
+            };
+            amendedAt: string | null;
+            /** @description filed today: may still be amended */
+            amendable: boolean;
+            /** @description the report day is a rain day (no work) on the project calendar */
+            rainDay: boolean;
+            can: components["schemas"]["ReportCan"];
+        };
+        /** ResetPasswordBody */
+        ResetPasswordBody: {
+            password: string;
+        };
+        /** ResetPasswordResult */
+        ResetPasswordResult: {
+            ok: boolean;
+            sessionsRevoked: number;
+        };
+        /** ResidentBallotView */
+        ResidentBallotView: {
+            communityName: string;
+            /** @description who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
+            organiser: string;
+            /** @description masked: 张* */
+            ownerName: string;
+            units: string[];
+            question: string;
+            /** @enum {unknown} */
+            matter: "ordinary" | "major";
+            matterName: string;
+            /** Format: date-time */
+            closesAt: string;
+            plan: {
+                version: number;
+                title: string;
+                summary: string;
+                items: {
+                    name: string;
+                    quantity: string;
+                    costFen: number;
+                }[];
+                totalCostFen: number;
+            };
+        };
+        /** ResidentReceipt */
+        ResidentReceipt: {
+            /** @description short number to quote to the community staff */
+            receiptNo: string;
+            communityName: string;
+            planVersion: number;
+            /**
+             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+             * @enum {unknown}
+             */
+            choice: "yes" | "no" | "abstain";
+            choiceName: string;
+            /** Format: date-time */
+            castAt: string;
+        };
+        /** ResidentSubmitted */
+        ResidentSubmitted: {
+            ok: boolean;
+            message: string;
+        };
+        /** ResidentSurveyView */
+        ResidentSurveyView: {
+            title: string;
+            intro: string;
+            phase: string;
+            communityName: string;
+            unitLabel: string;
+            /** @description who runs the survey, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局) */
+            organiser: string;
+            expiresAt: string;
+            questions: components["schemas"]["QuestionView"][];
+        };
+        /** ResidentVoteBody */
+        ResidentVoteBody: {
+            /**
+             * @description 'yes' 同意 / 'no' 不同意 / 'abstain' 弃权
+             * @enum {unknown}
+             */
+            choice: "yes" | "no" | "abstain";
+        };
+        /**
+         * ResultView
+         * @description the count once the ballot is closed (published: frozen)
+         */
+        ResultView: {
+            /** @enum {unknown} */
+            outcome: "passed" | "rejected" | "no-quorum";
+            outcomeName: string;
+            totalOwners: number;
+            /** @description m², two decimals */
+            totalArea: string;
+            participatingOwners: number;
+            /** @description m², two decimals */
+            participatingArea: string;
+            yesOwners: number;
+            yesArea: string;
+            noOwners: number;
+            noArea: string;
+            abstainOwners: number;
+            abstainArea: string;
+            /** @description yes owners needed to pass with this participation */
+            passOwners: number;
+            /** @description yes area needed to pass with this participation, m² */
+            passArea: string;
+            /** @description true once published: the figures no longer change */
+            frozen: boolean;
+            /** Format: date-time */
+            computedAt: string;
+        };
+        /** ResultsView */
+        ResultsView: {
+            surveyId: string;
+            phase: string;
+            status: string;
+            frozen: boolean;
+            publishedAt: string | null;
+            units: number;
+            respondents: number;
+            online: number;
+            paper: number;
+            responseRate: number;
+            questions: {
+                questionId: string;
+                position: number;
+                kind: string;
+                text: string;
+                answered: number;
+                options: {
+                    id: string;
+                    label: string;
+                    count: number;
+                    percent: number;
+                }[];
+                ratings: number[];
+                mean: number | null;
+            }[];
+            byBuilding: {
+                buildingId: string;
+                name: string;
+                units: number;
+                respondents: number;
+                responseRate: number;
+                questions: {
+                    questionId: string;
+                    position: number;
+                    kind: string;
+                    text: string;
+                    answered: number;
+                    options: {
+                        id: string;
+                        label: string;
+                        count: number;
+                        percent: number;
+                    }[];
+                    ratings: number[];
+                    mean: number | null;
+                }[];
+            }[];
+            satisfaction: {
+                rated: number;
+                satisfied: number;
+                rate: number;
+            } | null;
+            texts: {
+                questionId: string;
+                text: string;
+                count: number;
+            }[];
+        };
+        /**
+         * ReviewCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        ReviewCan: {
+            update: boolean;
+        };
+        /** ReviewList */
+        ReviewList: {
+            items: components["schemas"]["ReviewView"][];
+        };
+        /** ReviewView */
+        ReviewView: {
+            id: string;
+            communityId: string;
+            plan: {
+                id: string;
+                version: number;
+                title: string;
+            };
+            heldOn: string;
+            place: string;
+            attendees: {
+                name: string;
+                kind: string;
+                kindName: string;
+                organisation: string | null;
+            }[];
+            minutes: string;
+            decision: string;
+            decisionName: string;
+            decisionNotes: string;
+            minutesFileIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["ReviewCan"];
+        };
+        /** RoleView */
+        RoleView: {
+            role: string;
+            name: {
+                zh: string;
+                en: string;
+            };
+            exclusive: boolean;
+            permissions: string[];
+        };
+        /** ScheduleList */
+        ScheduleList: {
+            items: components["schemas"]["ScheduleView"][];
+        };
+        /** ScheduleRunView */
+        ScheduleRunView: {
+            /** @description the day ('2026-03-02') or the window's start ('2026-03-02 08:05'), Shanghai time */
+            slot: string;
+            status: "running" | "succeeded" | "failed";
+            statusName: string;
+            /** @description runs of this slot so far (retries after failures count) */
+            attempts: number;
+            /** @description the server process that ran it (host:pid:tag) */
+            server: string;
+            /**
+             * Format: date-time
+             * @description when the latest attempt started
+             */
+            startedAt: string;
+            finishedAt: string | null;
+            summary: string | null;
+            error: string | null;
+        };
+        /** ScheduleTaskView */
+        ScheduleTaskView: {
+            id: string;
+            wbsCode: string | null;
+            name: string;
+            parentId: string | null;
+            /** @description spans its sub-tasks; not scheduled itself */
+            summary: boolean;
+            duration: number;
+            responsibleOrganisation: components["schemas"]["OrgRef"] | null;
+            status: "not-started" | "in-progress" | "done";
+            /** @description 0–100, from the daily reports */
+            percent: number;
+            /** @description planned (earliest) start */
+            earlyStart: string;
+            /** @description planned (earliest) finish */
+            earlyFinish: string;
+            /** @description latest start that still meets the deadline */
+            lateStart: string;
+            /** @description latest finish that still meets the deadline */
+            lateFinish: string;
+            actualStart: string | null;
+            actualFinish: string | null;
+            remaining: number | null;
+            /** @description working days; negative: cannot make the deadline */
+            totalFloat: number;
+            freeFloat: number;
+            /** @description no float left against the deadline: total float <= 0 */
+            critical: boolean;
+            /** @description not started although its latest start has passed */
+            lateStartPassed: boolean;
+            daysToLateStart: number | null;
+            /** @description not done, and its latest start has passed or its float is negative */
+            late: boolean;
+            /** @description not done, not late, float of 3 working days or less */
+            atRisk: boolean;
+        };
+        /** ScheduleView */
+        ScheduleView: {
+            key: string;
+            moduleId: string;
+            name: string;
+            /** @description the timetable in words */
+            when: string;
+            /** @description also runs at server start when the current slot has not run */
+            runAtStart: boolean;
+            /**
+             * Format: date-time
+             * @description when the next slot begins
+             */
+            nextAt: string;
+            lastRun: components["schemas"]["ScheduleRunView"] | null;
+        };
+        /** SewageSummaryView */
+        SewageSummaryView: {
+            year: number;
+            regionCode: string | null;
+            /** @description the discharge standard the tests are evaluated against */
+            standard: string;
+            facilities: {
+                total: number;
+                operating: number;
+                underConstruction: number;
+                suspended: number;
+                operatingCapacityTenths: number;
+            };
+            builtOrRebuilt: {
+                /** @description facilities built or rebuilt in the year */
+                count: number;
+                built: number;
+                rebuilt: number;
+                investmentFen: number;
+            };
+            coverage: {
+                /** @description villages in the register */
+                registered: number;
+                /** @description of them draining to the urban network (纳管) */
+                onNetwork: number;
+                /** @description villages counted by the rate: registered − on network */
+                inScope: number;
+                /** @description of them treated by a facility in operation */
+                covered: number;
+                households: number;
+                connectedHouseholds: number;
+                rate: string | null;
+                rateBasisPoints: number | null;
+            };
+            compliance: {
+                /** @description facilities sampled in the year */
+                testedFacilities: number;
+                /** @description of them, every sample of the year met the standard */
+                compliantFacilities: number;
+                tests: number;
+                compliantTests: number;
+                rate: string | null;
+                rateBasisPoints: number | null;
+            };
+            byYear: components["schemas"]["SewageYearView"][];
+        };
+        /** SewageYearView */
+        SewageYearView: {
+            year: number;
+            built: number;
+            rebuilt: number;
+            investmentFen: number;
+            testedFacilities: number;
+            compliantFacilities: number;
+            tests: number;
+            compliantTests: number;
+            rate: string | null;
+            rateBasisPoints: number | null;
+        };
+        /**
+         * SurveyCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        SurveyCan: {
+            update: boolean;
+        };
+        /** SurveyLinkSheetView */
+        SurveyLinkSheetView: {
+            surveyId: string;
+            title: string;
+            communityName: string;
+            expiresAt: string | null;
+            rows: {
+                unitId: string;
+                label: string;
+                buildingName: string;
+                path: string;
+                used: boolean;
+            }[];
+        };
+        /** SurveySummary */
+        SurveySummary: {
+            id: string;
+            communityId: string;
+            phase: string;
+            phaseName: string;
+            title: string;
+            status: string;
+            statusName: string;
+            respondents: number;
+            openedAt: string | null;
+            closedAt: string | null;
+            publishedAt: string | null;
+            linksExpireAt: string | null;
+            createdAt: string;
+        };
+        /** SurveyView */
+        SurveyView: {
+            id: string;
+            communityId: string;
+            phase: string;
+            phaseName: string;
+            title: string;
+            status: string;
+            statusName: string;
+            respondents: number;
+            openedAt: string | null;
+            closedAt: string | null;
+            publishedAt: string | null;
+            linksExpireAt: string | null;
+            createdAt: string;
+            communityName: string;
+            intro: string;
+            units: number;
+            linksIssued: number;
+            linksUsed: number;
+            can: components["schemas"]["SurveyCan"];
+            questions: components["schemas"]["QuestionView"][];
+        };
+        /**
+         * TaskCan
+         * @description what the caller may do with this record (the server decides; the web only reads it)
+         */
+        TaskCan: {
+            update: boolean;
+            delete: boolean;
+        };
+        /** TaskView */
+        TaskView: {
+            id: string;
+            projectId: string;
+            wbsCode: string | null;
+            name: string;
+            duration: number;
+            parentId: string | null;
+            /** @description has sub-tasks: not scheduled itself, spans its sub-tasks */
+            summary: boolean;
+            responsibleOrganisation: components["schemas"]["OrgRef"] | null;
+            position: number;
+            can: components["schemas"]["TaskCan"];
+        };
+        /**
+         * TrackerView
+         * @description live participation (no choices): for those who may see the voters (can.voters), else null
+         */
+        TrackerView: {
+            totalOwners: number;
+            /** @description m², two decimals */
+            totalArea: string;
+            participatingOwners: number;
+            /** @description m², two decimals */
+            participatingArea: string;
+            /** @description owners needed for a quorum (⌈2/3⌉) */
+            quorumOwners: number;
+            /** @description area needed for a quorum (⌈2/3⌉), m² */
+            quorumArea: string;
+            quorumMet: boolean;
+            online: number;
+            paper: number;
+            proxy: number;
+            linksIssued: number;
+            linksUsed: number;
+        };
+        /** UnitResponseView */
+        UnitResponseView: {
+            unitId: string;
+            label: string;
+            response: {
+                id: string;
+                channel: string;
+                submittedAt: string;
+                correctedAt: string | null;
+            } | null;
+            answers: {
+                questionId: string;
+                optionId: string | null;
+                rating: number | null;
+                text: string | null;
+            }[];
+        };
+        /** UnitView */
+        UnitView: {
+            id: string;
+            buildingId: string;
+            buildingName: string;
+            entrance: string;
+            room: string;
+            label: string;
+            areaCenti: number;
+            owner: components["schemas"]["OwnerRef"];
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            count: number;
+        };
+        /** UpdateBallotBody */
+        UpdateBallotBody: {
+            /**
+             * @description 'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2
+             * @enum {unknown}
+             */
+            matter?: "ordinary" | "major";
+            question?: string;
+            /** @description when online voting starts; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+            opensAt?: string;
+            /** @description when voting ends; ISO 8601, e.g. 2026-03-20T18:00:00+08:00 */
+            closesAt?: string;
+        };
+        /** UpdateIssueBody */
+        UpdateIssueBody: {
+            title?: string;
+            ownerOrganisationId?: string | null;
+            /** @description due date */
+            dueDate?: string;
+            /** @description open 待解决 | resolved 已解决 */
+            status?: "open" | "resolved";
+            resolution?: string | null;
+        };
+        /** UpdateLinkBody */
+        UpdateLinkBody: {
+            /**
+             * @description FS finish-to-start (default) | SS start-to-start | FF finish-to-finish | SF start-to-finish
+             * @enum {unknown}
+             */
+            type?: "FS" | "SS" | "FF" | "SF";
+            /** @description working days between the linked dates (negative: lead); default 0 */
+            lag?: number;
+        };
+        /** UpdateMeetingBody */
+        UpdateMeetingBody: {
+            title?: string;
+            /** @description date the meeting was held (YYYY-MM-DD) */
+            heldOn?: string;
+            location?: string | null;
+            minutes?: string;
+            /** @description replaces the list */
+            attendees?: {
+                /** @description attendee name 姓名 */
+                name: string;
+                /** @description registered organisation (its name is used) */
+                organisationId?: string;
+                /** @description organisation as written, when it is not registered */
+                organisationName?: string;
+                /** @description 职务, e.g. 项目经理 */
+                jobTitle?: string;
+            }[];
+        };
+        /** UpdateOrganisationBody */
+        UpdateOrganisationBody: {
+            name?: string;
+            /**
+             * @description department | street_office | enterprise | university | workshop | inspector | contractor | village_committee | other
+             * @enum {unknown}
+             */
+            kind?: "department" | "street_office" | "enterprise" | "university" | "workshop" | "inspector" | "contractor" | "village_committee" | "other";
+            /** @description GB/T 2260 region code */
+            regionCode?: string;
+            parentId?: string | null;
+            creditCode?: string | null;
+            address?: string | null;
+            /** @description active 正常 | closed 已撤销 (organisations are never deleted, only closed) */
+            status?: "active" | "closed";
+        };
+        /** UpdateOwnerBody */
+        UpdateOwnerBody: {
+            name?: string;
+            kind?: "person" | "organisation";
+        };
+        /** UpdatePlanBody */
+        UpdatePlanBody: {
+            title?: string;
+            summary?: string;
+            /** @description replaces the list */
+            items?: {
+                /** @description 改造内容, e.g. 外墙立面整治 */
+                name: string;
+                /** @description quantity or description, e.g. 12,400 m² */
+                quantity?: string;
+                /** @description estimated cost in fen */
+                costFen: number;
+            }[];
+            /** @description replaces the list */
+            drawingFileIds?: string[];
+        };
+        /**
+         * UpdateProjectBody
+         * @description Only the fields given change; exceptions and taskForces, when given, replace the lists
+         */
+        UpdateProjectBody: {
+            name?: string;
+            /**
+             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
+             * @enum {unknown}
+             */
+            type?: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
+            /** @description GB/T 2260 region code */
+            regionCode?: string;
+            /** @description UUID */
+            ownerOrganisationId?: string;
+            /**
+             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
+             * @enum {unknown}
+             */
+            deliveryMode?: "full_agency" | "agency" | "self_build" | "epc";
+            agentBuilderId?: string | null;
+            contractorId?: string | null;
+            supervisorId?: string | null;
+            inspectorId?: string | null;
+            /** @description budget in integer fen (1 yuan = 100 fen); the web app shows yuan */
+            budgetFen?: number;
+            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+            startDate?: string;
+            /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+            deadline?: string;
+            /**
+             * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+             * @enum {unknown}
+             */
+            stage?: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+            /**
+             * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
+             * @enum {unknown}
+             */
+            calendar?: "calendar-days" | "workdays";
+            exceptions?: {
+                /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                date: string;
+                /** @description false: no work that day (rain day 雨天, stop-work order 停工); true: extra working day */
+                working: boolean;
+                reason?: string;
+                /**
+                 * @description rain 雨天停工 | stoppage 其他停工 (台风、停工令…) | extra_workday 加班/补班; default from working
+                 * @enum {unknown}
+                 */
+                kind?: "rain" | "stoppage" | "extra_workday";
+            }[];
+            taskForces?: {
+                /**
+                 * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
+                 * @enum {unknown}
+                 */
+                stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
+                /** @description 工作专班 name, e.g. 主体施工专班 */
+                name: string;
+                members: {
+                    /** @description UUID */
+                    personId?: string;
+                    /** @description UUID */
+                    userId?: string;
+                    /** @description leader 组长 | member 成员 */
+                    role: "leader" | "member";
+                    duty?: string;
+                }[];
+            }[];
+            description?: string | null;
+        };
+        /** UpdateReviewBody */
+        UpdateReviewBody: {
+            /** @description date of the meeting */
+            heldOn?: string;
+            place?: string;
+            /** @description replaces the list */
+            attendees?: {
+                name: string;
+                /**
+                 * @description resident_rep 居民代表 / expert 专家 / designer 设计单位 / builder 施工单位 / street 街道社区 / bureau 住建局
+                 * @enum {unknown}
+                 */
+                kind: "resident_rep" | "expert" | "designer" | "builder" | "street" | "bureau";
+                /** @description unit or building, e.g. 3幢 / 浙江某设计院 */
+                organisation?: string;
+            }[];
+            minutes?: string;
+            /**
+             * @description 'adopt' put the plan to the ballot / 'revise' revise the plan first
+             * @enum {unknown}
+             */
+            decision?: "adopt" | "revise";
+            decisionNotes?: string;
+            /** @description replaces the list */
+            minutesFileIds?: string[];
+        };
+        /** UpdateSurveyBody */
+        UpdateSurveyBody: {
+            title?: string;
+            intro?: string;
+            questions?: components["schemas"]["QuestionBody"][];
+        };
+        /** UpdateTaskBody */
+        UpdateTaskBody: {
+            name?: string;
+            /** @description working days on the project calendar (whole days, >= 1); ignored for a summary task */
+            duration?: number;
+            wbsCode?: string | null;
+            parentId?: string | null;
+            responsibleOrganisationId?: string | null;
+            /** @description order in the task list */
+            position?: number;
+        };
+        /** UpdateUserBody */
+        UpdateUserBody: {
+            displayName?: string;
+            organisationId?: string | null;
+        };
+        /** UploadedFile */
+        UploadedFile: {
+            /**
+             * Format: uuid
+             * @description give this id to the record the file belongs to
+             */
+            id: string;
+            name: string;
+            /** @description image/jpeg | image/png | image/webp | application/pdf | .docx | .xlsx (sniffed) */
+            contentType: string;
+            /** @description bytes */
+            size: number;
+            /** @description signed link to the content (for a preview before the record is saved) */
+            url: string;
+        };
+        /** UserView */
+        UserView: {
+            id: string;
+            username: string;
+            displayName: string;
+            organisationId: string | null;
+            status: "active" | "disabled";
+            locked: boolean;
+            lockedUntil: string | null;
+            failedAttempts: number;
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            grants: components["schemas"]["GrantView"][];
+        };
+        /** VillageBody */
+        VillageBody: {
+            households?: number | null;
+            connectedHouseholds?: number | null;
+            /** @description drains to the urban sewer network (纳管); such villages are outside the rural coverage rate */
+            onNetwork: boolean;
+            facilityId: string | null;
+            note?: string | null;
+        };
+        /** VillageListItem */
+        VillageListItem: {
+            villageCode: string;
+            villageName: string;
+            townName: string | null;
+            households: number | null;
+            connectedHouseholds: number | null;
+            facility: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+            coverage: "covered" | "uncovered" | "network";
+            coverageName: string;
+            note: string | null;
+            can: {
+                edit: boolean;
+            };
+        };
+        /** VillageView */
+        VillageView: {
+            villageCode: string;
+            villageName: string;
+            townCode: string | null;
+            townName: string | null;
+            households: number | null;
+            connectedHouseholds: number | null;
+            onNetwork: boolean;
+            facility: {
+                id: string;
+                name: string;
+                /** @description operating 运行中 | under_construction 在建 | suspended 停用 */
+                status: "operating" | "under_construction" | "suspended";
+            } | null;
+            /** @description covered 已覆盖 | uncovered 未覆盖 | network 纳管（城镇管网，不计入农村覆盖率） */
+            coverage: "covered" | "uncovered" | "network";
+            coverageName: string;
+            note: string | null;
+        };
+        /** VoidBody */
+        VoidBody: {
+            /** @description why (作废原因) */
+            reason: string;
+        };
+        /** VoteEventList */
+        VoteEventList: {
+            items: components["schemas"]["VoteEventView"][];
+        };
+        /** VoteEventView */
+        VoteEventView: {
+            /** Format: date-time */
+            at: string;
+            voteId: string;
+            ownerId: string;
+            ownerName: string;
+            /** @enum {unknown} */
+            action: "cast" | "corrected" | "voided";
+            /** @enum {unknown} */
+            channel: "online" | "paper" | "proxy";
+            /** @enum {unknown} */
+            choice: "yes" | "no" | "abstain";
+            before: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            actorName: string;
+        };
+        /** VotePage */
+        VotePage: {
+            items: components["schemas"]["VoteRowView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            canSeeChoices: boolean;
+        };
+        /** VoteReceipt */
+        VoteReceipt: {
+            voteId: string;
+            ownerId: string;
+            /** @enum {unknown} */
+            channel: "online" | "paper" | "proxy";
+            /** Format: date-time */
+            castAt: string;
+        };
+        /** VoteRowView */
+        VoteRowView: {
+            ownerId: string;
+            /** @description masked unless the caller may see choices */
+            ownerName: string;
+            units: string[];
+            /** @description the owner’s exclusive area, m² */
+            area: string;
+            voted: boolean;
+            voteId: string | null;
+            channel: ("online" | "paper" | "proxy") | null;
+            channelName: string | null;
+            castAt: string | null;
+            choice: ("yes" | "no" | "abstain") | null;
+            choiceName: string | null;
+            proxyHolder: string | null;
+            scanFileId: string | null;
+            proxyFileId: string | null;
+            recordedBy: string | null;
+        };
+        /** WaterTestBody */
+        WaterTestBody: {
+            /** @description the facility sampled */
+            facilityId: string;
+            /** @description date sampled, not in the future */
+            sampledOn: string;
+            /** @description testing organisation 检测机构 */
+            lab: string;
+            /** @description pH in hundredths (7.25 → 725) */
+            ph: number;
+            /** @description COD_Cr mg/L, in hundredths (45.3 → 4530) */
+            cod: number;
+            /** @description NH3-N mg/L, in hundredths (45.3 → 4530) */
+            nh3n: number;
+            /** @description TP mg/L, in hundredths (45.3 → 4530) */
+            tp: number;
+            tn?: number | null;
+            ss?: number | null;
+            oil?: number | null;
+            waterTempTenths?: number | null;
+            note?: string | null;
+        };
+        /** WaterTestListItem */
+        WaterTestListItem: {
+            id: string;
+            facilityName: string;
+            villageName: string;
+            townName: string | null;
+            sampledOn: string;
+            lab: string;
+            ph: number;
+            cod: number;
+            nh3n: number;
+            tp: number;
+            waterTempTenths: number | null;
+            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+            grade: 1 | 2;
+            /** @description computed against DB33/973-2021 when recorded */
+            compliant: boolean;
+            /** @description pollutants outside their limits */
+            exceededNames: string[];
+        };
+        /** WaterTestView */
+        WaterTestView: {
+            id: string;
+            facilityId: string;
+            facilityName: string;
+            villageName: string;
+            townName: string | null;
+            sampledOn: string;
+            lab: string;
+            ph: number;
+            cod: number;
+            nh3n: number;
+            tp: number;
+            tn: number | null;
+            ss: number | null;
+            oil: number | null;
+            waterTempTenths: number | null;
+            /** @description grade of DB33/973-2021 the outfall must meet: 1 一级 | 2 二级 */
+            grade: 1 | 2;
+            /** @description computed against DB33/973-2021 when recorded */
+            compliant: boolean;
+            /** @description pollutants outside their limits */
+            exceeded: string[];
+            exceededNames: string[];
+            note: string | null;
         };
     };
     responses: never;

@@ -1,4 +1,5 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
+import type { PermissionKey } from '../api/permissions.generated.ts';
 
 /**
  * The web side of a module: the pages it adds to the router. Each page is a React.lazy
@@ -10,7 +11,7 @@ export interface WebRoute {
   path: string;
   component: LazyExoticComponent<ComponentType>;
   /** Shown as "no access" without calling the server when the user lacks it (the server decides anyway). */
-  permission?: string;
+  permission?: PermissionKey;
 }
 
 export interface WebModule {

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import type { Db } from '../../platform/kit/index.ts';
 import type { ProjectExceptionRow } from './project.repo.ts';
 import { type ExceptionKind, rdb } from './renewal.tables.ts';
 

@@ -1,10 +1,8 @@
-import type { Lang } from '../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices, say } from '../../platform/kit/index.ts';
 import { AddExceptionBody, ExceptionList, ExceptionParams } from './calendar-exception.schemas.ts';
 import { addException, listProjectExceptions, removeException } from './calendar-exception.service.ts';
 import type { ProjectExceptionRow } from './project.repo.ts';
-import { EXCEPTION_KIND_NAMES, say } from './renewal.labels.ts';
-import { IdParams } from './renewal.schemas.ts';
+import { EXCEPTION_KIND_NAMES } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 
 const tags = ['renewal'];

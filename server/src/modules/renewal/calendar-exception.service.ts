@@ -1,11 +1,16 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  checkDate,
+  conflict,
+  type Db,
+  invalid,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../platform/kit/index.ts';
 import { deleteException, findException, insertException } from './calendar-exception.repo.ts';
 import { projectForRead, projectForWrite } from './project.policy.ts';
 import { listExceptions, lockProject, type ProjectRow } from './project.repo.ts';
-import { checkDate, todayOf } from './renewal.dates.ts';
 import { EXCEPTION_KIND_NAMES } from './renewal.labels.ts';
 import type { ExceptionKind, Weather } from './renewal.tables.ts';
 import { refreshSnapshot, scheduleOf } from './schedule.service.ts';

@@ -1,9 +1,8 @@
-import type { ExcelListDef, ExportColumn } from '../../platform/excel/excel-list.ts';
-import type { Lang } from '../../platform/http/errors.ts';
+import { type ExcelListDef, type ExportColumn, type Lang, say } from '../../platform/kit/index.ts';
 import type { ReportExportRow } from './daily-report.repo.ts';
 import { ReportExportQuery, type ReportExportQueryT } from './daily-report.schemas.ts';
 import { reportExportPages } from './daily-report.service.ts';
-import { SEVERITY_NAMES, say, WEATHER_NAMES } from './renewal.labels.ts';
+import { SEVERITY_NAMES, WEATHER_NAMES } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_REPORT } from './renewal.scope.ts';
 
 /**

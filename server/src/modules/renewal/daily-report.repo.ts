@@ -1,9 +1,9 @@
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import { type Db, escapeLike, isUniqueViolation, regionsSql } from '../../platform/kit/index.ts';
 import type { ProgressItem } from './progress.rules.ts';
-import { escapeLike, projectScopeSql } from './project.repo.ts';
+import { projectScopeSql } from './project.repo.ts';
 import type { RenewalScope } from './renewal.scope.ts';
-import { type DailyReportTable, pgError, type ReportProgressTable, rdb } from './renewal.tables.ts';
+import { type DailyReportTable, type ReportProgressTable, rdb } from './renewal.tables.ts';
 
 /** The only place with queries on daily reports (工程日报) and their progress lines. */
 
@@ -35,10 +35,7 @@ export const patchReport = (db: Db, id: string, values: Updateable<DailyReportTa
     .executeTakeFirstOrThrow();
 
 /** True when the one-report-per-project-per-day constraint refused a write. */
-export const isReportDayTaken = (e: unknown): boolean => {
-  const { code, constraint } = pgError(e);
-  return code === '23505' && (constraint === undefined || constraint.includes('project_date'));
-};
+export const isReportDayTaken = (e: unknown): boolean => isUniqueViolation(e, 'project_date');
 
 export const findReport = (db: Db, id: string): Promise<ReportRow | undefined> =>
   rdb(db).selectFrom('renewal_daily_reports').selectAll().where('id', '=', id).executeTakeFirst();
@@ -298,13 +295,19 @@ export async function findMissingPage(
 }
 
 /** Reports dated `date` on projects in the region subtree (null: everywhere). */
-export async function countReportsOn(db: Db, regionCode: string | null, date: string): Promise<number> {
+export async function countReportsBetween(
+  db: Db,
+  regions: string[] | null,
+  from: string,
+  to: string,
+): Promise<number> {
   const r = await rdb(db)
     .selectFrom('renewal_daily_reports as d')
     .innerJoin('renewal_projects as p', 'p.id', 'd.project_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('d.report_date', '=', date)
-    .$if(regionCode !== null, (q) => q.where('p.region_code', 'like', `${regionCode}%`))
+    .where('d.report_date', '>=', from)
+    .where('d.report_date', '<=', to)
+    .where(regionsSql(regions, 'p.region_code'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -1,6 +1,12 @@
-import type { FileView } from '../../platform/files/file.service.ts';
-import type { Lang } from '../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type FileView,
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+  say,
+} from '../../platform/kit/index.ts';
 import type { ProgressRow, ReportListRow, ReportRow } from './daily-report.repo.ts';
 import {
   AmendReportBody,
@@ -19,8 +25,7 @@ import {
   listMissingReports,
   listReports,
 } from './daily-report.service.ts';
-import { SEVERITY_NAMES, say, WEATHER_NAMES } from './renewal.labels.ts';
-import { IdParams, orgRef } from './renewal.schemas.ts';
+import { SEVERITY_NAMES, WEATHER_NAMES } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_REPORT } from './renewal.scope.ts';
 
 const tags = ['renewal'];
@@ -33,6 +38,7 @@ export const presentReport = (
     amendable: boolean;
     rainDay: boolean;
     files: FileView[];
+    can: Record<'update' | 'track', boolean>;
   },
   lang: Lang,
 ) => ({
@@ -70,6 +76,7 @@ export const presentReport = (
   amendedAt: v.report.amended_at?.toISOString() ?? null,
   amendable: v.amendable,
   rainDay: v.rainDay,
+  can: v.can,
 });
 
 export const presentReportListItem = (r: ReportListRow, lang: Lang) => ({

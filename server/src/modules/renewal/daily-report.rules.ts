@@ -1,6 +1,5 @@
-import { invalid } from '../../platform/http/errors.ts';
+import { checkDate, invalid } from '../../platform/kit/index.ts';
 import type { FileReportInput } from './daily-report.schemas.ts';
-import { checkDate } from './renewal.dates.ts';
 import type { TaskRow } from './task.repo.ts';
 import { taskLabel } from './task.rules.ts';
 

@@ -1,7 +1,14 @@
 import { type Static, Type } from 'typebox';
-import { FileViewSchema } from '../../platform/files/file.schemas.ts';
-import { pageQueryFields } from '../../platform/http/pagination.ts';
-import { DateString, dateString, Nullable, OrgRef, uuid } from './renewal.schemas.ts';
+import {
+  DateString,
+  dateString,
+  FileViewSchema,
+  Nullable,
+  OrgRef,
+  pageQueryFields,
+  uuid,
+} from '../../platform/kit/index.ts';
+import { ReportCan } from './daily-report.policy.ts';
 import { SEVERITIES, WEATHERS } from './renewal.tables.ts';
 
 export const WeatherSchema = Type.Enum(WEATHERS, {
@@ -12,13 +19,16 @@ export const SeveritySchema = Type.Enum(SEVERITIES, {
   description: 'minor 一般 | major 较重 | critical 严重',
 });
 
-export const ReportParams = Type.Object({ id: uuid('report id') }, { additionalProperties: false });
+export const ReportParams = Type.Object(
+  { id: uuid('report id') },
+  { title: 'ReportParams', additionalProperties: false },
+);
 export const ProblemParams = Type.Object(
   {
     id: uuid('report id'),
     n: Type.Integer({ minimum: 1, maximum: 50, description: 'problem number, from 1' }),
   },
-  { additionalProperties: false },
+  { title: 'ProblemParams', additionalProperties: false },
 );
 
 const ProgressInput = Type.Object(
@@ -77,11 +87,12 @@ const reportFields = {
 
 export const FileReportBody = Type.Object(
   { date: Type.Optional(dateString('report date (default today); not in the future')), ...reportFields },
-  { additionalProperties: false },
+  { title: 'FileReportBody', additionalProperties: false },
 );
 export type FileReportInput = Static<typeof FileReportBody>;
 
 export const AmendReportBody = Type.Object(reportFields, {
+  title: 'AmendReportBody',
   additionalProperties: false,
   description: 'Replaces the report’s content; allowed on the day it was filed',
 });
@@ -89,7 +100,7 @@ export type AmendReportInput = Static<typeof AmendReportBody>;
 
 export const ReportListQuery = Type.Object(
   { from: Type.Optional(DateString), to: Type.Optional(DateString), ...pageQueryFields },
-  { additionalProperties: false },
+  { title: 'ReportListQuery', additionalProperties: false },
 );
 export type ReportListQueryT = Static<typeof ReportListQuery>;
 
@@ -102,7 +113,7 @@ export const ReportExportQuery = Type.Object(
     from: Type.Optional(dateString('reports dated on or after')),
     to: Type.Optional(dateString('reports dated on or before')),
   },
-  { additionalProperties: false },
+  { title: 'ReportExportQuery', additionalProperties: false },
 );
 export type ReportExportQueryT = Static<typeof ReportExportQuery>;
 
@@ -112,7 +123,7 @@ export const MissingQuery = Type.Object(
     regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$', description: 'region subtree' })),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'MissingQuery', additionalProperties: false },
 );
 export type MissingQueryT = Static<typeof MissingQuery>;
 
@@ -120,85 +131,101 @@ export type MissingQueryT = Static<typeof MissingQuery>;
 
 const Filer = Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()) });
 
-export const ReportView = Type.Object({
-  id: Type.String(),
-  projectId: Type.String(),
-  date: Type.String(),
-  weather: WeatherSchema,
-  weatherName: Type.String(),
-  workersOnSite: Type.Integer(),
-  machinery: Type.Array(Type.Object({ type: Type.String(), count: Type.Integer() })),
-  progress: Type.Array(
-    Type.Object({
-      taskId: Type.String(),
-      wbsCode: Nullable(Type.String()),
-      taskName: Type.String(),
-      percent: Nullable(Type.Integer()),
-      startedOn: Nullable(Type.String()),
-      finishedOn: Nullable(Type.String()),
-      remainingDays: Nullable(Type.Integer()),
-    }),
-  ),
-  problems: Type.Array(
-    Type.Object({
-      n: Type.Integer({ description: 'problem number, from 1' }),
-      text: Type.String(),
-      severity: SeveritySchema,
-      severityName: Type.String(),
-      issueId: Nullable(Type.String({ description: 'the tracked issue made of this problem' })),
-    }),
-  ),
-  photos: Type.Array(
-    Type.Object({
-      description: Type.String({ description: 'caption' }),
-      file: Nullable(FileViewSchema),
-    }),
-  ),
-  notes: Nullable(Type.String()),
-  filedBy: Filer,
-  filedAt: Type.String({ format: 'date-time' }),
-  amendedBy: Filer,
-  amendedAt: Nullable(Type.String({ format: 'date-time' })),
-  amendable: Type.Boolean({ description: 'filed today: may still be amended' }),
-  rainDay: Type.Boolean({ description: 'the report day is a rain day (no work) on the project calendar' }),
-});
+export const ReportView = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    date: Type.String(),
+    weather: WeatherSchema,
+    weatherName: Type.String(),
+    workersOnSite: Type.Integer(),
+    machinery: Type.Array(Type.Object({ type: Type.String(), count: Type.Integer() })),
+    progress: Type.Array(
+      Type.Object({
+        taskId: Type.String(),
+        wbsCode: Nullable(Type.String()),
+        taskName: Type.String(),
+        percent: Nullable(Type.Integer()),
+        startedOn: Nullable(Type.String()),
+        finishedOn: Nullable(Type.String()),
+        remainingDays: Nullable(Type.Integer()),
+      }),
+    ),
+    problems: Type.Array(
+      Type.Object({
+        n: Type.Integer({ description: 'problem number, from 1' }),
+        text: Type.String(),
+        severity: SeveritySchema,
+        severityName: Type.String(),
+        issueId: Nullable(Type.String({ description: 'the tracked issue made of this problem' })),
+      }),
+    ),
+    photos: Type.Array(
+      Type.Object({
+        description: Type.String({ description: 'caption' }),
+        file: Nullable(FileViewSchema),
+      }),
+    ),
+    notes: Nullable(Type.String()),
+    filedBy: Filer,
+    filedAt: Type.String({ format: 'date-time' }),
+    amendedBy: Filer,
+    amendedAt: Nullable(Type.String({ format: 'date-time' })),
+    amendable: Type.Boolean({ description: 'filed today: may still be amended' }),
+    rainDay: Type.Boolean({ description: 'the report day is a rain day (no work) on the project calendar' }),
+    can: ReportCan,
+  },
+  { title: 'ReportView' },
+);
 
-export const ReportListItem = Type.Object({
-  id: Type.String(),
-  projectId: Type.String(),
-  date: Type.String(),
-  weather: WeatherSchema,
-  weatherName: Type.String(),
-  workersOnSite: Type.Integer(),
-  machineryCount: Type.Integer({ description: 'machines on site, all types' }),
-  progressCount: Type.Integer({ description: 'tasks with progress in the report' }),
-  problemCount: Type.Integer(),
-  photoCount: Type.Integer(),
-  filedByName: Nullable(Type.String()),
-  filedAt: Type.String({ format: 'date-time' }),
-  amendedAt: Nullable(Type.String({ format: 'date-time' })),
-});
+export const ReportListItem = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    date: Type.String(),
+    weather: WeatherSchema,
+    weatherName: Type.String(),
+    workersOnSite: Type.Integer(),
+    machineryCount: Type.Integer({ description: 'machines on site, all types' }),
+    progressCount: Type.Integer({ description: 'tasks with progress in the report' }),
+    problemCount: Type.Integer(),
+    photoCount: Type.Integer(),
+    filedByName: Nullable(Type.String()),
+    filedAt: Type.String({ format: 'date-time' }),
+    amendedAt: Nullable(Type.String({ format: 'date-time' })),
+  },
+  { title: 'ReportListItem' },
+);
 
-export const ReportPage = Type.Object({
-  items: Type.Array(ReportListItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const ReportPage = Type.Object(
+  {
+    items: Type.Array(ReportListItem),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  },
+  { title: 'ReportPage' },
+);
 
-export const MissingItem = Type.Object({
-  projectId: Type.String(),
-  projectName: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  contractor: Nullable(OrgRef),
-  lastReportDate: Nullable(Type.String({ description: 'latest report before the day' })),
-});
+export const MissingItem = Type.Object(
+  {
+    projectId: Type.String(),
+    projectName: Type.String(),
+    regionCode: Type.String(),
+    regionName: Type.String(),
+    contractor: Nullable(OrgRef),
+    lastReportDate: Nullable(Type.String({ description: 'latest report before the day' })),
+  },
+  { title: 'MissingItem' },
+);
 
-export const MissingPage = Type.Object({
-  date: Type.String(),
-  items: Type.Array(MissingItem),
-  total: Type.Integer({ description: 'projects missing the day’s report in all pages' }),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const MissingPage = Type.Object(
+  {
+    date: Type.String(),
+    items: Type.Array(MissingItem),
+    total: Type.Integer({ description: 'projects missing the day’s report in all pages' }),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  },
+  { title: 'MissingPage' },
+);

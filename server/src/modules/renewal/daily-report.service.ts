@@ -1,10 +1,16 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { shanghaiDate } from '../../platform/clock.ts';
-import { IMAGE_TYPES } from '../../platform/files/file.rules.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
-import { pageWindow } from '../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  checkDate,
+  checkRange,
+  conflict,
+  type Db,
+  IMAGE_TYPES,
+  invalid,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  shanghaiDate,
+  todayOf,
+} from '../../platform/kit/index.ts';
 import { findException } from './calendar-exception.repo.ts';
 import { addRainDayFromReport, checkRainDay } from './calendar-exception.service.ts';
 import { reportForAmend, reportForRead } from './daily-report.policy.ts';
@@ -34,7 +40,6 @@ import type {
 import { projectForRead, projectForReport } from './project.policy.ts';
 import { lockProject, type ProjectRow } from './project.repo.ts';
 import { issuesOfReport } from './project-issue.repo.ts';
-import { checkDate, checkRange, todayOf } from './renewal.dates.ts';
 import { RENEWAL_READ, renewalScope } from './renewal.scope.ts';
 import { refreshSnapshot } from './schedule.service.ts';
 import { listTasks } from './task.repo.ts';
@@ -241,7 +246,7 @@ async function keepTrackedProblems(
 
 /** One report with its progress lines and the issues made of its problems. */
 export async function getReport(s: PlatformServices, ctx: RequestContext, reportId: string) {
-  const { report } = await reportForRead(s, ctx, reportId);
+  const { report, can } = await reportForRead(s, ctx, reportId);
   const [progress, issues, exception] = await Promise.all([
     listProgressOf(s.db, reportId),
     issuesOfReport(s.db, reportId),
@@ -250,7 +255,7 @@ export async function getReport(s: PlatformServices, ctx: RequestContext, report
   const rainDay = exception !== undefined && !exception.working;
   // the caller may read the report: its photos come with signed links
   const files = await s.files.describe(report.photos.flatMap((p) => (p.fileId ? [p.fileId] : [])));
-  return { report, progress, issues, amendable: isAmendable(s, report), rainDay, files };
+  return { report, progress, issues, amendable: isAmendable(s, report), rainDay, files, can };
 }
 
 /** One page of a project's reports, newest first. */

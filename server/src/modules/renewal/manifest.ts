@@ -3,12 +3,11 @@ import {
   type MenuEntry,
   type ModuleManifest,
   type PermissionDef,
-} from '../../platform/module/manifest.ts';
+} from '../../platform/kit/index.ts';
 import { ballotsPart } from './ballots/index.ts';
 import { communitiesPart } from './communities/index.ts';
 import { dailyReportExcel } from './daily-report.excel.ts';
 import { seedRenewalDemo } from './demo/renewal.demo.ts';
-import { facilitiesPart } from './facilities/index.ts';
 import * as m0001 from './migrations/0001-projects.ts';
 import * as m0004 from './migrations/0004-exception-kinds.ts';
 import { oversight } from './oversight/index.ts';
@@ -19,14 +18,16 @@ import { renewalExports } from './renewal.exports.ts';
 import { renewalMetrics } from './renewal.metrics.ts';
 import { renewalRoutes } from './renewal.routes.ts';
 import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './renewal.scope.ts';
+import { replanSchedule } from './replan.job.ts';
 import { taskExcel } from './task.excel.ts';
 
 // ── Parts built in their own folders (see renewal.part.ts) ───────────────────────────────
 // oversight/ (督查例会, 第三方安全巡查, 夜间施工), communities/ (老旧小区: register, links, 问需/问效
-// surveys), ballots/ (问计: plans, review meetings, art. 278 ballots), facilities/ (农村污水,
-// 风貌区). Each exports a RenewalPart spread into this manifest in this order.
+// surveys), ballots/ (问计: plans, review meetings, art. 278 ballots). Each exports a RenewalPart
+// spread into this manifest in this order. (Rural sewage and landscape districts are their own
+// module now: server/src/modules/facilities.)
 // ──────────────────────────────────────────────────────────────────────────────────────
-const parts = [oversight, communitiesPart, ballotsPart, facilitiesPart];
+const parts = [oversight, communitiesPart, ballotsPart];
 
 const permissions: PermissionDef[] = [
   {
@@ -112,6 +113,8 @@ export const renewalModule: ModuleManifest = defineModule({
     for (const p of parts) await p.demo(ctx);
   },
   metrics: [...renewalMetrics, ...parts.flatMap((p) => p.metrics ?? [])],
+  // the daily re-plan, overdue alerts, ballots closing at their deadline: run by the platform
+  schedules: [replanSchedule, ...parts.flatMap((p) => p.schedules ?? [])],
   // what the audit log calls the module's actions and records (its parts' included)
   audit: renewalAudit,
   exports: renewalExports,

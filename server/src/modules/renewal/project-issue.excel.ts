@@ -1,9 +1,7 @@
-import type { ExcelListDef, ExportColumn } from '../../platform/excel/excel-list.ts';
+import { type ExcelListDef, type ExportColumn, todayOf, yesNo } from '../../platform/kit/index.ts';
 import { presentIssue } from './project-issue.routes.ts';
 import { IssueListQuery, type IssueListQueryT } from './project-issue.schemas.ts';
 import { issueExportPages } from './project-issue.service.ts';
-import { todayOf } from './renewal.dates.ts';
-import { yesNo } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 
 /** Tracked issues (问题跟踪) as an Excel export, with the list's filters; export only. */
@@ -74,7 +72,8 @@ export const projectIssueExcel: ExcelListDef<IssueItem> = {
       const found = await issueExportPages(s, ctx, query as IssueListQueryT, pageSize);
       const today = todayOf(s);
       async function* pages() {
-        for await (const rows of found.pages) yield rows.map((r) => presentIssue(r, ctx.lang, today));
+        for await (const rows of found.pages)
+          yield rows.map((r) => presentIssue(r, ctx.lang, today, { update: false }));
       }
       return { total: found.total, filters: found.filters, pages: pages() };
     },

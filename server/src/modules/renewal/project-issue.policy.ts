@@ -1,30 +1,48 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { type ProjectAccess, projectForRead, projectForWrite } from './project.policy.ts';
+import {
+  actorOf,
+  definePolicy,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+} from '../../platform/kit/index.ts';
+import { type ProjectRecord, projectPolicy } from './project.policy.ts';
 import { findIssue, type IssueListRow } from './project-issue.repo.ts';
 
-/** Issues follow their project: read with it, raised and updated with `renewal.write` on it. */
+/** Issues follow their project: seen with it, raised and updated by whoever may update it. */
 
 export const issueNotFound = (id: string) =>
   notFound({ zh: `跟踪事项 ${id}`, en: `Issue ${id}` }, 'RENEWAL_ISSUE_NOT_FOUND');
 
-async function issueWith(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-  projectAccess: typeof projectForRead,
-): Promise<ProjectAccess & { issue: IssueListRow }> {
+/** The issue's project, as the project policy reads it. */
+const projectOf = (i: IssueListRow): ProjectRecord => ({
+  id: i.project_id,
+  region_code: i.project_region_code,
+  agent_builder_id: i.project_agent_builder_id,
+  contractor_id: i.project_contractor_id,
+  supervisor_id: i.project_supervisor_id,
+  inspector_id: i.project_inspector_id,
+});
+
+export const issuePolicy = definePolicy({
+  notFound: (i: IssueListRow) => issueNotFound(i.id),
+  denied: 'RENEWAL_PROJECT_READ_ONLY',
+  read: (a, i) => projectPolicy.sees(a, projectOf(i)),
+  actions: { update: (a, i) => projectPolicy.allows(a, 'update', projectOf(i)) },
+});
+
+export const IssueCan = issuePolicy.canSchema('IssueCan');
+export type IssueCanFlags = Record<'update', boolean>;
+
+async function issueFor(s: PlatformServices, ctx: RequestContext, id: string, action: 'read' | 'update') {
+  const actor = await actorOf(s, ctx);
   const issue = await findIssue(s.db, id);
   if (!issue) throw issueNotFound(id);
-  const access = await projectAccess(s, ctx, issue.project_id).catch((e: unknown) => {
-    throw e instanceof AppError && e.kind === 'not_found' ? issueNotFound(id) : e;
-  });
-  return { ...access, issue };
+  issuePolicy.authorize(actor, action, issue);
+  return { issue, actor, can: issuePolicy.can(actor, issue) };
 }
 
 export const issueForRead = (s: PlatformServices, ctx: RequestContext, id: string) =>
-  issueWith(s, ctx, id, projectForRead);
+  issueFor(s, ctx, id, 'read');
 
 export const issueForWrite = (s: PlatformServices, ctx: RequestContext, id: string) =>
-  issueWith(s, ctx, id, projectForWrite);
+  issueFor(s, ctx, id, 'update');

@@ -6,10 +6,10 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import { type Db, isUniqueViolation } from '../../platform/kit/index.ts';
 import { projectScopeSql } from './project.repo.ts';
 import type { RenewalScope } from './renewal.scope.ts';
-import { type ProjectIssueTable, pgError, rdb } from './renewal.tables.ts';
+import { type ProjectIssueTable, rdb } from './renewal.tables.ts';
 
 /** The only place with queries on project issues (problems from daily reports, tracked to resolution). */
 
@@ -18,6 +18,12 @@ export type IssueListRow = IssueRow & {
   project_name: string;
   owner_org_name: string | null;
   report_date: string | null;
+  /** The project's region and parties (its policy decides who sees the issue). */
+  project_region_code: string;
+  project_agent_builder_id: string | null;
+  project_contractor_id: string | null;
+  project_supervisor_id: string | null;
+  project_inspector_id: string | null;
 };
 
 export const insertIssue = (db: Db, values: Insertable<ProjectIssueTable>): Promise<IssueRow> =>
@@ -32,10 +38,7 @@ export const patchIssue = (db: Db, id: string, values: Updateable<ProjectIssueTa
     .executeTakeFirstOrThrow();
 
 /** True when the one-issue-per-problem constraint refused a write. */
-export const isProblemTaken = (e: unknown): boolean => {
-  const { code, constraint } = pgError(e);
-  return code === '23505' && (constraint === undefined || constraint.includes('problem'));
-};
+export const isProblemTaken = (e: unknown): boolean => isUniqueViolation(e, 'problem');
 
 const listQuery = (db: Db) =>
   rdb(db)
@@ -44,7 +47,16 @@ const listQuery = (db: Db) =>
     .leftJoin('organisations as o', 'o.id', 'i.owner_org_id')
     .leftJoin('renewal_daily_reports as d', 'd.id', 'i.report_id')
     .selectAll('i')
-    .select(['p.name as project_name', 'o.name as owner_org_name', 'd.report_date']);
+    .select([
+      'p.name as project_name',
+      'o.name as owner_org_name',
+      'd.report_date',
+      'p.region_code as project_region_code',
+      'p.agent_builder_id as project_agent_builder_id',
+      'p.contractor_id as project_contractor_id',
+      'p.supervisor_id as project_supervisor_id',
+      'p.inspector_id as project_inspector_id',
+    ]);
 
 export const findIssue = (db: Db, id: string): Promise<IssueListRow | undefined> =>
   listQuery(db).where('i.id', '=', id).executeTakeFirst();

@@ -1,6 +1,13 @@
-import type { Lang } from '../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type GongfuApp,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+  say,
+  todayOf,
+} from '../../platform/kit/index.ts';
 import { ProblemParams } from './daily-report.schemas.ts';
+import type { IssueCanFlags } from './project-issue.policy.ts';
 import type { IssueListRow } from './project-issue.repo.ts';
 import {
   IssueFromProblemBody,
@@ -17,14 +24,13 @@ import {
   raiseIssueFromProblem,
   updateIssue,
 } from './project-issue.service.ts';
-import { todayOf } from './renewal.dates.ts';
-import { ISSUE_STATUS_NAMES, SEVERITY_NAMES, say } from './renewal.labels.ts';
-import { orgRef } from './renewal.schemas.ts';
+import { ISSUE_STATUS_NAMES, SEVERITY_NAMES } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 
 const tags = ['renewal'];
 
-export const presentIssue = (i: IssueListRow, lang: Lang, today: string) => ({
+/** An issue; `can`: what the caller may do with it (the Excel export sends none). */
+export const presentIssue = (i: IssueListRow, lang: Lang, today: string, can: IssueCanFlags) => ({
   id: i.id,
   projectId: i.project_id,
   projectName: i.project_name,
@@ -43,6 +49,7 @@ export const presentIssue = (i: IssueListRow, lang: Lang, today: string) => ({
   resolvedAt: i.resolved_at?.toISOString() ?? null,
   createdAt: i.created_at.toISOString(),
   updatedAt: i.updated_at.toISOString(),
+  can,
 });
 
 export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
@@ -60,7 +67,8 @@ export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req, reply) => {
       const row = await raiseIssueFromProblem(s, req.ctx, req.params.id, req.params.n, req.body);
-      return reply.code(201).send(presentIssue(await loadIssue(s, row.id), req.ctx.lang, todayOf(s)));
+      const i = await loadIssue(s, req.ctx, row.id);
+      return reply.code(201).send(presentIssue(i, req.ctx.lang, todayOf(s), i.can));
     },
   );
 
@@ -79,7 +87,7 @@ export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
       const r = await listIssues(s, req.ctx, req.query);
       const today = todayOf(s);
       return {
-        items: r.rows.map((i) => presentIssue(i, req.ctx.lang, today)),
+        items: r.rows.map((i) => presentIssue(i, req.ctx.lang, today, i.can)),
         total: r.total,
         page: r.page,
         pageSize: r.pageSize,
@@ -93,7 +101,10 @@ export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
       config: { access: { permission: RENEWAL_READ } },
       schema: { tags, summary: '跟踪事项详情 One issue', params: IssueParams, response: { 200: IssueView } },
     },
-    async (req) => presentIssue(await getIssue(s, req.ctx, req.params.id), req.ctx.lang, todayOf(s)),
+    async (req) => {
+      const i = await getIssue(s, req.ctx, req.params.id);
+      return presentIssue(i, req.ctx.lang, todayOf(s), i.can);
+    },
   );
 
   app.patch(
@@ -110,7 +121,8 @@ export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       await updateIssue(s, req.ctx, req.params.id, req.body);
-      return presentIssue(await loadIssue(s, req.params.id), req.ctx.lang, todayOf(s));
+      const i = await loadIssue(s, req.ctx, req.params.id);
+      return presentIssue(i, req.ctx.lang, todayOf(s), i.can);
     },
   );
 }

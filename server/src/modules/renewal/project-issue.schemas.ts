@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../platform/http/pagination.ts';
+import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../platform/kit/index.ts';
 import { SeveritySchema } from './daily-report.schemas.ts';
-import { dateString, Nullable, OrgRef, uuid } from './renewal.schemas.ts';
+import { IssueCan } from './project-issue.policy.ts';
 
 const Status = Type.Union([Type.Literal('open'), Type.Literal('resolved')], {
   description: 'open 待解决 | resolved 已解决',
@@ -19,7 +19,7 @@ export const IssueFromProblemBody = Type.Object(
       dateString('due date (default by severity: critical 1 day, major 3 days, minor 7 days from today)'),
     ),
   },
-  { additionalProperties: false },
+  { title: 'IssueFromProblemBody', additionalProperties: false },
 );
 export type IssueFromProblemInput = Static<typeof IssueFromProblemBody>;
 
@@ -33,7 +33,7 @@ export const UpdateIssueBody = Type.Object(
       Nullable(Type.String({ maxLength: 2000, description: 'how it was resolved; required to resolve' })),
     ),
   },
-  { additionalProperties: false },
+  { title: 'UpdateIssueBody', additionalProperties: false },
 );
 export type UpdateIssueInput = Static<typeof UpdateIssueBody>;
 
@@ -44,31 +44,38 @@ export const IssueListQuery = Type.Object(
     overdue: Type.Optional(Type.Boolean({ description: 'only open issues past their due date' })),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'IssueListQuery', additionalProperties: false },
 );
 export type IssueListQueryT = Static<typeof IssueListQuery>;
 
-export const IssueView = Type.Object({
-  id: Type.String(),
-  projectId: Type.String(),
-  projectName: Type.String(),
-  reportId: Nullable(Type.String()),
-  reportDate: Nullable(Type.String()),
-  problemNo: Nullable(Type.Integer()),
-  title: Type.String(),
-  severity: SeveritySchema,
-  severityName: Type.String(),
-  ownerOrganisation: Nullable(OrgRef),
-  dueDate: Type.String(),
-  status: Status,
-  statusName: Type.String(),
-  overdue: Type.Boolean({ description: 'open and past its due date' }),
-  resolution: Nullable(Type.String()),
-  resolvedAt: Nullable(Type.String({ format: 'date-time' })),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const IssueView = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    reportId: Nullable(Type.String()),
+    reportDate: Nullable(Type.String()),
+    problemNo: Nullable(Type.Integer()),
+    title: Type.String(),
+    severity: SeveritySchema,
+    severityName: Type.String(),
+    ownerOrganisation: Nullable(OrgRef),
+    dueDate: Type.String(),
+    status: Status,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'open and past its due date' }),
+    resolution: Nullable(Type.String()),
+    resolvedAt: Nullable(Type.String({ format: 'date-time' })),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    can: IssueCan,
+  },
+  { title: 'IssueView' },
+);
 
 export const IssuePage = pageOf(IssueView);
 
-export const IssueParams = Type.Object({ id: uuid('issue id') }, { additionalProperties: false });
+export const IssueParams = Type.Object(
+  { id: uuid('issue id') },
+  { title: 'IssueParams', additionalProperties: false },
+);

@@ -1,11 +1,19 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { pageWindow } from '../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { reportForRead } from './daily-report.policy.ts';
-import { projectForRead, projectForWrite } from './project.policy.ts';
+import {
+  actorOf,
+  addDays,
+  checkDate,
+  conflict,
+  invalid,
+  notFound,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  todayOf,
+} from '../../platform/kit/index.ts';
+import { reportForTrack } from './daily-report.policy.ts';
+import { projectForRead } from './project.policy.ts';
 import { checkActiveOrganisation } from './project.rules.ts';
-import { issueForRead, issueForWrite } from './project-issue.policy.ts';
+import { issueForRead, issueForWrite, issuePolicy } from './project-issue.policy.ts';
 import {
   countMatchingIssues,
   findIssue,
@@ -19,7 +27,6 @@ import {
   patchIssue,
 } from './project-issue.repo.ts';
 import type { IssueFromProblemInput, IssueListQueryT, UpdateIssueInput } from './project-issue.schemas.ts';
-import { addDays, checkDate, todayOf } from './renewal.dates.ts';
 import { RENEWAL_READ, renewalScope } from './renewal.scope.ts';
 import type { Severity } from './renewal.tables.ts';
 
@@ -56,8 +63,7 @@ export async function raiseIssueFromProblem(
   n: number,
   input: IssueFromProblemInput,
 ) {
-  const { report } = await reportForRead(s, ctx, reportId);
-  const { project } = await projectForWrite(s, ctx, report.project_id);
+  const { report, project } = await reportForTrack(s, ctx, reportId);
   const problem = report.problems[n - 1];
   if (!problem) {
     throw notFound({
@@ -146,12 +152,17 @@ export async function updateIssue(
   });
 }
 
+/** The issue with what the caller may do with it. */
 export async function getIssue(s: PlatformServices, ctx: RequestContext, id: string) {
-  return (await issueForRead(s, ctx, id)).issue;
+  const { issue, can } = await issueForRead(s, ctx, id);
+  return { ...issue, can };
 }
 
 /** Reloads an issue with its names, after a write the caller may see. */
-export const loadIssue = async (s: PlatformServices, id: string) => (await findIssue(s.db, id))!;
+export async function loadIssue(s: PlatformServices, ctx: RequestContext, id: string) {
+  const [issue, actor] = await Promise.all([findIssue(s.db, id), actorOf(s, ctx)]);
+  return { ...issue!, can: issuePolicy.can(actor, issue!) };
+}
 
 /** The filter a list query asks for, within the caller's read scope (404 for a project not seen). */
 async function issueFilter(
@@ -168,8 +179,11 @@ async function issueFilter(
 export async function listIssues(s: PlatformServices, ctx: RequestContext, q: IssueListQueryT) {
   const filter = await issueFilter(s, ctx, q);
   const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findIssuePage(s.db, filter, { limit, offset });
-  return { rows, total, page, pageSize };
+  const [{ rows, total }, actor] = await Promise.all([
+    findIssuePage(s.db, filter, { limit, offset }),
+    actorOf(s, ctx),
+  ]);
+  return { rows: rows.map((i) => ({ ...i, can: issuePolicy.can(actor, i) })), total, page, pageSize };
 }
 
 /** Every issue the caller may see that matches, a page at a time in the list's order: for the Excel export. */

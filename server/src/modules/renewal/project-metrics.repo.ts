@@ -1,24 +1,24 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import { type Db, regionsSql } from '../../platform/kit/index.ts';
 import { rdb } from './renewal.tables.ts';
 
-/** Queries of the module's metrics (figures within a region subtree, as of a date). */
+/** Queries of the module's metrics (figures within region subtrees, null: everywhere; as of a date). */
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+const inRegions = (regions: string[] | null) => regionsSql(regions, 'p.region_code');
 
-/** Projects not delivered and started by `asOf`, in the region subtree (null: everywhere). */
-export async function countActiveProjects(db: Db, regionCode: string | null, asOf: string): Promise<number> {
+/** Projects not delivered and started by `asOf`, in the regions (null: everywhere). */
+export async function countActiveProjects(db: Db, regions: string[] | null, asOf: string): Promise<number> {
   const r = await rdb(db)
     .selectFrom('renewal_projects as p')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('p.stage', '<>', 'delivered')
     .where('p.start_date', '<=', asOf)
-    .$if(regionCode !== null, (q) => q.where('p.region_code', 'like', `${escapeLike(regionCode!)}%`))
+    .where(inRegions(regions))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Active projects whose latest re-plan on or before `asOf` finishes after the deadline. */
-export async function countLateProjects(db: Db, regionCode: string | null, asOf: string): Promise<number> {
+export async function countLateProjects(db: Db, regions: string[] | null, asOf: string): Promise<number> {
   const r = await rdb(db)
     .selectFrom('renewal_projects as p')
     .innerJoinLateral(
@@ -37,7 +37,7 @@ export async function countLateProjects(db: Db, regionCode: string | null, asOf:
     .where('p.stage', '<>', 'delivered')
     .where('p.start_date', '<=', asOf)
     .where('snap.days_late', '>', 0)
-    .$if(regionCode !== null, (q) => q.where('p.region_code', 'like', `${escapeLike(regionCode!)}%`))
+    .where(inRegions(regions))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -1,9 +1,8 @@
-import type { ExcelListDef, ExportColumn } from '../../platform/excel/excel-list.ts';
-import { presentProjectListItem } from './project.present.ts';
+import { type ExcelListDef, type ExportColumn, yesNo } from '../../platform/kit/index.ts';
+import { NO_PROJECT_CAN, presentProjectListItem } from './project.present.ts';
 import type { ProjectListQueryT } from './project.schemas.ts';
 import { ProjectListQuery } from './project.schemas.ts';
 import { projectExportPages } from './project.service.ts';
-import { yesNo } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 
 /** The project register (项目台账) as an Excel export: the list's columns and filters, export only. */
@@ -151,7 +150,8 @@ export const projectExcel: ExcelListDef<ProjectListItem> = {
     async open(s, ctx, query, pageSize) {
       const found = await projectExportPages(s, ctx, query as ProjectListQueryT, pageSize);
       async function* pages() {
-        for await (const rows of found.pages) yield rows.map((r) => presentProjectListItem(r, ctx.lang));
+        for await (const rows of found.pages)
+          yield rows.map((r) => presentProjectListItem(r, ctx.lang, NO_PROJECT_CAN));
       }
       return { total: found.total, filters: found.filters, pages: pages() };
     },

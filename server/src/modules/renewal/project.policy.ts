@@ -1,85 +1,92 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { type AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type Actor,
+  actorOf,
+  definePolicy,
+  forbidden,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+} from '../../platform/kit/index.ts';
 import { findProjectRow, type ProjectRow } from './project.repo.ts';
 import {
-  PARTY_COLUMNS,
+  type ProjectParties,
   projectInScope,
   RENEWAL_READ,
   RENEWAL_REPORT,
   RENEWAL_WRITE,
   REPORTING_PARTIES,
   type RenewalScope,
-  renewalScope,
+  reaches,
 } from './renewal.scope.ts';
 
 /**
- * May this principal do this to this project? Read: staff and leaders in the project's
- * region, partners taking part in it. Write (register, tasks, links, issues): staff in the
- * region. Report (daily reports): staff in the region, partners that are its contractor or
- * agent builder. A project the caller may not see is reported as missing (404), one they
- * see but may not change as forbidden (403). Tasks, links, reports and issues follow the
- * policy of their project.
+ * What a caller may do with a renewal project, declared once:
+ * - read: staff and leaders in the project's region, partners taking part in it (any party);
+ * - update (register, calendar, task forces, tasks, links, issues): staff in the region;
+ * - report (file and amend daily reports): staff in the region, partners that are its
+ *   contractor or agent builder.
+ * A project the caller may not see is missing (404); one they see but may not change is forbidden
+ * (403). Tasks, links, daily reports and issues follow their project (task.policy.ts …).
  */
 
 export const projectNotFound = (id: string) =>
   notFound({ zh: `城市更新项目 ${id}`, en: `Renewal project ${id}` }, 'RENEWAL_PROJECT_NOT_FOUND');
 
+/** A project as its policy reads it: its region and parties. */
+export type ProjectRecord = ProjectParties & { id: string };
+
+export const projectPolicy = definePolicy({
+  notFound: (p: ProjectRecord) => projectNotFound(p.id),
+  denied: 'RENEWAL_PROJECT_READ_ONLY',
+  read: (a, p) => reaches(a, RENEWAL_READ, p),
+  actions: {
+    update: (a, p) => reaches(a, RENEWAL_WRITE, p, []),
+    report: (a, p) => reaches(a, RENEWAL_REPORT, p, REPORTING_PARTIES),
+  },
+});
+
+export const ProjectCan = projectPolicy.canSchema('ProjectCan');
+
+/** A record that follows its project's policy (task, link, report, issue): its id and its project. */
+export interface ProjectPartRecord {
+  id: string;
+  project: ProjectRecord;
+}
+
 export interface ProjectAccess {
   project: ProjectRow;
+  actor: Actor;
+  /** The caller's scope through the permission the action needs (read, write or report). */
   scope: RenewalScope;
 }
 
-export const canSeeProject = (scope: RenewalScope, p: ProjectRow) => projectInScope(scope, p, PARTY_COLUMNS);
+const PERMISSION = { read: RENEWAL_READ, update: RENEWAL_WRITE, report: RENEWAL_REPORT } as const;
 
-async function loadProject(s: PlatformServices, id: string): Promise<ProjectRow> {
+/** The project, if the caller may do `action` to it: 404 if they cannot see it, 403 if they may not. */
+export async function projectFor(
+  s: PlatformServices,
+  ctx: RequestContext,
+  id: string,
+  action: keyof typeof PERMISSION,
+): Promise<ProjectAccess> {
+  const actor = await actorOf(s, ctx);
   const project = await findProjectRow(s.db, id);
   if (!project) throw projectNotFound(id);
-  return project;
+  projectPolicy.authorize(actor, action, project);
+  return { project, actor, scope: actor.scope(PERMISSION[action])! };
 }
 
 /** The project, if the caller may read it; 404 otherwise. */
-export async function projectForRead(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<ProjectAccess> {
-  const scope = await renewalScope(s, ctx, RENEWAL_READ);
-  const project = await loadProject(s, id);
-  if (!canSeeProject(scope, project)) throw projectNotFound(id);
-  return { project, scope };
-}
-
-async function refuse(s: PlatformServices, ctx: RequestContext, project: ProjectRow): Promise<AppError> {
-  const read = await renewalScope(s, ctx, RENEWAL_READ).catch(() => null);
-  return read && canSeeProject(read, project)
-    ? forbidden('RENEWAL_PROJECT_READ_ONLY')
-    : projectNotFound(project.id);
-}
+export const projectForRead = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  projectFor(s, ctx, id, 'read');
 
 /** The project, if the caller may change it (register, tasks, links, issues). */
-export async function projectForWrite(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<ProjectAccess> {
-  const scope = await renewalScope(s, ctx, RENEWAL_WRITE);
-  const project = await loadProject(s, id);
-  if (!projectInScope(scope, project, [])) throw await refuse(s, ctx, project);
-  return { project, scope };
-}
+export const projectForWrite = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  projectFor(s, ctx, id, 'update');
 
 /** The project, if the caller may file or amend its daily reports. */
-export async function projectForReport(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<ProjectAccess> {
-  const scope = await renewalScope(s, ctx, RENEWAL_REPORT);
-  const project = await loadProject(s, id);
-  if (!projectInScope(scope, project, REPORTING_PARTIES)) throw await refuse(s, ctx, project);
-  return { project, scope };
-}
+export const projectForReport = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  projectFor(s, ctx, id, 'report');
 
 /** May the caller register (or move) a project in this region? 403 if not. */
 export function ensureMayPlaceIn(scope: RenewalScope, regionCode: string): void {

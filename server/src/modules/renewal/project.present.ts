@@ -1,4 +1,4 @@
-import type { Lang } from '../../platform/http/errors.ts';
+import { type Lang, orgRef, say } from '../../platform/kit/index.ts';
 import type { ProjectDetailRow, ProjectExceptionRow, ProjectListRow } from './project.repo.ts';
 import {
   CALENDAR_NAMES,
@@ -6,9 +6,7 @@ import {
   MEMBER_ROLE_NAMES,
   PROJECT_TYPE_NAMES,
   STAGE_NAMES,
-  say,
 } from './renewal.labels.ts';
-import { orgRef } from './renewal.schemas.ts';
 import type { TaskForceMemberRow } from './task-force.repo.ts';
 
 /** Rows to the API's views (project.schemas.ts lists the fields). */
@@ -80,8 +78,11 @@ function taskForces(rows: TaskForceMemberRow[], lang: Lang) {
   return out;
 }
 
+type Can = Record<'update' | 'report', boolean>;
+export const NO_PROJECT_CAN: Can = { update: false, report: false };
+
 export const presentProject = (
-  v: { detail: ProjectDetailRow; exceptions: ProjectExceptionRow[]; forces: TaskForceMemberRow[] },
+  v: { detail: ProjectDetailRow; exceptions: ProjectExceptionRow[]; forces: TaskForceMemberRow[]; can: Can },
   lang: Lang,
 ) => ({
   ...core(v.detail, lang),
@@ -90,9 +91,11 @@ export const presentProject = (
   description: v.detail.description,
   createdAt: v.detail.created_at.toISOString(),
   updatedAt: v.detail.updated_at.toISOString(),
+  can: v.can,
 });
 
-export const presentProjectListItem = (p: ProjectListRow, lang: Lang) => ({
+/** A list row; `can` is what the caller may do with it (the Excel export sends none). */
+export const presentProjectListItem = (p: ProjectListRow, lang: Lang, can: Can) => ({
   ...core(p, lang),
   scheduled: p.has_tasks,
   plannedFinish: p.project_finish,
@@ -103,4 +106,5 @@ export const presentProjectListItem = (p: ProjectListRow, lang: Lang) => ({
   atRisk: (p.days_late ?? 0) > 0 || (p.late_task_count ?? 0) > 0 || (p.at_risk_task_count ?? 0) > 0,
   replannedOn: p.snapshot_date,
   lastReportDate: p.last_report_date,
+  can,
 });

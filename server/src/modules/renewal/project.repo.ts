@@ -6,7 +6,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import { type Db, escapeLike } from '../../platform/kit/index.ts';
 import type { RenewalScope } from './renewal.scope.ts';
 import {
   type ExceptionKind,
@@ -31,7 +31,6 @@ export const PARTIES: readonly PartyColumn[] = [
 ];
 
 /** A LIKE pattern's wildcards taken literally. */
-export const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 /**
  * Scope as a SQL condition on `p` (the alias every query here gives renewal_projects);

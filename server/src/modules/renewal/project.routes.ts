@@ -1,4 +1,4 @@
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { type GongfuApp, IdParams, type PlatformServices } from '../../platform/kit/index.ts';
 import { presentProject, presentProjectListItem } from './project.present.ts';
 import {
   CreateProjectBody,
@@ -14,7 +14,6 @@ import {
   loadProjectView,
   updateProject,
 } from './project.service.ts';
-import { IdParams } from './renewal.schemas.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 
 const tags = ['renewal'];
@@ -34,7 +33,7 @@ export function projectRoutes(app: GongfuApp, s: PlatformServices) {
     async (req) => {
       const r = await listProjects(s, req.ctx, req.query);
       return {
-        items: r.rows.map((p) => presentProjectListItem(p, req.ctx.lang)),
+        items: r.rows.map((p) => presentProjectListItem(p, req.ctx.lang, p.can)),
         total: r.total,
         page: r.page,
         pageSize: r.pageSize,
@@ -69,7 +68,7 @@ export function projectRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req, reply) => {
       const row = await createProject(s, req.ctx, req.body);
-      return reply.code(201).send(presentProject(await loadProjectView(s, row.id), req.ctx.lang));
+      return reply.code(201).send(presentProject(await loadProjectView(s, req.ctx, row.id), req.ctx.lang));
     },
   );
 
@@ -87,7 +86,7 @@ export function projectRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       await updateProject(s, req.ctx, req.params.id, req.body);
-      return presentProject(await loadProjectView(s, req.params.id), req.ctx.lang);
+      return presentProject(await loadProjectView(s, req.ctx, req.params.id), req.ctx.lang);
     },
   );
 }

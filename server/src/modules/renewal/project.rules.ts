@@ -1,13 +1,17 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { regionInScope, regionScope } from '../../platform/auth/principal.ts';
-import { invalid } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { ORG_READ } from '../../platform/orgs/organisation.policy.ts';
+import {
+  checkDate,
+  type Db,
+  invalid,
+  isSystem,
+  ORG_READ,
+  type PlatformServices,
+  type RequestContext,
+  regionInScope,
+  regionScope,
+} from '../../platform/kit/index.ts';
 import type { CreateProjectInput } from './project.schemas.ts';
 import { findOrganisationsByIds, findPersonsByIds, findUsersByIds } from './reference.repo.ts';
-import { checkDate } from './renewal.dates.ts';
-import { isSystem, type RenewalScope } from './renewal.scope.ts';
+import type { RenewalScope } from './renewal.scope.ts';
 import type { TaskForceInsert } from './task-force.repo.ts';
 
 /** Checks of a project's fields and references, shared by create and update. */

@@ -1,6 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../platform/http/pagination.ts';
-import { DateString, dateString, Nullable, OrgRef, Uuid, uuid } from './renewal.schemas.ts';
+import {
+  DateString,
+  dateString,
+  Nullable,
+  OrgRef,
+  pageOf,
+  pageQueryFields,
+  Uuid,
+  uuid,
+} from '../../platform/kit/index.ts';
+import { ProjectCan } from './project.policy.ts';
 import { CALENDAR_KINDS, DELIVERY_MODES, EXCEPTION_KINDS, PROJECT_TYPES, STAGES } from './renewal.tables.ts';
 
 export const ProjectTypeSchema = Type.Enum(PROJECT_TYPES, {
@@ -83,7 +92,10 @@ const projectFields = {
   description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 };
 
-export const CreateProjectBody = Type.Object(projectFields, { additionalProperties: false });
+export const CreateProjectBody = Type.Object(projectFields, {
+  title: 'CreateProjectBody',
+  additionalProperties: false,
+});
 export type CreateProjectInput = Static<typeof CreateProjectBody>;
 
 export const UpdateProjectBody = Type.Object(
@@ -107,6 +119,7 @@ export const UpdateProjectBody = Type.Object(
     description: projectFields.description,
   },
   {
+    title: 'UpdateProjectBody',
     additionalProperties: false,
     description: 'Only the fields given change; exceptions and taskForces, when given, replace the lists',
   },
@@ -133,7 +146,7 @@ export const ProjectListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'ProjectListQuery', additionalProperties: false },
 );
 export type ProjectListQueryT = Static<typeof ProjectListQuery>;
 
@@ -188,28 +201,36 @@ const projectCore = {
   calendarName: Type.String(),
 };
 
-export const ProjectView = Type.Object({
-  ...projectCore,
-  exceptions: Type.Array(ExceptionView),
-  taskForces: Type.Array(TaskForceView),
-  description: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const ProjectView = Type.Object(
+  {
+    ...projectCore,
+    exceptions: Type.Array(ExceptionView),
+    taskForces: Type.Array(TaskForceView),
+    description: Nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    can: ProjectCan,
+  },
+  { title: 'ProjectView' },
+);
 
-export const ProjectListItem = Type.Object({
-  ...projectCore,
-  scheduled: Type.Boolean({
-    description: 'the project has tasks; false: 未排期, the planned finish and delay mean nothing yet',
-  }),
-  plannedFinish: Nullable(Type.String({ description: 'projectFinish at the latest daily re-plan' })),
-  daysLate: Nullable(Type.Integer()),
-  lateTaskCount: Nullable(Type.Integer()),
-  atRiskTaskCount: Nullable(Type.Integer()),
-  progressPercent: Nullable(Type.Number({ description: 'duration-weighted progress, 0–100' })),
-  atRisk: Type.Boolean({ description: 'late, or has late or at-risk tasks, at the latest re-plan' }),
-  replannedOn: Nullable(Type.String({ description: 'date of the latest re-plan' })),
-  lastReportDate: Nullable(Type.String()),
-});
+export const ProjectListItem = Type.Object(
+  {
+    ...projectCore,
+    scheduled: Type.Boolean({
+      description: 'the project has tasks; false: 未排期, the planned finish and delay mean nothing yet',
+    }),
+    plannedFinish: Nullable(Type.String({ description: 'projectFinish at the latest daily re-plan' })),
+    daysLate: Nullable(Type.Integer()),
+    lateTaskCount: Nullable(Type.Integer()),
+    atRiskTaskCount: Nullable(Type.Integer()),
+    progressPercent: Nullable(Type.Number({ description: 'duration-weighted progress, 0–100' })),
+    atRisk: Type.Boolean({ description: 'late, or has late or at-risk tasks, at the latest re-plan' }),
+    replannedOn: Nullable(Type.String({ description: 'date of the latest re-plan' })),
+    lastReportDate: Nullable(Type.String()),
+    can: ProjectCan,
+  },
+  { title: 'ProjectListItem' },
+);
 
 export const ProjectPage = pageOf(ProjectListItem);

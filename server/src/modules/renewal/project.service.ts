@@ -1,8 +1,17 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { invalid } from '../../platform/http/errors.ts';
-import { pageWindow } from '../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { ensureMayPlaceIn, projectForRead, projectForWrite, projectNotFound } from './project.policy.ts';
+import {
+  actorOf,
+  invalid,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+} from '../../platform/kit/index.ts';
+import {
+  ensureMayPlaceIn,
+  projectForRead,
+  projectForWrite,
+  projectNotFound,
+  projectPolicy,
+} from './project.policy.ts';
 import {
   countProjects,
   findProjectDetail,
@@ -169,17 +178,19 @@ export async function updateProject(
 /** A project with everything its detail view shows. */
 export async function getProject(s: PlatformServices, ctx: RequestContext, id: string) {
   await projectForRead(s, ctx, id);
-  return loadProjectView(s, id);
+  return loadProjectView(s, ctx, id);
 }
 
-export async function loadProjectView(s: PlatformServices, id: string) {
-  const [detail, exceptions, forces] = await Promise.all([
+/** The project's detail view with what the caller may do with it. */
+export async function loadProjectView(s: PlatformServices, ctx: RequestContext, id: string) {
+  const [detail, exceptions, forces, actor] = await Promise.all([
     findProjectDetail(s.db, id),
     listExceptions(s.db, id),
     listTaskForceRows(s.db, id),
+    actorOf(s, ctx),
   ]);
   if (!detail) throw projectNotFound(id);
-  return { detail, exceptions, forces };
+  return { detail, exceptions, forces, can: projectPolicy.can(actor, detail) };
 }
 
 /** The filter a list query asks for, within the caller's read scope. */
@@ -204,8 +215,11 @@ async function listFilter(
 export async function listProjects(s: PlatformServices, ctx: RequestContext, q: ProjectListQueryT) {
   const filter = await listFilter(s, ctx, q);
   const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findProjectPage(s.db, filter, { limit, offset });
-  return { rows, total, page, pageSize };
+  const [{ rows, total }, actor] = await Promise.all([
+    findProjectPage(s.db, filter, { limit, offset }),
+    actorOf(s, ctx),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, can: projectPolicy.can(actor, r) })), total, page, pageSize };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import type { Db } from '../../platform/kit/index.ts';
 
 /** Look-ups of platform records a renewal record names (organisations, people, accounts, regions). */
 
@@ -23,22 +23,6 @@ export const findUsersByIds = (db: Db, ids: string[]) =>
 
 export const findRegionName = async (db: Db, code: string): Promise<string | undefined> =>
   (await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst())?.name;
-
-/** Ids of these organisations and all their sub-organisations (UNION ends the walk on a cycle). */
-export async function organisationSubtreeIds(db: Db, roots: string[]): Promise<string[]> {
-  const rows = await db
-    .withRecursive('sub(id)', (q) =>
-      q
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', 'in', roots)
-        .union(q.selectFrom('organisations as o').innerJoin('sub', 'sub.id', 'o.parent_id').select('o.id')),
-    )
-    .selectFrom('sub')
-    .select('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
 
 /** Active organisations whose full name, or unified social credit code, is one of `keys`. */
 export const findActiveOrganisationsNamed = (db: Db, keys: string[]) =>

@@ -1,11 +1,10 @@
 import { maskName } from '@gongfu/domain/cn/mask';
 import { sql } from 'kysely';
-import { namesIn } from '../../platform/audit/audit-labels.ts';
-import type { AuditDefs, AuditEntityDef } from '../../platform/module/manifest.ts';
+import { type AuditDefs, namesIn } from '../../platform/kit/index.ts';
 
 /**
  * What the audit log calls the renewal module's entries: its actions and the records they name
- * (the parts in oversight/, communities/, ballots/ and facilities/ included). Exports and
+ * (the parts in oversight/, communities/ and ballots/ included). Exports and
  * imports of the Excel lists are labelled from the lists' titles by the core.
  */
 
@@ -86,29 +85,11 @@ const actions: AuditDefs['actions'] = {
   'renewal.ballot.vote.proxy': { zh: '录入委托投票', en: 'Enter a proxy vote' },
   'renewal.ballot.vote.correct': { zh: '更正表决票', en: 'Correct a vote' },
   'renewal.ballot.vote.void': { zh: '作废表决票', en: 'Void a vote' },
-  // facilities: rural sewage, landscape districts
-  'renewal.facility.create': { zh: '登记污水处理设施', en: 'Register a sewage facility' },
-  'renewal.facility.update': { zh: '修改污水处理设施', en: 'Update a sewage facility' },
-  'renewal.sewage_village.create': { zh: '登记行政村污水治理情况', en: 'Record a village’s sewage coverage' },
-  'renewal.sewage_village.update': { zh: '修改行政村污水治理情况', en: 'Update a village’s sewage coverage' },
-  'renewal.water_test.create': { zh: '登记出水水质检测', en: 'Record a water test' },
-  'renewal.district.create': { zh: '登记城乡风貌区', en: 'Register a landscape district' },
-  'renewal.district.update': { zh: '修改城乡风貌区', en: 'Update a landscape district' },
-  'renewal.district.accept': { zh: '风貌区通过验收', en: 'Accept a landscape district' },
 };
 
 /** The project a record belongs to, then `what` (e.g. its date): 「竹贤山庄改造 2026-03-02」. */
 const ofProject = (table: string, what: ReturnType<typeof sql>) =>
   namesIn(table, sql`(select p.name from renewal_projects p where p.id = project_id) || ' ' || ${what}`);
-
-/** Villages are named by their region code. */
-const villageNames: AuditEntityDef['names'] = async (db, codes) => {
-  const wanted = [...new Set(codes.filter((c) => /^[0-9]{6,12}$/.test(c)))];
-  if (wanted.length === 0) return new Map();
-  const { rows } = await sql<{ code: string; name: string }>`
-    select code, name from regions where code in (${sql.join(wanted)})`.execute(db);
-  return new Map(rows.map((r) => [r.code, r.name]));
-};
 
 const entities: AuditDefs['entities'] = {
   renewal_project: {
@@ -175,26 +156,6 @@ const entities: AuditDefs['entities'] = {
     names: namesIn('renewal_ballots', 'question'),
   },
   renewal_ballot_vote: { label: { zh: '表决票', en: 'Vote' } },
-  renewal_sewage_facility: {
-    label: { zh: '污水处理设施', en: 'Sewage facility' },
-    names: namesIn('renewal_sewage_facilities'),
-  },
-  renewal_sewage_village: {
-    label: { zh: '行政村污水治理', en: 'Village sewage coverage' },
-    names: villageNames,
-  },
-  renewal_sewage_summary: { label: { zh: '污水治理汇总', en: 'Sewage summary' } },
-  renewal_water_test: {
-    label: { zh: '出水水质检测', en: 'Water test' },
-    names: namesIn(
-      'renewal_water_tests',
-      sql`(select f.name from renewal_sewage_facilities f where f.id = facility_id) || ' ' || sampled_on::text`,
-    ),
-  },
-  renewal_landscape_district: {
-    label: { zh: '城乡风貌区', en: 'Landscape district' },
-    names: namesIn('renewal_landscape_districts'),
-  },
 };
 
 export const renewalAudit: AuditDefs = { actions, entities };

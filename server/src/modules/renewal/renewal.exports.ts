@@ -26,3 +26,9 @@ export const renewalExports = {
   projectForWrite,
   projectForReport,
 };
+
+declare module '../../platform/module/module-services.ts' {
+  interface ModuleServices {
+    renewal: typeof renewalExports;
+  }
+}

@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../../platform/http/errors.ts';
+import type { Bilingual } from '../../platform/kit/index.ts';
 import type {
   CalendarKindName,
   DeliveryMode,
@@ -82,15 +82,3 @@ export const ISSUE_STATUS_NAMES: Record<'open' | 'resolved', Bilingual> = {
   open: { zh: '待解决', en: 'Open' },
   resolved: { zh: '已解决', en: 'Resolved' },
 };
-
-/** The label in the caller's language. */
-export const say = (b: Bilingual, lang: Lang): string => (lang === 'en' ? b.en : b.zh);
-
-/** Every code with its label, for the web app's pickers. */
-export function labelList<K extends string>(names: Record<K, Bilingual>, lang: Lang) {
-  return (Object.keys(names) as K[]).map((code) => ({ code, name: say(names[code], lang) }));
-}
-
-/** 是 / 否 in the caller's language (Excel cells of yes-or-no columns). */
-export const yesNo = (value: boolean, lang: Lang): string =>
-  lang === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否';

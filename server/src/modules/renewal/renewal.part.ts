@@ -1,11 +1,18 @@
 import type { Migration } from 'kysely';
-import type { ExcelListDef } from '../../platform/excel/excel-list.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
-import type { DemoContext, MenuEntry, MetricDef, PermissionDef } from '../../platform/module/manifest.ts';
+import type {
+  DemoContext,
+  ExcelListDef,
+  GongfuApp,
+  MenuEntry,
+  MetricDef,
+  PermissionDef,
+  PlatformServices,
+  ScheduleDef,
+} from '../../platform/kit/index.ts';
 
 /**
- * A part of the renewal module built in its own folder (oversight/, communities/, ballots/,
- * facilities/): what it adds to the module's manifest. The manifest spreads the parts in order;
+ * A part of the renewal module built in its own folder (oversight/, communities/, ballots/):
+ * what it adds to the module's manifest. The manifest spreads the parts in order;
  * their migrations join the module's one history (named so they sort after the ones they need);
  * their demo data runs in the same order, after the projects.
  */
@@ -18,4 +25,6 @@ export interface RenewalPart {
   demo: (ctx: DemoContext) => Promise<void>;
   /** Figures over the part's records (read by targets and dashboards). */
   metrics?: MetricDef[];
+  /** Work on a timetable (the platform arms it, once per cluster). */
+  schedules?: ScheduleDef[];
 }

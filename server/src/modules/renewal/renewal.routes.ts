@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import { CodeLabel, type GongfuApp, labelList, type PlatformServices } from '../../platform/kit/index.ts';
 import { calendarExceptionRoutes } from './calendar-exception.routes.ts';
 import { dailyReportRoutes } from './daily-report.routes.ts';
 import { projectRoutes } from './project.routes.ts';
@@ -9,16 +9,13 @@ import {
   DELIVERY_MODE_NAMES,
   ISSUE_STATUS_NAMES,
   LINK_TYPE_NAMES,
-  labelList,
   MEMBER_ROLE_NAMES,
   PROJECT_TYPE_NAMES,
   SEVERITY_NAMES,
   STAGE_NAMES,
   WEATHER_NAMES,
 } from './renewal.labels.ts';
-import { CodeLabel } from './renewal.schemas.ts';
 import { RENEWAL_READ } from './renewal.scope.ts';
-import { installDailyReplan } from './replan.job.ts';
 import { scheduleRoutes } from './schedule.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 
@@ -36,7 +33,7 @@ export const MetaView = Type.Object({
   issueStatuses: Labels,
 });
 
-/** Every route of the renewal module's core, and the daily re-plan. */
+/** Every route of the renewal module's core (the daily re-plan is a manifest schedule). */
 export function renewalRoutes(app: GongfuApp, s: PlatformServices): void {
   app.get(
     '/api/renewal/meta',
@@ -69,5 +66,4 @@ export function renewalRoutes(app: GongfuApp, s: PlatformServices): void {
   taskRoutes(app, s);
   dailyReportRoutes(app, s);
   projectIssueRoutes(app, s);
-  installDailyReplan(app, s);
 }

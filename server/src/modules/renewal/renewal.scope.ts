@@ -1,8 +1,11 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { regionInScope } from '../../platform/auth/principal.ts';
-import { forbidden, unauthenticated } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { organisationSubtreeIds } from './reference.repo.ts';
+import {
+  type Actor,
+  type PlatformServices,
+  type RequestContext,
+  regionInScope,
+  type Scope,
+  scopeOf,
+} from '../../platform/kit/index.ts';
 
 /**
  * Who holds which renewal permission, and over which projects (data scope).
@@ -21,14 +24,8 @@ export const RENEWAL_WRITE = 'renewal.write';
 export const RENEWAL_REPORT = 'renewal.report';
 export type RenewalPermission = typeof RENEWAL_READ | typeof RENEWAL_WRITE | typeof RENEWAL_REPORT;
 
-export interface RenewalScope {
-  /** Every project. */
-  all: boolean;
-  /** Region subtrees (staff and leader grants). */
-  regions: string[];
-  /** Organisations whose projects are in scope (partner grants, sub-organisations included). */
-  organisations: string[];
-}
+/** The caller's scope through a renewal permission (the kit's scope rule). */
+export type RenewalScope = Scope;
 
 /** The parties of a project that a partner's organisation may be. */
 export interface ProjectParties {
@@ -44,34 +41,12 @@ export const PARTY_COLUMNS = ['agent_builder_id', 'contractor_id', 'supervisor_i
 /** Parties that file its daily reports. */
 export const REPORTING_PARTIES = ['contractor_id', 'agent_builder_id'] as const;
 
-export const isSystem = (ctx: RequestContext) => ctx.principal === null && ctx.systemActor !== undefined;
-
 /** The caller's scope for `permission`; 401 without a session, 403 without the permission. */
-export async function renewalScope(
+export const renewalScope = (
   s: PlatformServices,
   ctx: RequestContext,
   permission: RenewalPermission,
-): Promise<RenewalScope> {
-  if (isSystem(ctx)) return { all: true, regions: [], organisations: [] };
-  if (!ctx.principal) throw unauthenticated();
-  const grants = s.access.grantsWith(ctx.principal, permission);
-  if (grants.length === 0) throw forbidden();
-  const regions: string[] = [];
-  const orgRoots: string[] = [];
-  let all = false;
-  for (const g of grants) {
-    if (g.role === 'partner') {
-      // A partner grant without an organisation sees nothing (never "everything").
-      if (g.organisationId) orgRoots.push(g.organisationId);
-    } else if (g.regionCode === null) {
-      all = true;
-    } else {
-      regions.push(g.regionCode);
-    }
-  }
-  const organisations = orgRoots.length > 0 ? await organisationSubtreeIds(s.db, [...new Set(orgRoots)]) : [];
-  return { all, regions: [...new Set(regions)], organisations };
-}
+): Promise<Scope> => scopeOf(s, ctx, permission);
 
 /** Is the project within the scope? `roles` names the parties a partner organisation may be. */
 export function projectInScope(
@@ -85,4 +60,22 @@ export function projectInScope(
     const id = p[r];
     return id !== null && scope.organisations.includes(id);
   });
+}
+
+/** The project parties a partner's organisation may be. */
+export type Party = (typeof PARTY_COLUMNS)[number];
+
+/**
+ * Does the actor hold `permission` over the project: through a region grant holding its region,
+ * or as a partner whose organisation is one of the project's `parties`? The one rule every
+ * renewal policy is declared with (project.policy.ts, oversight, communities' projects).
+ */
+export function reaches(
+  actor: Actor,
+  permission: string,
+  p: ProjectParties,
+  parties: readonly Party[] = PARTY_COLUMNS,
+): boolean {
+  const scope = actor.scope(permission);
+  return scope !== null && projectInScope(scope, p, parties);
 }

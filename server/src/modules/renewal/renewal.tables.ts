@@ -1,6 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { PlatformTables } from '../../platform/db/schema.ts';
+import type { Db, PlatformTables } from '../../platform/kit/index.ts';
 
 /** Table types of the renewal module (SQL in migrations/0001-projects.ts). */
 
@@ -213,13 +212,3 @@ export type RenewalDb = Kysely<PlatformTables & RenewalTables>;
 
 /** The platform connection (or transaction), seen with this module's tables added. For repos only. */
 export const rdb = (db: Db): RenewalDb => db as unknown as RenewalDb;
-
-/** The SQLSTATE of a database error (node-postgres and PGlite both set `code`), and its constraint. */
-export function pgError(e: unknown): { code?: string; constraint?: string } {
-  if (typeof e !== 'object' || e === null) return {};
-  const o = e as { code?: unknown; constraint?: unknown };
-  return {
-    ...(typeof o.code === 'string' ? { code: o.code } : {}),
-    ...(typeof o.constraint === 'string' ? { constraint: o.constraint } : {}),
-  };
-}

@@ -1,7 +1,10 @@
-import { systemContext } from '../../platform/accounts/create-user.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type PlatformServices,
+  type ScheduleDef,
+  shanghaiDate,
+  systemContext,
+} from '../../platform/kit/index.ts';
 import { findProjectRow } from './project.repo.ts';
-import { todayOf } from './renewal.dates.ts';
 import { insertSnapshotIfMissing, projectsMissingSnapshot, type SnapshotRow } from './schedule.repo.ts';
 import { scheduleOf, snapshotRow } from './schedule.service.ts';
 
@@ -10,8 +13,8 @@ import { scheduleOf, snapshotRow } from './schedule.service.ts';
  * from the reports filed up to it, and the figures are kept as that day's snapshot. Idempotent
  * per date: a project with a snapshot for the date is skipped (changes during the day refresh
  * it through `refreshSnapshot`), so running it again, or on two servers, writes nothing twice.
- * Runs at start-up for today, then shortly after each midnight (Asia/Shanghai) on a timer;
- * a durable job queue (pg-boss) is not in use yet.
+ * Declared as the manifest schedule `renewal.replan`: the platform runs it at start-up when the
+ * day has not been planned yet, then shortly after each midnight (Asia/Shanghai), once per cluster.
  */
 
 const CHUNK = 100;
@@ -66,43 +69,15 @@ export async function replanAllProjects(
   return { date, planned, failed };
 }
 
-/** Milliseconds from `now` to five minutes past the next midnight in Asia/Shanghai. */
-export function msUntilNextRun(now: Date): number {
-  const shanghai = new Date(now.getTime() + 8 * 3_600_000);
-  const nextMidnightUtc =
-    Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate() + 1) - 8 * 3_600_000;
-  return nextMidnightUtc + 5 * 60_000 - now.getTime();
-}
-
-/** Runs `task` when the server is ready, then shortly after each midnight (Asia/Shanghai); stops with the server. */
-export function installDailyTask(app: GongfuApp, s: PlatformServices, task: () => Promise<void>): void {
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-  const arm = () => {
-    if (closed) return;
-    timer = setTimeout(() => {
-      void task().finally(arm);
-    }, msUntilNextRun(s.clock.now()));
-    timer.unref();
-  };
-  app.addHook('onReady', async () => {
-    await task();
-    arm();
-  });
-  app.addHook('onClose', async () => {
-    closed = true;
-    if (timer) clearTimeout(timer);
-  });
-}
-
-/** Re-plans today's missing snapshots when the server is ready, then every day. */
-export function installDailyReplan(app: GongfuApp, s: PlatformServices): void {
-  installDailyTask(app, s, async () => {
-    try {
-      const r = await replanAllProjects(s, todayOf(s), (l) => app.log.warn(l));
-      if (r.planned > 0) app.log.info(`renewal: re-planned ${r.planned} projects for ${r.date}`);
-    } catch (e) {
-      app.log.error({ err: e }, 'renewal: daily re-plan failed');
-    }
-  });
-}
+/** The daily re-plan as the platform's schedule: shortly after midnight, and at start-up if the day was missed. */
+export const replanSchedule: ScheduleDef = {
+  key: 'renewal.replan',
+  name: { zh: '每日倒排工期', en: 'Daily re-plan of the schedules' },
+  when: { dailyAt: '00:05' },
+  runAtStart: true,
+  async run(s, { now, log }) {
+    const r = await replanAllProjects(s, shanghaiDate(now), log);
+    const failed = r.failed.length > 0 ? `；${r.failed.length} 个失败 / ${r.failed.length} failed` : '';
+    return { summary: `${r.date}：重排 ${r.planned} 个项目 / ${r.planned} project(s) re-planned${failed}` };
+  },
+};

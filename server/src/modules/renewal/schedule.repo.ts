@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import type { Db } from '../../platform/kit/index.ts';
 import { rdb, type ScheduleSnapshotTable } from './renewal.tables.ts';
 
 /** The only place with queries on the daily schedule snapshots. */

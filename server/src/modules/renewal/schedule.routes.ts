@@ -1,6 +1,10 @@
-import type { Lang } from '../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
-import { IdParams, orgRef } from './renewal.schemas.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+} from '../../platform/kit/index.ts';
 import { RENEWAL_READ } from './renewal.scope.ts';
 import { DashboardView, ScheduleView } from './schedule.schemas.ts';
 import { getProjectDashboard, getProjectSchedule, type ProjectSchedule } from './schedule.service.ts';

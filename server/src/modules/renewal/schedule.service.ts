@@ -1,11 +1,14 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type Db,
+  daysBetween,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../platform/kit/index.ts';
 import { findReportOn, lastReportDate, listProgressUpTo } from './daily-report.repo.ts';
 import { projectForRead } from './project.policy.ts';
 import { listExceptions, type ProjectRow } from './project.repo.ts';
 import { countIssues } from './project-issue.repo.ts';
-import { daysBetween, todayOf } from './renewal.dates.ts';
 import { listSnapshots, type SnapshotRow, upsertSnapshot } from './schedule.repo.ts';
 import { calendarOf, computeSchedule, type ScheduleOutcome, type ScheduleProject } from './schedule.rules.ts';
 import { type LinkRow, listLinks, listTasks, type TaskRow } from './task.repo.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import type { Db } from '../../platform/kit/index.ts';
 import { rdb, type Stage } from './renewal.tables.ts';
 
 /** The only place with queries on a project's task forces (工作专班) and their members. */

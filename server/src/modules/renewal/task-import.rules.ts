@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Bilingual } from '../../platform/http/errors.ts';
+import type { Bilingual } from '../../platform/kit/index.ts';
 import type { LinkTypeName } from './renewal.tables.ts';
 
 /**

@@ -1,7 +1,4 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { invalid } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import { type Db, invalid, type PlatformServices, type RequestContext } from '../../platform/kit/index.ts';
 import { lockProject, type ProjectRow } from './project.repo.ts';
 import { checkActiveOrganisation } from './project.rules.ts';
 import { refreshSnapshot } from './schedule.service.ts';

@@ -1,6 +1,4 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import { conflict, invalid, type PlatformServices, type RequestContext } from '../../platform/kit/index.ts';
 import { lockProject } from './project.repo.ts';
 import { refreshSnapshot } from './schedule.service.ts';
 import { linkForWrite, tasksForRead, tasksForWrite } from './task.policy.ts';

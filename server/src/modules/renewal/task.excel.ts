@@ -1,21 +1,21 @@
 import { Type } from 'typebox';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import type {
-  ExcelListDef,
-  ExportColumn,
-  ImportColumn,
-  ImportRow,
-  ListParams,
-  PreparedRow,
-  RowImporter,
-  RowProblem,
-} from '../../platform/excel/excel-list.ts';
-import type { Bilingual } from '../../platform/http/errors.ts';
-import { listStagedRows } from '../../platform/jobs/job.repo.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  type Bilingual,
+  type ExcelListDef,
+  type ExportColumn,
+  IdParams,
+  type ImportColumn,
+  type ImportRow,
+  type ListParams,
+  listStagedRows,
+  type PlatformServices,
+  type PreparedRow,
+  type RequestContext,
+  type RowImporter,
+  type RowProblem,
+} from '../../platform/kit/index.ts';
 import type { ProjectRow } from './project.repo.ts';
 import { findActiveOrganisationsNamed } from './reference.repo.ts';
-import { IdParams } from './renewal.schemas.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 import { tasksForRead, tasksForWrite } from './task.policy.ts';
 import {

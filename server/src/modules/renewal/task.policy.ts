@@ -1,12 +1,22 @@
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { notFound } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
-import { type ProjectAccess, projectForRead, projectForWrite } from './project.policy.ts';
+import {
+  definePolicy,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+} from '../../platform/kit/index.ts';
+import {
+  type ProjectAccess,
+  type ProjectPartRecord,
+  projectForRead,
+  projectForWrite,
+  projectPolicy,
+} from './project.policy.ts';
 import { findLink, findTask, type LinkRow, type TaskRow } from './task.repo.ts';
 
 /**
- * Tasks and links follow their project's policy: read with the project, change with
- * `renewal.write` on it. One that is not in the project named in the path is missing.
+ * Tasks and links follow their project's policy: seen with the project, changed and deleted by
+ * whoever may update it (`renewal.write` in its region). One that is not in the project named
+ * in the path is missing.
  */
 
 export const taskNotFound = (id: string) =>
@@ -14,6 +24,25 @@ export const taskNotFound = (id: string) =>
 
 export const linkNotFound = (id: string) =>
   notFound({ zh: `任务关联 ${id}`, en: `Task link ${id}` }, 'RENEWAL_LINK_NOT_FOUND');
+
+/** A task (or link: the same rules) sent with what the caller may do with it. */
+export const taskPolicy = definePolicy({
+  notFound: (r: ProjectPartRecord) => taskNotFound(r.id),
+  denied: 'RENEWAL_PROJECT_READ_ONLY',
+  read: (a, r) => projectPolicy.sees(a, r.project),
+  actions: {
+    update: (a, r) => projectPolicy.allows(a, 'update', r.project),
+    delete: (a, r) => projectPolicy.allows(a, 'update', r.project),
+  },
+});
+
+export const TaskCan = taskPolicy.canSchema('TaskCan');
+
+/** The task with what the caller (whose access to the project this is) may do with it. */
+export const withTaskCan = <T extends { id: string }>(access: ProjectAccess, t: T) => ({
+  ...t,
+  can: taskPolicy.can(access.actor, { id: t.id, project: access.project }),
+});
 
 export const tasksForRead = (
   s: PlatformServices,

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db } from '../../platform/audit/audit.repo.ts';
+import { type Db, isUniqueViolation } from '../../platform/kit/index.ts';
 import { type LinkTypeName, rdb, type TaskLinkTable, type TaskTable } from './renewal.tables.ts';
 
 /** The only place with queries on renewal tasks and task links. */
@@ -110,10 +110,7 @@ export async function countProgressItems(db: Db, taskId: string): Promise<number
 }
 
 /** True when the unique index on (project, WBS code) refused a write. */
-export const isWbsTaken = (e: unknown): boolean => {
-  const o = e as { code?: unknown; constraint?: unknown } | null;
-  return o?.code === '23505' && (typeof o.constraint !== 'string' || o.constraint.includes('wbs'));
-};
+export const isWbsTaken = (e: unknown): boolean => isUniqueViolation(e, 'wbs');
 
 // ---------------------------------------------------------------- links
 
@@ -180,10 +177,7 @@ export const deleteLinkRow = (db: Db, id: string) =>
   rdb(db).deleteFrom('renewal_task_links').where('id', '=', id).execute();
 
 /** True when the unique (from, to) constraint refused a second link between the same tasks. */
-export const isLinkTaken = (e: unknown): boolean => {
-  const o = e as { code?: unknown } | null;
-  return o?.code === '23505';
-};
+export const isLinkTaken = (e: unknown): boolean => isUniqueViolation(e);
 
 /** Ids of the project's tasks that have progress in a daily report. */
 export async function tasksWithProgress(db: Db, projectId: string): Promise<Set<string>> {

@@ -1,8 +1,13 @@
 import { Type } from 'typebox';
-import type { Lang } from '../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../platform/module/app-types.ts';
-import { LINK_TYPE_NAMES, say } from './renewal.labels.ts';
-import { IdParams, orgRef } from './renewal.schemas.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+  say,
+} from '../../platform/kit/index.ts';
+import { LINK_TYPE_NAMES } from './renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from './renewal.scope.ts';
 import type { LinkRow, TaskRow } from './task.repo.ts';
 import {
@@ -22,7 +27,10 @@ import { createLink, deleteLink, listProjectLinks, updateLink } from './task-lin
 
 const tags = ['renewal'];
 
-export const presentTask = (t: TaskRow, summary: boolean) => ({
+export const presentTask = (
+  t: TaskRow & { can: Record<'update' | 'delete', boolean> },
+  summary: boolean,
+) => ({
   id: t.id,
   projectId: t.project_id,
   wbsCode: t.wbs_code,
@@ -32,6 +40,7 @@ export const presentTask = (t: TaskRow, summary: boolean) => ({
   summary,
   responsibleOrganisation: orgRef(t.responsible_org_id, t.responsible_org_name),
   position: t.position,
+  can: t.can,
 });
 
 export const presentLink = (l: LinkRow, lang: Lang) => ({
@@ -45,7 +54,7 @@ export const presentLink = (l: LinkRow, lang: Lang) => ({
 });
 
 /** Tasks with the summary flag (a task some other task names as parent). */
-export const presentTasks = (tasks: TaskRow[]) => {
+export const presentTasks = (tasks: Array<Parameters<typeof presentTask>[0]>) => {
   const parents = new Set(tasks.flatMap((t) => (t.parent_id ? [t.parent_id] : [])));
   return tasks.map((t) => presentTask(t, parents.has(t.id)));
 };

@@ -1,5 +1,5 @@
 import { scheduleBackward } from '@gongfu/domain/renewal/schedule';
-import { type Bilingual, invalid } from '../../platform/http/errors.ts';
+import { type Bilingual, invalid } from '../../platform/kit/index.ts';
 
 /** Rules of a project's task network (pure). */
 

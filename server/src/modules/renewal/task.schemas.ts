@@ -1,14 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, OrgRef, Uuid, uuid } from './renewal.schemas.ts';
+import { Nullable, OrgRef, Uuid, uuid } from '../../platform/kit/index.ts';
 import { LINK_TYPES } from './renewal.tables.ts';
+import { TaskCan } from './task.policy.ts';
 
 export const TaskParams = Type.Object(
   { id: uuid('project id'), taskId: uuid('task id') },
-  { additionalProperties: false },
+  { title: 'TaskParams', additionalProperties: false },
 );
 export const LinkParams = Type.Object(
   { id: uuid('project id'), linkId: uuid('link id') },
-  { additionalProperties: false },
+  { title: 'LinkParams', additionalProperties: false },
 );
 
 const Duration = Type.Integer({
@@ -31,7 +32,7 @@ export const CreateTaskBody = Type.Object(
     parentId: Type.Optional(Nullable(uuid('parent task: makes that task a summary of its sub-tasks'))),
     responsibleOrganisationId: Type.Optional(Nullable(Uuid)),
   },
-  { additionalProperties: false },
+  { title: 'CreateTaskBody', additionalProperties: false },
 );
 export type CreateTaskInput = Static<typeof CreateTaskBody>;
 
@@ -46,7 +47,7 @@ export const UpdateTaskBody = Type.Object(
       Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'order in the task list' }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'UpdateTaskBody', additionalProperties: false },
 );
 export type UpdateTaskInput = Static<typeof UpdateTaskBody>;
 
@@ -66,37 +67,44 @@ export const CreateLinkBody = Type.Object(
     type: Type.Optional(LinkTypeSchema),
     lag: Type.Optional(Lag),
   },
-  { additionalProperties: false },
+  { title: 'CreateLinkBody', additionalProperties: false },
 );
 export type CreateLinkInput = Static<typeof CreateLinkBody>;
 
 export const UpdateLinkBody = Type.Object(
   { type: Type.Optional(LinkTypeSchema), lag: Type.Optional(Lag) },
-  { additionalProperties: false },
+  { title: 'UpdateLinkBody', additionalProperties: false },
 );
 export type UpdateLinkInput = Static<typeof UpdateLinkBody>;
 
-export const TaskView = Type.Object({
-  id: Type.String(),
-  projectId: Type.String(),
-  wbsCode: Nullable(Type.String()),
-  name: Type.String(),
-  duration: Type.Integer(),
-  parentId: Nullable(Type.String()),
-  summary: Type.Boolean({ description: 'has sub-tasks: not scheduled itself, spans its sub-tasks' }),
-  responsibleOrganisation: Nullable(OrgRef),
-  position: Type.Integer(),
-});
+export const TaskView = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    wbsCode: Nullable(Type.String()),
+    name: Type.String(),
+    duration: Type.Integer(),
+    parentId: Nullable(Type.String()),
+    summary: Type.Boolean({ description: 'has sub-tasks: not scheduled itself, spans its sub-tasks' }),
+    responsibleOrganisation: Nullable(OrgRef),
+    position: Type.Integer(),
+    can: TaskCan,
+  },
+  { title: 'TaskView' },
+);
 
-export const LinkView = Type.Object({
-  id: Type.String(),
-  projectId: Type.String(),
-  from: Type.String(),
-  to: Type.String(),
-  type: LinkTypeSchema,
-  typeName: Type.String(),
-  lag: Type.Integer(),
-});
+export const LinkView = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    from: Type.String(),
+    to: Type.String(),
+    type: LinkTypeSchema,
+    typeName: Type.String(),
+    lag: Type.Integer(),
+  },
+  { title: 'LinkView' },
+);
 
 export const TaskList = Type.Array(TaskView);
 export const LinkList = Type.Array(LinkView);

@@ -1,11 +1,14 @@
-import type { Db } from '../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../platform/audit/audit.service.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
-import type { PlatformServices } from '../../platform/module/app-types.ts';
+import {
+  conflict,
+  type Db,
+  invalid,
+  type PlatformServices,
+  type RequestContext,
+} from '../../platform/kit/index.ts';
 import { lockProject } from './project.repo.ts';
 import { checkActiveOrganisation } from './project.rules.ts';
 import { refreshSnapshot } from './schedule.service.ts';
-import { taskForWrite, tasksForRead, tasksForWrite } from './task.policy.ts';
+import { taskForWrite, tasksForRead, tasksForWrite, withTaskCan } from './task.policy.ts';
 import {
   countChildren,
   countProgressItems,
@@ -76,10 +79,10 @@ async function checkParent(db: Db, projectId: string, parentId: string, taskId?:
   }
 }
 
-/** The project's tasks, in list order. */
+/** The project's tasks, in list order, each with what the caller may do with it. */
 export async function listProjectTasks(s: PlatformServices, ctx: RequestContext, projectId: string) {
-  await tasksForRead(s, ctx, projectId);
-  return listTasks(s.db, projectId);
+  const access = await tasksForRead(s, ctx, projectId);
+  return (await listTasks(s.db, projectId)).map((t) => withTaskCan(access, t));
 }
 
 async function saving<T>(code: string | null | undefined, work: () => Promise<T>): Promise<T> {
@@ -97,7 +100,8 @@ export async function createTask(
   projectId: string,
   input: CreateTaskInput,
 ) {
-  const { project } = await tasksForWrite(s, ctx, projectId);
+  const access = await tasksForWrite(s, ctx, projectId);
+  const { project } = access;
   await checkActiveOrganisation(
     s.db,
     input.responsibleOrganisationId,
@@ -128,7 +132,7 @@ export async function createTask(
       return row.id;
     }),
   );
-  return (await findTask(s.db, id))!;
+  return withTaskCan(access, (await findTask(s.db, id))!);
 }
 
 export async function updateTask(

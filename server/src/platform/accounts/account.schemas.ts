@@ -9,7 +9,7 @@ const Uuid = Type.String({
 const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 code, 2–12 digits' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const UserIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const UserIdParams = Type.Object({ id: Uuid }, { title: 'UserIdParams', additionalProperties: false });
 
 export const GrantInput = Type.Object(
   {
@@ -28,7 +28,7 @@ export const GrantInput = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'GrantInput', additionalProperties: false },
 );
 
 const Grants = Type.Array(GrantInput, { maxItems: 20 });
@@ -41,7 +41,7 @@ export const CreateUserBody = Type.Object(
     organisationId: Type.Optional(Nullable(Uuid)),
     grants: Grants,
   },
-  { additionalProperties: false },
+  { title: 'CreateUserBody', additionalProperties: false },
 );
 
 export const UpdateUserBody = Type.Object(
@@ -49,14 +49,17 @@ export const UpdateUserBody = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     organisationId: Type.Optional(Nullable(Uuid)),
   },
-  { additionalProperties: false },
+  { title: 'UpdateUserBody', additionalProperties: false },
 );
 
-export const ReplaceGrantsBody = Type.Object({ grants: Grants }, { additionalProperties: false });
+export const ReplaceGrantsBody = Type.Object(
+  { grants: Grants },
+  { title: 'ReplaceGrantsBody', additionalProperties: false },
+);
 
 export const ResetPasswordBody = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
+  { title: 'ResetPasswordBody', additionalProperties: false },
 );
 
 export const UserListQuery = Type.Object(
@@ -77,34 +80,43 @@ export const UserListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'UserListQuery', additionalProperties: false },
 );
 
 /** The presenter: the fields an account shows. Never the password hash. */
-export const UserView = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  organisationId: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-  /** True while a lockout after failed sign-ins is in force. */
-  locked: Type.Boolean(),
-  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  failedAttempts: Type.Integer(),
-  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-  grants: Type.Array(GrantView),
-});
+export const UserView = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    organisationId: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    /** True while a lockout after failed sign-ins is in force. */
+    locked: Type.Boolean(),
+    lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    failedAttempts: Type.Integer(),
+    lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    grants: Type.Array(GrantView),
+  },
+  { title: 'UserView' },
+);
 
 export const UserPage = pageOf(UserView);
 
-export const RoleView = Type.Object({
-  role: Type.String(),
-  name: Type.Object({ zh: Type.String(), en: Type.String() }),
-  /** One of the three separated administrator roles (三权分立): never combined with another role. */
-  exclusive: Type.Boolean(),
-  permissions: Type.Array(Type.String()),
-});
+export const RoleView = Type.Object(
+  {
+    role: Type.String(),
+    name: Type.Object({ zh: Type.String(), en: Type.String() }),
+    /** One of the three separated administrator roles (三权分立): never combined with another role. */
+    exclusive: Type.Boolean(),
+    permissions: Type.Array(Type.String()),
+  },
+  { title: 'RoleView' },
+);
 
-export const ResetPasswordResult = Type.Object({ ok: Type.Boolean(), sessionsRevoked: Type.Integer() });
+export const ResetPasswordResult = Type.Object(
+  { ok: Type.Boolean(), sessionsRevoked: Type.Integer() },
+  { title: 'ResetPasswordResult' },
+);

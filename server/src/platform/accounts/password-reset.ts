@@ -5,6 +5,7 @@ import { EXCLUSIVE_ROLES } from '../auth/roles.ts';
 import { revokeUserSessions } from '../auth/session.repo.ts';
 import { clearSignInFailures, findSignInFailure } from '../auth/sign-in-failure.repo.ts';
 import { findUserByUsername, loadGrants, setPasswordHash } from '../auth/user.repo.ts';
+import { shanghaiDateTime } from '../clock.ts';
 import { AppError, type Bilingual, invalid } from '../http/errors.ts';
 import type { PlatformServices } from '../module/app-types.ts';
 import { notify } from '../notifications/notifier.ts';
@@ -52,8 +53,7 @@ export const privilegedGrantRefused = () =>
   );
 
 /** Shanghai wall-clock time, e.g. 2026-03-02 09:00 (UTC+8, no daylight saving). */
-const shanghaiTime = (d: Date) =>
-  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const shanghaiTime = shanghaiDateTime;
 
 /**
  * Sets the new password (marked as set by an administrator), lifts any lockout, ends every

@@ -1,6 +1,7 @@
 import { splitIsoDate } from '@gongfu/domain/cn/dates';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
+import { SHANGHAI_OFFSET_MS } from '../clock.ts';
 import { type Bilingual, invalid, type Lang } from '../http/errors.ts';
 import { pageWindow } from '../http/pagination.ts';
 import type { PlatformServices } from '../module/app-types.ts';
@@ -84,7 +85,6 @@ export interface AuditSearchInput {
 }
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** The instant a YYYY-MM-DD day begins in Asia/Shanghai (UTC+8, no daylight saving). */
 function shanghaiDayStart(date: string, field: string): Date {

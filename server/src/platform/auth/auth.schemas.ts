@@ -5,7 +5,7 @@ export const LoginBody = Type.Object(
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
   },
-  { additionalProperties: false },
+  { title: 'LoginBody', additionalProperties: false },
 );
 
 export const ChangePasswordBody = Type.Object(
@@ -13,23 +13,29 @@ export const ChangePasswordBody = Type.Object(
     currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
     newPassword: Type.String({ minLength: 1, maxLength: 200 }),
   },
-  { additionalProperties: false },
+  { title: 'ChangePasswordBody', additionalProperties: false },
 );
 
-export const GrantView = Type.Object({
-  role: Type.String(),
-  regionCode: Type.Union([Type.String(), Type.Null()]),
-  organisationId: Type.Union([Type.String(), Type.Null()]),
-  programmes: Type.Array(Type.String()),
-});
+export const GrantView = Type.Object(
+  {
+    role: Type.String(),
+    regionCode: Type.Union([Type.String(), Type.Null()]),
+    organisationId: Type.Union([Type.String(), Type.Null()]),
+    programmes: Type.Array(Type.String()),
+  },
+  { title: 'GrantView' },
+);
 
-export const MeView = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  grants: Type.Array(GrantView),
-  permissions: Type.Array(Type.String()),
-});
+export const MeView = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    grants: Type.Array(GrantView),
+    permissions: Type.Array(Type.String()),
+  },
+  { title: 'MeView' },
+);
 
 export const MenuView = Type.Array(
   Type.Object({
@@ -42,10 +48,13 @@ export const MenuView = Type.Array(
   }),
 );
 
-export const Ok = Type.Object({ ok: Type.Boolean() });
+export const Ok = Type.Object({ ok: Type.Boolean() }, { title: 'Ok' });
 
-export const ErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  field: Type.Optional(Type.String()),
-});
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+  },
+  { title: 'ErrorBody' },
+);

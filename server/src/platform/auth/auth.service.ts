@@ -12,7 +12,7 @@ import {
 } from './session.repo.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
 import { clearSignInFailures, findSignInFailure, recordSignInFailure } from './sign-in-failure.repo.ts';
-import { findUserById, findUserByUsername, loadGrants, setPasswordHash } from './user.repo.ts';
+import { findUserById, findUserByUsername, setPasswordHash, toGrant } from './user.repo.ts';
 
 /**
  * One answer for a wrong password, an unknown username and a disabled account alike, always
@@ -147,7 +147,7 @@ export function makeAuthService(s: PlatformServices) {
       return { expired: true };
     }
     if (now.getTime() - row.last_seen_at.getTime() > 30_000) await touchSession(s.db, id, now);
-    const grants = await loadGrants(s.db, row.user_id);
+    const grants = row.grants.map(toGrant);
     return {
       principal: {
         userId: row.user_id,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repo.ts';
 
 export async function insertSession(
@@ -18,6 +19,18 @@ export async function insertSession(
     .execute();
 }
 
+/** A grant as the session look-up returns it (one JSON object per `user_grants` row). */
+export interface SessionGrantRow {
+  role: string;
+  region_code: string | null;
+  organisation_id: string | null;
+  programmes: string[];
+}
+
+/**
+ * The session, its user and the user's grants in one statement: every signed-in request
+ * starts with it, so it is one round trip rather than two (bench/list-pages.ts).
+ */
 export function findSessionWithUser(db: Db, id: string) {
   return db
     .selectFrom('sessions as s')
@@ -32,6 +45,11 @@ export function findSessionWithUser(db: Db, id: string) {
       'u.display_name',
       'u.status',
     ])
+    .select(
+      sql<SessionGrantRow[]>`(select coalesce(json_agg(json_build_object('role', g.role,
+        'region_code', g.region_code, 'organisation_id', g.organisation_id, 'programmes', g.programmes)), '[]')
+        from user_grants g where g.user_id = s.user_id)`.as('grants'),
+    )
     .where('s.id', '=', id)
     .executeTakeFirst();
 }

@@ -14,13 +14,21 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
     .select(['role', 'region_code', 'organisation_id', 'programmes'])
     .where('user_id', '=', userId)
     .execute();
-  return rows.map((r) => ({
-    role: r.role as BuiltinRole,
-    regionCode: r.region_code,
-    organisationId: r.organisation_id,
-    programmes: r.programmes,
-  }));
+  return rows.map(toGrant);
 }
+
+/** A `user_grants` row as a grant. */
+export const toGrant = (r: {
+  role: string;
+  region_code: string | null;
+  organisation_id: string | null;
+  programmes: string[];
+}): Grant => ({
+  role: r.role as BuiltinRole,
+  regionCode: r.region_code,
+  organisationId: r.organisation_id,
+  programmes: r.programmes,
+});
 
 /** `byAdmin`: set by someone other than the owner (marked until the owner changes it). */
 export async function setPasswordHash(db: Db, userId: string, hash: string, now: Date, byAdmin: boolean) {

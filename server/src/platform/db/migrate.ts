@@ -5,24 +5,57 @@ export type MigrationSet = Record<string, Migration>;
 export interface ModuleMigrations {
   moduleId: string;
   migrations: MigrationSet;
+  /** Migrations this module took over from another (see `ModuleManifest.adoptsMigrations`). */
+  adopts?: AdoptedMigrations | undefined;
+}
+
+/** Migrations a module took over from the module that ran them before: their names there. */
+export interface AdoptedMigrations {
+  from: string;
+  names: string[];
+}
+
+const historyTable = (moduleId: string) => `migrations_${moduleId.replace(/[^a-z0-9_]/g, '_')}`;
+
+/**
+ * Moves the history rows of adopted migrations from the module that ran them into the
+ * adopting module's table (created as Kysely creates it), in one transaction, before any
+ * migrator runs: the tables they made stay, nothing runs twice, and the old module's
+ * remaining history still matches its migrations. Once moved, there is nothing left to move.
+ */
+async function adoptMigrations(db: Kysely<unknown>, moduleId: string, adopts: AdoptedMigrations) {
+  const from = historyTable(adopts.from);
+  const to = historyTable(moduleId);
+  await db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ t: string | null }>`select to_regclass(${from})::text as t`.execute(tx);
+    if (!rows[0]?.t) return;
+    await sql`create table if not exists ${sql.table(to)} (
+      name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(tx);
+    await sql`insert into ${sql.table(to)} (name, timestamp)
+      select name, timestamp from ${sql.table(from)} where name in (${sql.join(adopts.names)})
+      on conflict (name) do nothing`.execute(tx);
+    await sql`delete from ${sql.table(from)} where name in (${sql.join(adopts.names)})`.execute(tx);
+  });
 }
 
 /**
  * Runs each module's own migration history (table `migrations_<module>`), in the order
- * given: the platform first, then modules. A failure stops and names the module.
+ * given: the platform first, then modules. Adopted histories move first. A failure stops
+ * and names the module.
  */
 export async function migrateAll(
   db: Kysely<unknown>,
   sets: ModuleMigrations[],
   onProgress: (line: string) => void = () => {},
 ): Promise<void> {
+  for (const { moduleId, adopts } of sets) if (adopts) await adoptMigrations(db, moduleId, adopts);
   for (const { moduleId, migrations } of sets) {
-    const tableId = moduleId.replace(/[^a-z0-9_]/g, '_');
+    const table = historyTable(moduleId);
     const migrator = new Migrator({
       db,
       provider: { getMigrations: async () => migrations },
-      migrationTableName: `migrations_${tableId}`,
-      migrationLockTableName: `migrations_${tableId}_lock`,
+      migrationTableName: table,
+      migrationLockTableName: `${table}_lock`,
     });
     const result: MigrationResultSet = await migrator.migrateToLatest();
     for (const r of result.results ?? []) {

@@ -115,10 +115,17 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** How many persons live in each region subtree ('' counts everyone), kept by triggers (0008). */
+export interface PersonRegionCountTable {
+  region_prefix: string;
+  persons: number;
+}
+
 export interface PlatformTables {
   regions: RegionTable;
   organisations: OrganisationTable;
   persons: PersonTable;
+  person_region_counts: PersonRegionCountTable;
   users: UserTable;
   sign_in_failures: SignInFailureTable;
   user_grants: UserGrantTable;

@@ -11,7 +11,7 @@ export const ImportQuery = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'ImportQuery', additionalProperties: false },
 );
 
 /** The import of a list whose rows refer to each other (a task network): all or nothing only. */
@@ -24,10 +24,10 @@ export const ImportQueryAllOrNothing = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'ImportQueryAllOrNothing', additionalProperties: false },
 );
 
-export const ImportAccepted = Type.Object({ job: JobView });
+export const ImportAccepted = Type.Object({ job: JobView }, { title: 'ImportAccepted' });
 
 /** A file body: documented as binary, sent as a Buffer or a stream (never serialised). */
 const XlsxFile = Type.Unsafe<Buffer | NodeJS.ReadableStream>({ type: 'string', format: 'binary' });

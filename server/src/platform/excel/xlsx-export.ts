@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { SHANGHAI_OFFSET_MS } from '../clock.ts';
 import type { Bilingual, Lang } from '../http/errors.ts';
 import { needsQuotePrefix } from './escape-cell.ts';
 import type { CellValue, ExportColumn, ExportKind } from './excel-list.ts';
@@ -31,10 +32,9 @@ const text = (t: string): WrittenCell =>
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
-const SHANGHAI_MS = 8 * 3_600_000;
 
 /** The wall clock of an instant in Beijing time, as exceljs writes dates (UTC fields = shown fields). */
-const beijing = (at: Date) => new Date(at.getTime() + SHANGHAI_MS);
+const beijing = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS);
 
 /** An instant from a Date or ISO text with a zone ('2026-10-17T01:51:00.000Z'). */
 function instantOf(v: string | Date): Date | undefined {

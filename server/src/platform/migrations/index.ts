@@ -6,6 +6,8 @@ import * as jobParams from './0004-job-params.ts';
 import * as files from './0005-files.ts';
 import * as notifications from './0006-notifications.ts';
 import * as signInGuard from './0007-sign-in-guard-and-audit-seq.ts';
+import * as peopleList from './0008-people-list.ts';
+import * as scheduleRuns from './0009-schedule-runs.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '0001-core': core,
@@ -15,4 +17,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0005-files': files,
   '0006-notifications': notifications,
   '0007-sign-in-guard-and-audit-seq': signInGuard,
+  '0008-people-list': peopleList,
+  '0009-schedule-runs': scheduleRuns,
 };

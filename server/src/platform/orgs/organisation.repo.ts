@@ -294,3 +294,20 @@ export async function anyInCycle(tx: Db, ids: string[]): Promise<boolean> {
     select start as id from up where id = start limit 1`.execute(tx);
   return r.rows.length > 0;
 }
+
+/** Ids of these organisations and all their sub-organisations (UNION ends the walk on a cycle). */
+export async function organisationSubtreeIds(db: Db, roots: string[]): Promise<string[]> {
+  if (roots.length === 0) return [];
+  const rows = await db
+    .withRecursive('sub(id)', (q) =>
+      q
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', 'in', roots)
+        .union(q.selectFrom('organisations as o').innerJoin('sub', 'sub.id', 'o.parent_id').select('o.id')),
+    )
+    .selectFrom('sub')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -19,22 +19,25 @@ const CreditCode = Type.String({
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** The presenter: exactly these fields leave the server. */
-export const OrganisationView = Type.Object({
-  id: Type.String(),
-  parentId: Nullable(Type.String()),
-  parentName: Nullable(Type.String()),
-  kind: OrganisationKind,
-  kindName: Type.String({ description: "kind label in the caller's language (zh-CN or en)" }),
-  name: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  creditCode: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  status: OrganisationStatus,
-  statusName: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const OrganisationView = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Nullable(Type.String()),
+    parentName: Nullable(Type.String()),
+    kind: OrganisationKind,
+    kindName: Type.String({ description: "kind label in the caller's language (zh-CN or en)" }),
+    name: Type.String(),
+    regionCode: Type.String(),
+    regionName: Type.String(),
+    creditCode: Nullable(Type.String()),
+    address: Nullable(Type.String()),
+    status: OrganisationStatus,
+    statusName: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'OrganisationView' },
+);
 
 export const OrganisationPage = pageOf(OrganisationView);
 
@@ -49,7 +52,7 @@ export const OrganisationListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'OrganisationListQuery', additionalProperties: false },
 );
 
 export const OrganisationTreeQuery = Type.Object(
@@ -57,20 +60,23 @@ export const OrganisationTreeQuery = Type.Object(
     regionCode: Type.Optional(RegionCodeParam),
     status: Type.Optional(OrganisationStatus),
   },
-  { additionalProperties: false },
+  { title: 'OrganisationTreeQuery', additionalProperties: false },
 );
 
-export const OrganisationTreeNode = Type.Object({
-  id: Type.String(),
-  parentId: Nullable(Type.String()),
-  name: Type.String(),
-  kind: OrganisationKind,
-  kindName: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  status: OrganisationStatus,
-  childCount: Type.Integer({ description: 'children of this node within this list' }),
-});
+export const OrganisationTreeNode = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Nullable(Type.String()),
+    name: Type.String(),
+    kind: OrganisationKind,
+    kindName: Type.String(),
+    regionCode: Type.String(),
+    regionName: Type.String(),
+    status: OrganisationStatus,
+    childCount: Type.Integer({ description: 'children of this node within this list' }),
+  },
+  { title: 'OrganisationTreeNode' },
+);
 
 export const OrganisationTree = Type.Array(OrganisationTreeNode, {
   description:
@@ -96,7 +102,7 @@ export const CreateOrganisationBody = Type.Object(
     creditCode: Type.Optional(Nullable(CreditCode)),
     address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
-  { additionalProperties: false },
+  { title: 'CreateOrganisationBody', additionalProperties: false },
 );
 
 export const UpdateOrganisationBody = Type.Object(
@@ -109,10 +115,10 @@ export const UpdateOrganisationBody = Type.Object(
     address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     status: Type.Optional(OrganisationStatus),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'UpdateOrganisationBody', additionalProperties: false, minProperties: 1 },
 );
 
-export const OrganisationIdParams = Type.Object({ id: OrganisationId });
+export const OrganisationIdParams = Type.Object({ id: OrganisationId }, { title: 'OrganisationIdParams' });
 
 export type OrganisationListQuery = Static<typeof OrganisationListQuery>;
 export type OrganisationTreeQuery = Static<typeof OrganisationTreeQuery>;

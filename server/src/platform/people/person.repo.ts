@@ -1,6 +1,7 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../audit/audit.repo.ts';
 import type { PersonTable, PlatformTables } from '../db/schema.ts';
+import { isWithinByPrefix, levelOfCode } from '../regions/region-tree.ts';
 
 /** Columns anyone with `person.read` may see; never the ciphertexts or blind indexes. */
 const VIEW_COLUMNS = [
@@ -34,17 +35,66 @@ export interface PersonRow {
 const viewQuery = (db: Db) =>
   db.selectFrom('persons').leftJoin('regions', 'regions.code', 'persons.region_code').select(VIEW_COLUMNS);
 
-type PersonsEb = ExpressionBuilder<PlatformTables & { regions: PlatformTables['regions'] }, 'persons'>;
+type PersonsDb = PlatformTables & { regions: PlatformTables['regions'] };
+type PersonsEb = ExpressionBuilder<PersonsDb, 'persons'>;
 
-/** Region scope as a SQL condition: residence within one of the subtrees (null scope: no condition). */
-const inScope = (eb: PersonsEb, scope: string[]) =>
-  eb.or(scope.map((root) => eb('persons.region_code', 'like', `${root}%`)));
+/**
+ * The first text after every code that starts with `root` (digits only), so that a subtree is
+ * the range [root, successor): '330523' → '330524', '3309' → '331'; undefined when there is
+ * none ('99'). For digit strings the order is the same under every collation.
+ */
+export function prefixSuccessor(root: string): string | undefined {
+  for (let i = root.length - 1; i >= 0; i--) {
+    const d = root.charCodeAt(i);
+    if (d < 0x39) return root.slice(0, i) + String.fromCharCode(d + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The region subtrees a list shows: the caller's scope (null: unrestricted) narrowed to the
+ * filter's region, without roots that lie within another; null when nothing restricts the
+ * residence. A code that is no region level (2, 4, 6, 9 or 12 digits) contains nothing, as
+ * in the policy (`isWithinByPrefix`): '33052' is not a prefix of 安吉 330523's people.
+ */
+export function regionRoots(scope: string[] | null, regionCode?: string): string[] | null {
+  const levelled = (code: string) => levelOfCode(code) !== undefined;
+  let roots = scope === null ? null : scope.filter(levelled);
+  if (regionCode !== undefined) {
+    if (!levelled(regionCode)) return [];
+    roots =
+      roots === null
+        ? [regionCode]
+        : roots.flatMap((root) => {
+            if (isWithinByPrefix(regionCode, root)) return [regionCode];
+            return isWithinByPrefix(root, regionCode) ? [root] : [];
+          });
+  }
+  if (roots === null) return null;
+  const unique = [...new Set(roots)];
+  return unique.filter((r) => !unique.some((other) => other !== r && isWithinByPrefix(r, other)));
+}
+
+/**
+ * Residence within one of the subtrees, as ranges on `region_code`: `persons_region_idx`
+ * serves them, where `LIKE 'prefix%'` cannot use a b-tree under the C.UTF-8 collation.
+ */
+function inSubtrees(eb: PersonsEb, roots: string[]) {
+  return eb.or(
+    roots.map((root) => {
+      const next = prefixSuccessor(root);
+      const from = eb('persons.region_code', '>=', root);
+      return next === undefined ? from : eb.and([from, eb('persons.region_code', '<', next)]);
+    }),
+  );
+}
 
 /** Which persons a list or export shows. */
 export interface PersonMatch {
   /** null: unrestricted; otherwise residence must lie within one of these subtrees. */
   scope: string[] | null;
   nameContains?: string | undefined;
+  /** Residence within this region's subtree. */
   regionCode?: string | undefined;
   gender?: 'male' | 'female' | undefined;
   /** YYYY-MM-DD bounds on the birth date (inclusive / exclusive), from the age range. */
@@ -59,31 +109,88 @@ export interface PersonFilter extends PersonMatch {
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
+/** Does the match narrow the residence scope by anything else (name, gender, age)? */
+const narrowed = (f: PersonMatch) => Boolean(f.nameContains || f.gender || f.bornOnOrBefore || f.bornAfter);
+
 function matching(db: Db, f: PersonMatch) {
   let q = db.selectFrom('persons').leftJoin('regions', 'regions.code', 'persons.region_code');
-  const scope = f.scope;
-  if (scope !== null) q = q.where((eb) => inScope(eb, scope));
+  const roots = regionRoots(f.scope, f.regionCode);
+  if (roots !== null) q = q.where((eb) => (roots.length > 0 ? inSubtrees(eb, roots) : eb.lit(false)));
   if (f.nameContains) q = q.where('persons.name', 'like', `%${escapeLike(f.nameContains)}%`);
-  if (f.regionCode) q = q.where('persons.region_code', 'like', `${f.regionCode}%`);
   if (f.gender) q = q.where('persons.gender', '=', f.gender);
   if (f.bornOnOrBefore) q = q.where('persons.birth_date', '<=', f.bornOnOrBefore);
   if (f.bornAfter) q = q.where('persons.birth_date', '>', f.bornAfter);
   return q;
 }
 
-export async function listPersons(db: Db, f: PersonFilter): Promise<{ rows: PersonRow[]; total: number }> {
-  const q = matching(db, f);
-  const [rows, total] = await Promise.all([
-    q
+/**
+ * How many persons live in the subtrees (null: everyone, those without a residence too), from
+ * the counts the triggers of migration 0008 keep: one primary-key look-up per root.
+ */
+function countInSubtrees(db: Db, roots: string[] | null) {
+  const keys = roots ?? [''];
+  return db
+    .selectFrom('person_region_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('persons'), eb.lit(0)).as('n'))
+    .where((eb) => (keys.length > 0 ? eb('region_prefix', 'in', keys) : eb.lit(false)));
+}
+
+const inOrder = <O>(q: SelectQueryBuilder<PersonsDb, 'persons' | 'regions', O>) =>
+  q.orderBy('persons.created_at', 'desc').orderBy('persons.id', 'desc');
+
+/** A narrowed count stops at the next multiple of this past the page asked for. */
+export const COUNT_STEP = 1000;
+
+/**
+ * The total beside a page: the kept counts when only the residence narrows the list, else the
+ * matches counted in list order, at most `cap + 1` of them.
+ */
+const totalOf = (db: Db, f: PersonMatch, cap: number) =>
+  narrowed(f)
+    ? db
+        .selectFrom(
+          inOrder(matching(db, f).select(sql.lit(1).as('one')))
+            .limit(cap + 1)
+            .as('m'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+    : countInSubtrees(db, regionRoots(f.scope, f.regionCode));
+
+export interface PersonPageResult {
+  rows: PersonRow[];
+  /** Exact, unless `totalIsLowerBound`: then more than `total` match. */
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/**
+ * One page, newest first, read from `persons_created_idx` in order (no sort of the scope), with
+ * the total in the same statement: exact from the kept counts when only the residence narrows
+ * the list; otherwise counted in list order up to the next multiple of COUNT_STEP past the page
+ * (1,000 on the first pages, then 2,000 …), since a name, gender or age over a whole province
+ * would be counted row by row on every page. The last page's total is the page's own.
+ */
+export async function listPersons(db: Db, f: PersonFilter): Promise<PersonPageResult> {
+  const cap = Math.ceil((f.offset + f.limit + 1) / COUNT_STEP) * COUNT_STEP;
+  const found = await inOrder(
+    matching(db, f)
       .select(VIEW_COLUMNS)
-      .orderBy('persons.created_at', 'desc')
-      .orderBy('persons.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+      .select(totalOf(db, f, cap).as('total_count')),
+  )
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  // each row carries the total too: harmless, as the presenter names the fields it shows
+  const rows: PersonRow[] = found;
+  // at least this many match: those on this page and on the pages before it
+  const seen = rows.length > 0 ? f.offset + rows.length : 0;
+  if (rows.length < f.limit && (rows.length > 0 || f.offset === 0)) {
+    return { rows, total: seen, totalIsLowerBound: false };
+  }
+  // past the last page the statement returned no row to carry the total
+  const counted = Number(found[0]?.total_count ?? (await totalOf(db, f, cap).executeTakeFirstOrThrow()).n);
+  if (narrowed(f) && counted > cap) return { rows, total: cap, totalIsLowerBound: true };
+  return { rows, total: Math.max(counted, seen), totalIsLowerBound: false };
 }
 
 export const findPersonById = (db: Db, id: string): Promise<PersonRow | undefined> =>
@@ -140,14 +247,18 @@ export async function updatePerson(db: Db, id: string, patch: PersonUpdate, now:
 export const lockPerson = (db: Db, id: string) =>
   db.selectFrom('persons').select(['id', 'mobile_index']).where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const countPersons = async (db: Db, f: PersonMatch): Promise<number> =>
-  Number(
-    (
-      await matching(db, f)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** Exactly how many persons match (exports): from the kept counts when only the residence narrows. */
+export async function countPersons(db: Db, f: PersonMatch): Promise<number> {
+  if (!narrowed(f)) {
+    return Number(
+      (await countInSubtrees(db, regionRoots(f.scope, f.regionCode)).executeTakeFirstOrThrow()).n,
+    );
+  }
+  const r = await matching(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
 
 /** Where the previous page of an export ended: the exact stored instant (as text) and id. */
 export interface PersonCursor {

@@ -89,7 +89,17 @@ export const PersonView = Type.Object({
 });
 export type PersonViewT = Static<typeof PersonView>;
 
-export const PersonPage = pageOf(PersonView);
+/**
+ * A page of people. The total is exact when only the residence narrows the list (kept counts)
+ * or on the last page; narrowed by name, gender or age, the count stops at the next thousand
+ * past the page asked for, and says so.
+ */
+export const PersonPage = Type.Object({
+  ...pageOf(PersonView).properties,
+  totalIsLowerBound: Type.Boolean({
+    description: 'true: more than `total` people match (the count stopped there); show e.g. "1,000+"',
+  }),
+});
 
 export const UnmaskedView = Type.Object({
   citizenId: Type.String(),

@@ -244,8 +244,8 @@ export async function listPeople(s: PlatformServices, ctx: RequestContext, f: Li
   const match = peopleMatching(s, scope, f);
   const today = todayOf(s);
   const { page, pageSize, offset, limit } = pageWindow(f);
-  const { rows, total } = await listPersons(s.db, { ...match, limit, offset });
-  return { items: rows.map((r) => presentPerson(r, today)), total, page, pageSize };
+  const { rows, total, totalIsLowerBound } = await listPersons(s.db, { ...match, limit, offset });
+  return { items: rows.map((r) => presentPerson(r, today)), total, totalIsLowerBound, page, pageSize };
 }
 
 export async function getPerson(s: PlatformServices, ctx: RequestContext, id: string): Promise<PersonViewT> {

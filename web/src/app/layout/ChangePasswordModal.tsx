@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
+import { useServerError } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
 import type { ApiBody } from '../../platform/api/types.ts';
-import { useServerError } from '../../platform/forms.ts';
 import { useT } from '../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../platform/widgets/ErrorAlert.tsx';
 

@@ -10,6 +10,7 @@ import {
   EnvironmentOutlined,
   ExperimentOutlined,
   FileExclamationOutlined,
+  GlobalOutlined,
   HomeOutlined,
   InsertRowAboveOutlined,
   IssuesCloseOutlined,
@@ -44,6 +45,8 @@ const MENU_ICONS: Record<string, ReactNode> = {
   'night-work': <MoonOutlined aria-hidden />,
   community: <InsertRowAboveOutlined aria-hidden />,
   ballot: <CheckSquareOutlined aria-hidden />,
+  // facilities (农村污水与风貌)
+  rural: <GlobalOutlined aria-hidden />,
   sewage: <ExperimentOutlined aria-hidden />,
   landscape: <BankOutlined aria-hidden />,
 };

@@ -1,10 +1,10 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import type { PermissionKey } from '../../api/permissions.generated.ts';
 import { Loading } from '../../app/Loading.tsx';
 import { useCan } from '../../platform/auth/auth.tsx';
 import { ballotPages } from './ballots/pages.ts';
 import { communityPages } from './communities/pages.ts';
-import { facilityPages } from './facilities/pages.ts';
 import type { RenewalPage } from './pages.ts';
 
 const READ = 'renewal.read';
@@ -44,10 +44,15 @@ const PAGES: RenewalPage[] = [
   // parts built in their own folders list their pages beside them
   ...communityPages,
   ...ballotPages,
-  ...facilityPages,
 ];
 
-function Page({ page: P, permission }: { page: LazyExoticComponent<ComponentType>; permission?: string }) {
+function Page({
+  page: P,
+  permission,
+}: {
+  page: LazyExoticComponent<ComponentType>;
+  permission?: PermissionKey;
+}) {
   const can = useCan();
   const Shown = !permission || can(permission) ? P : NoAccessPage;
   return (

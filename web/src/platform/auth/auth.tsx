@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext } from 'react';
 import { useNavigate } from 'react-router';
+import type { PermissionKey } from '../../api/permissions.generated.ts';
 import { api, unwrap } from '../api/client.ts';
 import type { ApiResponse } from '../api/types.ts';
 
@@ -32,10 +33,14 @@ export function useAuth(): Me {
   return me;
 }
 
-/** Whether the user holds a permission. The server decides; this only hides what would be refused. */
-export function useCan(): (permission: string) => boolean {
+/**
+ * Whether the user holds a permission (a key the server declares: permissions.generated.ts). The
+ * server decides; this only hides what would be refused. Whether a button for one record shows is
+ * that record's `can`, never this.
+ */
+export function useCan(): (permission: PermissionKey) => boolean {
   const me = useAuth();
-  return useCallback((permission: string) => me.permissions.includes(permission), [me]);
+  return useCallback((permission: PermissionKey) => me.permissions.includes(permission), [me]);
 }
 
 /** Signs out on the server, forgets every cached answer and goes to the login page. */

@@ -50,7 +50,8 @@ export async function downloadExport(
   saveBlob(r.data as Blob, fileNameOf(r.response, fallbackName));
 }
 
-function saveBlob(blob: Blob, name: string): void {
+/** Hands a downloaded file to the browser under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

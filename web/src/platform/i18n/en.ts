@@ -71,6 +71,14 @@ export const en: Catalogue = {
   'common.filters': 'Filters',
   'common.required': 'Enter {field}',
 
+  'kit.loadFailed': 'The list could not be loaded',
+  'kit.noMatch': 'Nothing matches these filters',
+  'kit.discardTitle': 'Discard unsaved changes?',
+  'kit.discardContent': 'What you have entered will not be saved.',
+  'kit.discard': 'Discard',
+  'kit.keepEditing': 'Keep editing',
+  'kit.backToList': 'Back to the list',
+
   'error.title': 'That did not work',
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.forbidden': 'Your role or data scope does not allow this page',

@@ -72,6 +72,14 @@ export const zhCN = {
   'common.filters': '筛选条件',
   'common.required': '请填写{field}',
 
+  'kit.loadFailed': '列表没有加载出来',
+  'kit.noMatch': '没有符合筛选条件的记录',
+  'kit.discardTitle': '放弃未保存的修改？',
+  'kit.discardContent': '关闭后，刚才填写的内容不会保存。',
+  'kit.discard': '放弃修改',
+  'kit.keepEditing': '继续编辑',
+  'kit.backToList': '返回列表',
+
   'error.title': '操作未成功',
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.forbidden': '您的角色或数据范围无权查看此页面',

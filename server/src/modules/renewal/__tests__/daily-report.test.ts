@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { solidPng, upload } from '../../../platform/files/__tests__/multipart.ts';
+import { solidPng } from '../../../platform/kit/index.ts';
+import { upload } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { renewalModule } from '../manifest.ts';
 import {

@@ -1,8 +1,7 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../demo/demo-accounts.ts';
-import { seedDemo } from '../../../demo/seed-demo.ts';
-import { verifyAuditChain } from '../../../platform/audit/audit-verify.ts';
-import { shanghaiDate } from '../../../platform/clock.ts';
+import { shanghaiDate } from '../../../platform/kit/index.ts';
+import { verifyAuditChain } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { FINANCE_BUREAU_BUILDINGS, toppingOutWbs } from '../demo/demo-networks.ts';
 import { renewalModule } from '../manifest.ts';
@@ -39,6 +38,7 @@ const dayDiff = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_4
 describeEachDb(
   'renewal demo data',
   (env) => {
+    // read-only fixtures: anji's session and the project list (no test changes the demo data)
     let anji = '';
     let projects: Item[] = [];
     const byName = (part: string) => {
@@ -47,14 +47,7 @@ describeEachDb(
       return p;
     };
 
-    it('loads on a fresh database through audited services', async () => {
-      const lines: string[] = [];
-      const r = await seedDemo(env().services, env().manifests, (l) => lines.push(l));
-      expect(r.created).toBe(true);
-      expect(lines.find((l) => l.startsWith('renewal: '))).toMatch(
-        /^renewal: 7 projects, \d+ daily reports, \d+ issues/,
-      );
-      expect((await verifyAuditChain(env().services.db)).ok).toBe(true);
+    beforeAll(async () => {
       anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
       projects = (
         await expectStatus<{ items: Item[] }>(
@@ -62,6 +55,13 @@ describeEachDb(
           200,
         )
       ).items;
+    });
+
+    it('loads on a fresh database through audited services', async () => {
+      expect(env().demoLog.find((l) => l.startsWith('renewal: '))).toMatch(
+        /^renewal: 7 projects, \d+ daily reports, \d+ issues/,
+      );
+      expect((await verifyAuditChain(env().services.db)).ok).toBe(true);
       expect(projects.map((p) => p.name).sort()).toEqual(
         [
           '“两山”未来科技城国际会展中心项目',
@@ -154,17 +154,42 @@ describeEachDb(
       expect(issues.items.some((i) => i.overdue)).toBe(true);
     });
 
-    it('offers the module’s figures as metrics, computed from the records', async () => {
+    it('offers the module’s figures as metrics, computed from the records, within the caller’s scope', async () => {
       const s = env().services;
-      const asOf = shanghaiDate(s.clock.now());
-      const metric = async (key: string, regionCode: string | null) =>
-        renewalModule.metrics!.find((m) => m.key === key)!.compute(s, { regionCode, asOf });
-      expect(await metric('renewal.projects.active', '330523')).toBe(6);
-      expect(await metric('renewal.projects.active', null)).toBe(7);
-      expect(await metric('renewal.projects.late', '330523')).toBe(1);
-      expect(await metric('renewal.projects.late', '331023')).toBe(0);
-      expect(await metric('renewal.reports.filed_today', '330523')).toBe(4);
-      expect(await metric('renewal.reports.missing_today', '330523')).toBe(2);
+      const today = shanghaiDate(s.clock.now());
+      const leader = env().cookieOf(await env().login('leader', DEMO_PASSWORD));
+      type Value = {
+        value: number;
+        regionCode: string | null;
+        breakdown?: { regionCode: string; value: number }[];
+      };
+      const read = (who: string, key: string, q = '') =>
+        expectStatus<Value>(call(env(), who, 'GET', `/api/metrics/${key}${q}`), 200);
+      const value = async (who: string, key: string, q = '') => (await read(who, key, q)).value;
+      // the county's staff: their county, whatever they ask for inside it
+      expect(await value(anji, 'renewal.projects.active')).toBe(6);
+      expect(await value(anji, 'renewal.projects.active', '?regionCode=330523')).toBe(6);
+      expect(await value(anji, 'renewal.projects.late')).toBe(1);
+      expect(await value(anji, 'renewal.reports.filed', `?from=${today}&to=${today}`)).toBe(4);
+      expect(await value(anji, 'renewal.reports.missing', `?to=${today}`)).toBe(2);
+      // the province's leader: everywhere, and by city
+      expect(await value(leader, 'renewal.projects.active')).toBe(7);
+      expect(await value(leader, 'renewal.projects.late', '?regionCode=331023')).toBe(0);
+      const byCity = await read(leader, 'renewal.projects.active', '?regionCode=33&by=region');
+      expect(byCity.breakdown?.find((b) => b.regionCode === '3305')?.value).toBe(6);
+      expect(byCity.breakdown?.reduce((n, b) => n + b.value, 0)).toBe(byCity.value);
+      // another county is outside anji's scope: not found; an unknown metric: not found
+      await expectStatus(
+        call(env(), anji, 'GET', '/api/metrics/renewal.projects.active?regionCode=331023'),
+        404,
+      );
+      await expectStatus(call(env(), anji, 'GET', '/api/metrics/renewal.nothing'), 404);
+      // the list names what the caller may read, in the caller's language
+      const list = await expectStatus<{ items: { key: string }[] }>(
+        call(env(), anji, 'GET', '/api/metrics'),
+        200,
+      );
+      expect(list.items.map((m) => m.key)).toContain('renewal.projects.active');
     });
 
     it('has the 104 national road in Tiantai Fuxi for the Tiantai account only', async () => {
@@ -192,5 +217,5 @@ describeEachDb(
       expect(s.tasks.some((t) => (t as { status: string }).status === 'done')).toBe(true);
     });
   },
-  { modules: [renewalModule] },
+  { modules: [renewalModule], demo: true },
 );

@@ -1,9 +1,6 @@
 import { expect, it } from 'vitest';
-import { actAs } from '../../../platform/auth/principal-for.ts';
-import { shownSheetsOf } from '../../../platform/excel/__tests__/typed-fixtures.ts';
-import { sheetsOf, xlsxOf } from '../../../platform/excel/__tests__/xlsx-fixtures.ts';
-import { XLSX_TYPE } from '../../../platform/excel/xlsx-export.ts';
-import { countStaged } from '../../../platform/jobs/job.repo.ts';
+import { actAs } from '../../../platform/kit/index.ts';
+import { countStaged, sheetsOf, shownSheetsOf, XLSX_TYPE, xlsxOf } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { reportExportPages } from '../daily-report.service.ts';
 import { renewalModule } from '../manifest.ts';

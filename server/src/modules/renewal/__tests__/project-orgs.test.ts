@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { systemContext } from '../../../platform/accounts/create-user.ts';
-import { updateOrganisation } from '../../../platform/orgs/organisation.service.ts';
+import { systemContext } from '../../../platform/kit/index.ts';
+import { updateOrganisation } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { renewalModule } from '../manifest.ts';
 import {

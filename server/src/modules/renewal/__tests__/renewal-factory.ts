@@ -1,9 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { systemContext } from '../../../platform/accounts/create-user.ts';
-import { type Config, defaultSecurity } from '../../../platform/config.ts';
-import type { OrganisationKind } from '../../../platform/db/schema.ts';
-import { creditCodeFor } from '../../../platform/orgs/__tests__/org-factory.ts';
-import { createOrganisation } from '../../../platform/orgs/organisation.service.ts';
+import { createOrganisation, type OrganisationKind, systemContext } from '../../../platform/kit/index.ts';
+import { type Config, creditCodeFor, defaultSecurity } from '../../../platform/kit/testing.ts';
 import type { TestEnv } from '../../../test/harness.ts';
 
 /** Test data for the renewal module: organisations, accounts and projects made through the real services. */

@@ -1,9 +1,13 @@
 import { Type } from 'typebox';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import type { ExcelListDef, ExportColumn, ListParams } from '../../../platform/excel/excel-list.ts';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import {
+  type ExcelListDef,
+  type ExportColumn,
+  IdParams,
+  type Lang,
+  type ListParams,
+  type PlatformServices,
+  type RequestContext,
+} from '../../../platform/kit/index.ts';
 import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
 import { presentBallot } from './ballot.routes.ts';
 import { ballotDetail, listCommunityBallots } from './ballot.service.ts';

@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../../../platform/http/errors.ts';
+import type { Bilingual, Lang } from '../../../platform/kit/index.ts';
 import type {
   AttendeeKind,
   BallotStatus,

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../../platform/kit/index.ts';
 import { type BallotResult, type BallotStatus, bdb, type Matter } from './ballot.tables.ts';
 
 /** The only place with queries on ballots (the votes are in vote.repo.ts). */
@@ -22,20 +22,48 @@ export const listBallots = (db: Db, communityId: string) =>
     .orderBy('b.id')
     .execute();
 
-/** Ballots of the communities in `communityIds` (null: all), newest first, with community names. */
-export const listAllBallots = (db: Db, communityIds: string[] | null, limit: number, offset: number) => {
-  const q = withPlan(db)
+/**
+ * One page of the ballots whose community matches `visible` (a condition on `c`, the community,
+ * and `p`, its renovation project), newest first, with community names; and how many match.
+ */
+export async function findBallotPage(
+  db: Db,
+  visible: Expression<SqlBool>,
+  page: { limit: number; offset: number },
+) {
+  const matching = withPlan(db)
     .innerJoin('renewal_communities as c', 'c.id', 'b.community_id')
-    .select(['c.name as community_name', 'c.region_code'])
-    .$if(communityIds !== null, (x) =>
-      x.where('b.community_id', 'in', communityIds?.length ? communityIds : [null as never]),
-    );
-  return q.orderBy('b.created_at', 'desc').orderBy('b.id').limit(limit).offset(offset).execute();
-};
+    .leftJoin('renewal_projects as pr', 'pr.id', 'c.project_id')
+    .where(visible);
+  const [rows, count] = await Promise.all([
+    matching
+      .select(['c.name as community_name', 'c.region_code'])
+      .select(['pr.agent_builder_id', 'pr.contractor_id', 'pr.supervisor_id', 'pr.inspector_id'])
+      .orderBy('b.created_at', 'desc')
+      .orderBy('b.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    matching.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
 
 /** Locks the ballot until the transaction ends (close, publish, void, corrections). */
 export const lockBallot = (tx: Db, id: string) =>
   bdb(tx).selectFrom('renewal_ballots').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** Open ballots whose closing time has come (closed by the schedule `renewal.ballots.close`). */
+export async function listDueBallotIds(db: Db, now: Date): Promise<string[]> {
+  const rows = await bdb(db)
+    .selectFrom('renewal_ballots')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('closes_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
 
 /** Holds the ballot's status steady while a vote is written (a close waits for it, and it for a close). */
 export const shareBallot = (tx: Db, id: string) =>

@@ -1,12 +1,18 @@
 import { formatArea, parseArea, requiredToPass } from '@gongfu/domain/renewal/consent';
 import type { Static } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  type PlatformServices,
+  type RequestContext,
+} from '../../../platform/kit/index.ts';
 import { BALLOT_STATUS_NAMES, MATTER_NAMES, nameIn, OUTCOME_NAMES } from './ballot.labels.ts';
 import type { BallotRow } from './ballot.repo.ts';
 import {
   BallotList,
+  BallotListQuery,
+  BallotPage,
   BallotView,
   CreateBallotBody,
   LinkSheetView,
@@ -71,7 +77,8 @@ export function presentResult(
 export function presentBallot(d: Detail, lang: Lang): Static<typeof BallotView> {
   const b = d.ballot;
   const t = d.count?.tally;
-  const showResult = b.result !== null && (b.status === 'published' || (b.status === 'closed' && d.choices));
+  const showResult =
+    b.result !== null && (b.status === 'published' || (b.status === 'closed' && d.can.choices));
   return {
     id: b.id,
     communityId: b.community_id,
@@ -89,29 +96,36 @@ export function presentBallot(d: Detail, lang: Lang): Static<typeof BallotView> 
     publishedAt: iso(b.published_at),
     voidedAt: iso(b.voided_at),
     voidReason: b.void_reason,
-    tracker: t
-      ? {
-          totalOwners: t.totalOwners,
-          totalArea: formatArea(t.totalArea),
-          participatingOwners: t.participatingOwners,
-          participatingArea: formatArea(t.participatingArea),
-          quorumOwners: t.quorumRequires.owners,
-          quorumArea: formatArea(t.quorumRequires.area),
-          quorumMet: t.quorumMet,
-          online: d.count!.byChannel.online,
-          paper: d.count!.byChannel.paper,
-          proxy: d.count!.byChannel.proxy,
-          linksIssued: d.links.issued,
-          linksUsed: d.links.used,
-        }
-      : null,
+    tracker:
+      t && d.can.voters
+        ? {
+            totalOwners: t.totalOwners,
+            totalArea: formatArea(t.totalArea),
+            participatingOwners: t.participatingOwners,
+            participatingArea: formatArea(t.participatingArea),
+            quorumOwners: t.quorumRequires.owners,
+            quorumArea: formatArea(t.quorumRequires.area),
+            quorumMet: t.quorumMet,
+            online: d.count!.byChannel.online,
+            paper: d.count!.byChannel.paper,
+            proxy: d.count!.byChannel.proxy,
+            linksIssued: d.links.issued,
+            linksUsed: d.links.used,
+          }
+        : null,
     result: showResult && b.result ? presentResult(b.result, b.matter, b.status === 'published', lang) : null,
-    canSeeChoices: d.choices,
+    can: d.can,
   };
 }
 
-const listItem = (b: BallotRow & { community_name: string }, choices: boolean, lang: Lang) => {
-  const r = b.status === 'published' || (b.status === 'closed' && choices) ? b.result : null;
+/** A list line; a closed ballot's count only where `closedCount` (a community's list, for those who see choices). */
+const listItem = (
+  b: BallotRow & { community_name: string },
+  can: Detail['can'],
+  closedCount: boolean,
+  lang: Lang,
+) => {
+  const r = b.status === 'published' || (b.status === 'closed' && closedCount) ? b.result : null;
   return {
     id: b.id,
     communityId: b.community_id,
@@ -127,6 +141,7 @@ const listItem = (b: BallotRow & { community_name: string }, choices: boolean, l
     outcomeName: r ? nameIn(OUTCOME_NAMES[r.outcome], lang) : null,
     participatingOwners: r?.participatingOwners ?? null,
     yesOwners: r?.yesOwners ?? null,
+    can,
   };
 };
 
@@ -137,13 +152,15 @@ export function ballotRoutes(app: GongfuApp, s: PlatformServices) {
       config: { access: { permission: BALLOT_READ } },
       schema: {
         tags,
-        summary: '业主表决列表 Owners’ ballots of every community the caller sees, newest first',
-        response: { 200: BallotList },
+        summary: '业主表决列表 Owners’ ballots of every community the caller sees, newest first (paged)',
+        querystring: BallotListQuery,
+        response: { 200: BallotPage },
       },
     },
-    async (req) => ({
-      items: (await listVisibleBallots(s, req.ctx)).map((b) => listItem(b, false, req.ctx.lang)),
-    }),
+    async (req) => {
+      const r = await listVisibleBallots(s, req.ctx, req.query);
+      return { ...r, items: r.items.map((b) => listItem(b, b.can, false, req.ctx.lang)) };
+    },
   );
 
   app.get(
@@ -161,7 +178,12 @@ export function ballotRoutes(app: GongfuApp, s: PlatformServices) {
       const { access, ballots } = await listCommunityBallots(s, req.ctx, req.params.id);
       return {
         items: ballots.map((b) =>
-          listItem({ ...b, community_name: access.community.name }, access.choices, req.ctx.lang),
+          listItem(
+            { ...b, community_name: access.community.name },
+            access.can,
+            access.can.choices,
+            req.ctx.lang,
+          ),
         ),
       };
     },
@@ -219,10 +241,7 @@ export function ballotRoutes(app: GongfuApp, s: PlatformServices) {
   const step = (
     path: string,
     summary: string,
-    fn: (
-      id: string,
-      req: { ctx: import('../../../platform/audit/audit.service.ts').RequestContext },
-    ) => Promise<Detail>,
+    fn: (id: string, req: { ctx: RequestContext }) => Promise<Detail>,
   ) =>
     app.post(
       `/api/renewal/ballots/:id/${path}`,

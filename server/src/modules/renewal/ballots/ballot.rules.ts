@@ -1,16 +1,6 @@
-import { invalid } from '../../../platform/http/errors.ts';
+import { invalid, requiredText } from '../../../platform/kit/index.ts';
 
 /** Small input rules of the ballots part; errors name the field, Chinese first. */
-
-/** Trimmed text; blank text is refused naming the field. */
-export function requiredText(field: string, value: string): string {
-  const t = value.trim();
-  if (!t) throw invalid(field, { zh: `请填写「${field}」`, en: `"${field}" is required` });
-  return t;
-}
-
-/** Trimmed text, or null when absent or blank. */
-export const optionalText = (value: string | null | undefined): string | null => value?.trim() || null;
 
 export interface PlanItemInput {
   name: string;

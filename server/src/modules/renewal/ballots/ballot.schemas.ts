@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { pageQueryFields } from '../../../platform/http/pagination.ts';
-import { Nullable, uuid } from '../renewal.schemas.ts';
+import { Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { BallotCan } from './ballot.policy.ts';
 import { BALLOT_STATUSES, CHANNELS, CHOICES, MATTERS, PLAN_STATUSES } from './ballot.tables.ts';
 
 const literals = <const T extends string>(values: readonly T[], description?: string) =>
@@ -31,7 +31,7 @@ export const CreateBallotBody = Type.Object(
     opensAt: Type.Optional(DateTime('when online voting starts (default: now)')),
     closesAt: DateTime('when voting ends; links expire then'),
   },
-  { additionalProperties: false },
+  { title: 'CreateBallotBody', additionalProperties: false },
 );
 
 export const UpdateBallotBody = Type.Object(
@@ -41,20 +41,23 @@ export const UpdateBallotBody = Type.Object(
     opensAt: Type.Optional(DateTime('when online voting starts')),
     closesAt: Type.Optional(DateTime('when voting ends')),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'UpdateBallotBody', additionalProperties: false, minProperties: 1 },
 );
 
 export const VoidBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500, description: 'why (作废原因)' }) },
-  { additionalProperties: false },
+  { title: 'VoidBody', additionalProperties: false },
 );
 
 export const BallotVoteParams = Type.Object(
   { id: uuid('ballot id'), voteId: uuid('vote id') },
-  { additionalProperties: false },
+  { title: 'BallotVoteParams', additionalProperties: false },
 );
 
-export const ReissueBody = Type.Object({ ownerId: uuid('owner id') }, { additionalProperties: false });
+export const ReissueBody = Type.Object(
+  { ownerId: uuid('owner id') },
+  { title: 'ReissueBody', additionalProperties: false },
+);
 
 const Figures = {
   totalOwners: Type.Integer(),
@@ -75,7 +78,10 @@ export const TrackerView = Type.Object(
     linksIssued: Type.Integer(),
     linksUsed: Type.Integer(),
   },
-  { description: 'live participation (no choices): always shown' },
+  {
+    title: 'TrackerView',
+    description: 'live participation (no choices): for those who may see the voters (can.voters), else null',
+  },
 );
 
 export const ResultView = Type.Object(
@@ -94,71 +100,88 @@ export const ResultView = Type.Object(
     frozen: Type.Boolean({ description: 'true once published: the figures no longer change' }),
     computedAt: Type.String({ format: 'date-time' }),
   },
-  { description: 'the count once the ballot is closed (published: frozen)' },
+  { title: 'ResultView', description: 'the count once the ballot is closed (published: frozen)' },
 );
 
-export const BallotView = Type.Object({
-  id: Type.String(),
-  communityId: Type.String(),
-  communityName: Type.String(),
-  plan: Type.Object({
+export const BallotView = Type.Object(
+  {
     id: Type.String(),
-    version: Type.Integer(),
-    title: Type.String(),
-    status: literals(PLAN_STATUSES),
-  }),
-  matter: literals(MATTERS),
-  matterName: Type.String(),
-  question: Type.String(),
-  opensAt: Type.String({ format: 'date-time' }),
-  closesAt: Type.String({ format: 'date-time' }),
-  status: literals(BALLOT_STATUSES),
-  statusName: Type.String(),
-  openedAt: Nullable(Type.String({ format: 'date-time' })),
-  closedAt: Nullable(Type.String({ format: 'date-time' })),
-  publishedAt: Nullable(Type.String({ format: 'date-time' })),
-  voidedAt: Nullable(Type.String({ format: 'date-time' })),
-  voidReason: Nullable(Type.String()),
-  tracker: Nullable(TrackerView),
-  result: Nullable(ResultView),
-  canSeeChoices: Type.Boolean({ description: 'the caller may see who voted what' }),
-});
-
-export const BallotListItem = Type.Object({
-  id: Type.String(),
-  communityId: Type.String(),
-  communityName: Type.String(),
-  planVersion: Type.Integer(),
-  planTitle: Type.String(),
-  matter: literals(MATTERS),
-  question: Type.String(),
-  closesAt: Type.String({ format: 'date-time' }),
-  status: literals(BALLOT_STATUSES),
-  statusName: Type.String(),
-  outcome: Nullable(literals(['passed', 'rejected', 'no-quorum'] as const)),
-  outcomeName: Nullable(Type.String()),
-  participatingOwners: Nullable(Type.Integer()),
-  yesOwners: Nullable(Type.Integer()),
-});
-
-export const BallotList = Type.Object({ items: Type.Array(BallotListItem) });
-
-export const LinkSheetView = Type.Object({
-  ballotId: Type.String(),
-  communityName: Type.String(),
-  question: Type.String(),
-  closesAt: Type.String({ format: 'date-time' }),
-  links: Type.Array(
-    Type.Object({
-      ownerId: Type.String(),
-      ownerName: Type.String(),
-      units: Type.Array(Type.String()),
-      token: Type.String({ description: 'the one-time token; the resident page is /r/b/{token}' }),
-      path: Type.String({ description: 'path of the resident page, e.g. /r/b/{token}' }),
-      used: Type.Boolean(),
+    communityId: Type.String(),
+    communityName: Type.String(),
+    plan: Type.Object({
+      id: Type.String(),
+      version: Type.Integer(),
+      title: Type.String(),
+      status: literals(PLAN_STATUSES),
     }),
-  ),
-});
+    matter: literals(MATTERS),
+    matterName: Type.String(),
+    question: Type.String(),
+    opensAt: Type.String({ format: 'date-time' }),
+    closesAt: Type.String({ format: 'date-time' }),
+    status: literals(BALLOT_STATUSES),
+    statusName: Type.String(),
+    openedAt: Nullable(Type.String({ format: 'date-time' })),
+    closedAt: Nullable(Type.String({ format: 'date-time' })),
+    publishedAt: Nullable(Type.String({ format: 'date-time' })),
+    voidedAt: Nullable(Type.String({ format: 'date-time' })),
+    voidReason: Nullable(Type.String()),
+    tracker: Nullable(TrackerView),
+    result: Nullable(ResultView),
+    can: BallotCan,
+  },
+  { title: 'BallotView' },
+);
+
+export const BallotListItem = Type.Object(
+  {
+    id: Type.String(),
+    communityId: Type.String(),
+    communityName: Type.String(),
+    planVersion: Type.Integer(),
+    planTitle: Type.String(),
+    matter: literals(MATTERS),
+    question: Type.String(),
+    closesAt: Type.String({ format: 'date-time' }),
+    status: literals(BALLOT_STATUSES),
+    statusName: Type.String(),
+    outcome: Nullable(literals(['passed', 'rejected', 'no-quorum'] as const)),
+    outcomeName: Nullable(Type.String()),
+    participatingOwners: Nullable(Type.Integer()),
+    yesOwners: Nullable(Type.Integer()),
+    can: BallotCan,
+  },
+  { title: 'BallotListItem' },
+);
+
+export const BallotList = Type.Object({ items: Type.Array(BallotListItem) }, { title: 'BallotList' });
+
+export const BallotListQuery = Type.Object(
+  { ...pageQueryFields },
+  { title: 'BallotListQuery', additionalProperties: false },
+);
+
+export const BallotPage = pageOf(BallotListItem);
+
+export const LinkSheetView = Type.Object(
+  {
+    ballotId: Type.String(),
+    communityName: Type.String(),
+    question: Type.String(),
+    closesAt: Type.String({ format: 'date-time' }),
+    links: Type.Array(
+      Type.Object({
+        ownerId: Type.String(),
+        ownerName: Type.String(),
+        units: Type.Array(Type.String()),
+        token: Type.String({ description: 'the one-time token; the resident page is /r/b/{token}' }),
+        path: Type.String({ description: 'path of the resident page, e.g. /r/b/{token}' }),
+        used: Type.Boolean(),
+      }),
+    ),
+  },
+  { title: 'BallotLinkSheetView' },
+);
 
 // ---------------------------------------------------------------- votes
 
@@ -174,7 +197,7 @@ export const RecordVoteBody = Type.Object(
     proxyFileId: Type.Optional(uuid('the written proxy 委托书 (proxy)')),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
-  { additionalProperties: false },
+  { title: 'RecordVoteBody', additionalProperties: false },
 );
 
 export const CorrectVoteBody = Type.Object(
@@ -189,7 +212,7 @@ export const CorrectVoteBody = Type.Object(
       description: 'why the record is corrected (更正原因)',
     }),
   },
-  { additionalProperties: false },
+  { title: 'CorrectVoteBody', additionalProperties: false },
 );
 
 export const VoteListQuery = Type.Object(
@@ -202,95 +225,118 @@ export const VoteListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'VoteListQuery', additionalProperties: false },
 );
 
-export const VoteRowView = Type.Object({
-  ownerId: Type.String(),
-  ownerName: Type.String({ description: 'masked unless the caller may see choices' }),
-  units: Type.Array(Type.String()),
-  area: Type.String({ description: 'the owner’s exclusive area, m²' }),
-  voted: Type.Boolean(),
-  voteId: Nullable(Type.String()),
-  channel: Nullable(literals(CHANNELS)),
-  channelName: Nullable(Type.String()),
-  castAt: Nullable(Type.String({ format: 'date-time' })),
-  choice: Nullable(literals(CHOICES, 'only for callers who may see choices')),
-  choiceName: Nullable(Type.String()),
-  proxyHolder: Nullable(Type.String()),
-  scanFileId: Nullable(Type.String()),
-  proxyFileId: Nullable(Type.String()),
-  recordedBy: Nullable(Type.String()),
-});
+export const VoteRowView = Type.Object(
+  {
+    ownerId: Type.String(),
+    ownerName: Type.String({ description: 'masked unless the caller may see choices' }),
+    units: Type.Array(Type.String()),
+    area: Type.String({ description: 'the owner’s exclusive area, m²' }),
+    voted: Type.Boolean(),
+    voteId: Nullable(Type.String()),
+    channel: Nullable(literals(CHANNELS)),
+    channelName: Nullable(Type.String()),
+    castAt: Nullable(Type.String({ format: 'date-time' })),
+    choice: Nullable(literals(CHOICES, 'only for callers who may see choices')),
+    choiceName: Nullable(Type.String()),
+    proxyHolder: Nullable(Type.String()),
+    scanFileId: Nullable(Type.String()),
+    proxyFileId: Nullable(Type.String()),
+    recordedBy: Nullable(Type.String()),
+  },
+  { title: 'VoteRowView' },
+);
 
-export const VotePage = Type.Object({
-  items: Type.Array(VoteRowView),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  canSeeChoices: Type.Boolean(),
-});
+export const VotePage = Type.Object(
+  {
+    items: Type.Array(VoteRowView),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    canSeeChoices: Type.Boolean(),
+  },
+  { title: 'VotePage' },
+);
 
-export const VoteEventView = Type.Object({
-  at: Type.String({ format: 'date-time' }),
-  voteId: Type.String(),
-  ownerId: Type.String(),
-  ownerName: Type.String(),
-  action: literals(['cast', 'corrected', 'voided'] as const),
-  channel: literals(CHANNELS),
-  choice: literals(CHOICES),
-  before: Nullable(Type.Object({}, { additionalProperties: true })),
-  reason: Nullable(Type.String()),
-  actorName: Type.String(),
-});
+export const VoteEventView = Type.Object(
+  {
+    at: Type.String({ format: 'date-time' }),
+    voteId: Type.String(),
+    ownerId: Type.String(),
+    ownerName: Type.String(),
+    action: literals(['cast', 'corrected', 'voided'] as const),
+    channel: literals(CHANNELS),
+    choice: literals(CHOICES),
+    before: Nullable(Type.Object({}, { additionalProperties: true })),
+    reason: Nullable(Type.String()),
+    actorName: Type.String(),
+  },
+  { title: 'VoteEventView' },
+);
 
-export const VoteEventList = Type.Object({ items: Type.Array(VoteEventView) });
+export const VoteEventList = Type.Object({ items: Type.Array(VoteEventView) }, { title: 'VoteEventList' });
 
-export const VoteReceipt = Type.Object({
-  voteId: Type.String(),
-  ownerId: Type.String(),
-  channel: literals(CHANNELS),
-  castAt: Type.String({ format: 'date-time' }),
-});
+export const VoteReceipt = Type.Object(
+  {
+    voteId: Type.String(),
+    ownerId: Type.String(),
+    channel: literals(CHANNELS),
+    castAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'VoteReceipt' },
+);
 
 // ---------------------------------------------------------------- residents
 
 export const TokenParams = Type.Object(
   { token: Type.String({ minLength: 1, maxLength: 100, description: 'the one-time link token' }) },
-  { additionalProperties: false },
+  { title: 'BallotTokenParams', additionalProperties: false },
 );
 
-export const ResidentVoteBody = Type.Object({ choice: ChoiceSchema }, { additionalProperties: false });
+export const ResidentVoteBody = Type.Object(
+  { choice: ChoiceSchema },
+  { title: 'ResidentVoteBody', additionalProperties: false },
+);
 
-export const ResidentBallotView = Type.Object({
-  communityName: Type.String(),
-  organiser: Type.String({
-    description:
-      'who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局)',
-  }),
-  ownerName: Type.String({ description: 'masked: 张*' }),
-  units: Type.Array(Type.String()),
-  question: Type.String(),
-  matter: literals(MATTERS),
-  matterName: Type.String(),
-  closesAt: Type.String({ format: 'date-time' }),
-  plan: Type.Object({
-    version: Type.Integer(),
-    title: Type.String(),
-    summary: Type.String(),
-    items: Type.Array(Type.Object({ name: Type.String(), quantity: Type.String(), costFen: Type.Integer() })),
-    totalCostFen: Type.Integer(),
-  }),
-});
+export const ResidentBallotView = Type.Object(
+  {
+    communityName: Type.String(),
+    organiser: Type.String({
+      description:
+        'who runs the ballot, named at the foot of the page: the owner organisation of the community’s renovation project, else the housing and construction bureau of its county (e.g. 天台县住房和城乡建设局)',
+    }),
+    ownerName: Type.String({ description: 'masked: 张*' }),
+    units: Type.Array(Type.String()),
+    question: Type.String(),
+    matter: literals(MATTERS),
+    matterName: Type.String(),
+    closesAt: Type.String({ format: 'date-time' }),
+    plan: Type.Object({
+      version: Type.Integer(),
+      title: Type.String(),
+      summary: Type.String(),
+      items: Type.Array(
+        Type.Object({ name: Type.String(), quantity: Type.String(), costFen: Type.Integer() }),
+      ),
+      totalCostFen: Type.Integer(),
+    }),
+  },
+  { title: 'ResidentBallotView' },
+);
 
-export const ResidentReceipt = Type.Object({
-  receiptNo: Type.String({ description: 'short number to quote to the community staff' }),
-  communityName: Type.String(),
-  planVersion: Type.Integer(),
-  choice: ChoiceSchema,
-  choiceName: Type.String(),
-  castAt: Type.String({ format: 'date-time' }),
-});
+export const ResidentReceipt = Type.Object(
+  {
+    receiptNo: Type.String({ description: 'short number to quote to the community staff' }),
+    communityName: Type.String(),
+    planVersion: Type.Integer(),
+    choice: ChoiceSchema,
+    choiceName: Type.String(),
+    castAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'ResidentReceipt' },
+);
 
 export type CreateBallotInput = Static<typeof CreateBallotBody>;
 export type UpdateBallotInput = Static<typeof UpdateBallotBody>;

@@ -1,7 +1,17 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { type Bilingual, conflict, invalid } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  type AuditFn,
+  actorOf,
+  type Bilingual,
+  conflict,
+  type Db,
+  invalid,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  systemContext,
+} from '../../../platform/kit/index.ts';
+import { communityBallotsPolicy, decisionsSql } from '../communities/community.policy.ts';
 import { countTokens } from '../communities/resident-token.repo.ts';
 import {
   issueResidentTokens,
@@ -9,28 +19,29 @@ import {
   revokeAllResidentTokens,
 } from '../communities/resident-token.service.ts';
 import { BALLOT_STATUS_NAMES } from './ballot.labels.ts';
-import { ballotToChange, ballotToRead } from './ballot.policy.ts';
+import {
+  type BallotAction,
+  ballotPolicy,
+  ballotToChange,
+  ballotToRead,
+  type CommunityAccess,
+  communityFor,
+} from './ballot.policy.ts';
 import {
   type BallotRow,
+  findBallotPage,
   insertBallot,
-  listAllBallots,
   listBallots,
+  listDueBallotIds,
   lockBallot,
   lockUnfinishedBallotsOfPlan,
   patchBallot,
   setBallotState,
 } from './ballot.repo.ts';
-import { requiredText } from './ballot.rules.ts';
 import type { CreateBallotInput, UpdateBallotInput } from './ballot.schemas.ts';
 import type { BallotStatus, Matter } from './ballot.tables.ts';
 import { BALLOT_READ, ballotScope } from './ballots.permissions.ts';
-import {
-  type CommunityAccess,
-  communityInScope,
-  communityToChange,
-  communityToRead,
-} from './community-access.policy.ts';
-import { listCommunityRows, listVotingOwners } from './community-access.repo.ts';
+import { listVotingOwners } from './community-access.repo.ts';
 import { lockPlan } from './plan.repo.ts';
 import { movePlan, planOfCommunity } from './plan-status.ts';
 import { countBallot, resultOf } from './tally.service.ts';
@@ -79,7 +90,7 @@ function checkWindow(opensAt: Date, closesAt: Date, now: Date) {
 }
 
 export async function listCommunityBallots(s: PlatformServices, ctx: RequestContext, communityId: string) {
-  const access = await communityToRead(s, ctx, communityId);
+  const access = await communityFor(s, ctx, communityId, communityBallotsPolicy, 'read');
   return { access, ballots: await listBallots(s.db, communityId) };
 }
 
@@ -89,7 +100,11 @@ export async function getBallot(s: PlatformServices, ctx: RequestContext, id: st
   return ballotDetail(s, access.ballot, access);
 }
 
-export async function ballotDetail(s: PlatformServices, ballot: BallotRow, access: CommunityAccess) {
+export async function ballotDetail(
+  s: PlatformServices,
+  ballot: BallotRow,
+  access: CommunityAccess<BallotAction>,
+) {
   const [count, links] = await Promise.all([
     countBallot(s.db, ballot),
     countTokens(s.db, 'ballot', ballot.id),
@@ -98,7 +113,7 @@ export async function ballotDetail(s: PlatformServices, ballot: BallotRow, acces
     ballot,
     count,
     links: { issued: Number(links.issued), used: Number(links.used) },
-    choices: access.choices,
+    can: access.can,
     communityName: access.community.name,
   };
 }
@@ -110,7 +125,7 @@ export async function createBallot(
   communityId: string,
   input: CreateBallotInput,
 ) {
-  await communityToChange(s, ctx, communityId);
+  await communityFor(s, ctx, communityId, communityBallotsPolicy, 'update');
   const plan = await planOfCommunity(s, communityId, input.planId);
   const question = requiredText('question', input.question);
   const now = s.clock.now();
@@ -256,6 +271,34 @@ export async function openBallot(s: PlatformServices, ctx: RequestContext, id: s
   return getBallot(s, ctx, id);
 }
 
+type LockedBallot = NonNullable<Awaited<ReturnType<typeof lockBallot>>>;
+
+/**
+ * Closes a locked open ballot: live links revoked, the result counted from the votes (not yet
+ * published). Closed by staff it is closed now; at its deadline (`atDeadline`), as of the deadline.
+ */
+async function closeLocked(
+  s: PlatformServices,
+  tx: Db,
+  audit: AuditFn,
+  b: LockedBallot,
+  atDeadline: boolean,
+) {
+  const now = s.clock.now();
+  const revoked = await revokeAllResidentTokens(s, tx, 'ballot', b.id);
+  const count = (await countBallot(tx, b))!;
+  const result = resultOf(count, now);
+  const closedAt = atDeadline ? new Date(b.closes_at) : now;
+  await setBallotState(tx, b.id, { status: 'closed', at: now, closedAt, result });
+  await audit({
+    action: 'renewal.ballot.close',
+    entityType: 'renewal_ballot',
+    entityId: b.id,
+    before: { status: b.status },
+    after: { status: 'closed', linksRevoked: revoked, result, ...(atDeadline ? { atDeadline: true } : {}) },
+  });
+}
+
 /** Closes the ballot: live links revoked, the result counted from the votes (not yet published). */
 export async function closeBallot(s: PlatformServices, ctx: RequestContext, id: string) {
   await ballotToChange(s, ctx, id);
@@ -264,20 +307,38 @@ export async function closeBallot(s: PlatformServices, ctx: RequestContext, id: 
     if (b.status !== 'open') {
       throw stateError(b, { zh: '只有进行中的表决可以截止', en: 'only an open ballot can be closed' });
     }
-    const now = s.clock.now();
-    const revoked = await revokeAllResidentTokens(s, tx, 'ballot', id);
-    const count = (await countBallot(tx, b))!;
-    const result = resultOf(count, now);
-    await setBallotState(tx, id, { status: 'closed', at: now, closedAt: now, result });
-    await audit({
-      action: 'renewal.ballot.close',
-      entityType: 'renewal_ballot',
-      entityId: id,
-      before: { status: b.status },
-      after: { status: 'closed', linksRevoked: revoked, result },
-    });
+    await closeLocked(s, tx, audit, b, false);
   });
   return getBallot(s, ctx, id);
+}
+
+/**
+ * Closes every open ballot whose closing time has passed by `now` (the schedule
+ * `renewal.ballots.close`), each in its own transaction, as the system: the figures are right
+ * without anyone visiting. A ballot closed by staff meanwhile is left as it is. Throws after
+ * the others are done when one failed, so the run is recorded as failed and retried.
+ */
+export async function closeDueBallots(s: PlatformServices, now: Date): Promise<{ closed: number }> {
+  const ctx = systemContext('renewal-ballot-deadline');
+  let closed = 0;
+  const failed: string[] = [];
+  for (const id of await listDueBallotIds(s.db, now)) {
+    try {
+      const done = await s.write(ctx, async (tx, audit) => {
+        const b = await lockBallot(tx, id);
+        if (b?.status !== 'open' || new Date(b.closes_at).getTime() > now.getTime()) return false;
+        await closeLocked(s, tx, audit, b, true);
+        return true;
+      });
+      if (done) closed++;
+    } catch (e) {
+      failed.push(`${id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failed.length > 0) {
+    throw new Error(`${failed.length} ballot(s) could not be closed at their deadline: ${failed.join('; ')}`);
+  }
+  return { closed };
 }
 
 /** Publishes the result: the figures are counted once more and frozen; a passed plan is adopted. */
@@ -421,11 +482,18 @@ export async function reissueLink(s: PlatformServices, ctx: RequestContext, id: 
 export const unitLabel = (u: { building: string; entrance: string; room: string }) =>
   [u.building, u.entrance ? `${u.entrance}单元` : '', u.room].filter(Boolean).join(' ');
 
-/** Ballots of every community the caller sees, newest first (the programme's list). */
-export async function listVisibleBallots(s: PlatformServices, ctx: RequestContext) {
-  const scope = await ballotScope(s, ctx, BALLOT_READ);
-  const ids = scope.all
-    ? null
-    : (await listCommunityRows(s.db)).filter((c) => communityInScope(scope, c)).map((c) => c.id);
-  return listAllBallots(s.db, ids, 500, 0);
+/** One page of the ballots of every community the caller sees (scoped in SQL), newest first. */
+export async function listVisibleBallots(
+  s: PlatformServices,
+  ctx: RequestContext,
+  q: { page?: number | undefined; pageSize?: number | undefined },
+) {
+  const [scope, actor] = await Promise.all([ballotScope(s, ctx, BALLOT_READ), actorOf(s, ctx)]);
+  const { page, pageSize, offset, limit } = pageWindow(q);
+  const { rows, total } = await findBallotPage(s.db, decisionsSql(scope, 'pr'), { limit, offset });
+  const items = rows.map((b) => ({
+    ...b,
+    can: ballotPolicy.can(actor, { id: b.id, community: { ...b, id: b.community_id } }),
+  }));
+  return { items, total, page, pageSize };
 }

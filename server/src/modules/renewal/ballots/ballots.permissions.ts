@@ -1,14 +1,18 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import type { MenuEntry, PermissionDef } from '../../../platform/module/manifest.ts';
-import { type RenewalPermission, type RenewalScope, renewalScope } from '../renewal.scope.ts';
+import {
+  type MenuEntry,
+  type PermissionDef,
+  type PlatformServices,
+  type RequestContext,
+  scopeOf,
+} from '../../../platform/kit/index.ts';
 
 /**
- * The ballot permissions. Read (plans, review meetings, ballots, aggregate figures, who has
- * voted): staff and leaders by region, third parties for the communities their organisation
- * renovates, and the auditor (who checks the count). Write (plans, meetings, ballots, paper and
- * proxy ballots, corrections): staff. Choices (who voted what): staff and the auditor only —
- * leaders and third parties see the figures, never an owner's choice.
+ * The ballot permissions. Read (plans, review meetings, ballots, the live turnout, who has voted):
+ * staff, leaders and the auditor (who checks the count) by region; third parties only for the
+ * communities their organisation renovates, and there only the plans and each ballot's published
+ * aggregate result (communities/community.policy.ts, docs/adr/0007). Write (plans, meetings,
+ * ballots, paper and proxy ballots, corrections): staff. Choices (who voted what): staff and the
+ * auditor only — leaders see the figures and who voted, never an owner's choice.
  */
 export const BALLOT_READ = 'renewal.ballot.read';
 export const BALLOT_WRITE = 'renewal.ballot.write';
@@ -19,7 +23,10 @@ export type BallotPermission = typeof BALLOT_READ | typeof BALLOT_WRITE | typeof
 export const ballotPermissions: PermissionDef[] = [
   {
     key: BALLOT_READ,
-    name: { zh: '查看改造方案、方案评审会与业主表决', en: 'View plans, plan reviews and owners’ ballots' },
+    name: {
+      zh: '查看改造方案、方案评审会与业主表决（第三方单位仅见方案和公布的表决结果）',
+      en: 'View plans, plan reviews and owners’ ballots (third parties: plans and published results only)',
+    },
     roles: ['staff', 'leader', 'partner', 'auditor'],
   },
   {
@@ -49,14 +56,6 @@ export const ballotMenu: MenuEntry[] = [
   },
 ];
 
-// The core's scope rule (region grants; partner grants by organisation subtree) works for any
-// renewal permission; its parameter type lists only the core's three, so it is widened here.
-const scopeThrough = renewalScope as (
-  s: PlatformServices,
-  ctx: RequestContext,
-  permission: RenewalPermission | BallotPermission,
-) => Promise<RenewalScope>;
-
 /** The caller's scope through `permission`; 401 without a session, 403 without the permission. */
 export const ballotScope = (s: PlatformServices, ctx: RequestContext, permission: BallotPermission) =>
-  scopeThrough(s, ctx, permission);
+  scopeOf(s, ctx, permission);

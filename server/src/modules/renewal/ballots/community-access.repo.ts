@@ -1,29 +1,10 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { bdb } from './ballot.tables.ts';
 
-/** The community register as the ballots read it (until the register offers a repo of its own). */
-
-/** Communities with the parties of their renovation project (for partners' scope). */
-const communitiesWithParties = (db: Db) =>
-  bdb(db)
-    .selectFrom('renewal_communities as c')
-    .leftJoin('renewal_projects as p', 'p.id', 'c.project_id')
-    .select([
-      'c.id',
-      'c.name',
-      'c.region_code',
-      'c.status',
-      'c.project_id',
-      'p.agent_builder_id',
-      'p.contractor_id',
-      'p.supervisor_id',
-      'p.inspector_id',
-    ]);
-
-export const findCommunityRow = (db: Db, id: string) =>
-  communitiesWithParties(db).where('c.id', '=', id).executeTakeFirst();
-
-export type CommunityRow = NonNullable<Awaited<ReturnType<typeof findCommunityRow>>>;
+/**
+ * The owners of a community as the ballots read them (voting owners and their units). The
+ * community itself, with its project's parties, is the register's (communities/community.repo.ts).
+ */
 
 /** The community's owners who hold at least one unit, with their units and total area. */
 export const listVotingOwners = (db: Db, communityId: string) =>
@@ -60,9 +41,6 @@ export const findVotingOwner = (db: Db, communityId: string, ownerId: string) =>
       ),
     )
     .executeTakeFirst();
-
-/** Every community with its project's parties (to filter by the caller's scope). */
-export const listCommunityRows = (db: Db) => communitiesWithParties(db).execute();
 
 /** A community by name in a region subtree (demo data). */
 export const findCommunityNamed = (db: Db, name: string, regionPrefix: string) =>

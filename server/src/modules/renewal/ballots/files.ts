@@ -1,6 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import type { Db, PlatformServices, RequestContext } from '../../../platform/kit/index.ts';
 
 /**
  * Files the ballots refer to — plan drawings, review minutes, paper ballot scans and written

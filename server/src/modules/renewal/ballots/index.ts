@@ -1,6 +1,7 @@
 import type { RenewalPart } from '../renewal.part.ts';
 import { ballotExcels } from './ballot.excel.ts';
 import { ballotRoutes } from './ballot.routes.ts';
+import { ballotCloseSchedule } from './ballot.schedules.ts';
 import { ballotMenu, ballotPermissions } from './ballots.permissions.ts';
 import { seedBallotsDemo } from './demo/ballots.demo.ts';
 import * as m0005 from './migrations/0005-ballots.ts';
@@ -27,5 +28,6 @@ export const ballotsPart: RenewalPart = {
   },
   menu: ballotMenu,
   excel: ballotExcels,
+  schedules: [ballotCloseSchedule],
   demo: seedBallotsDemo,
 };

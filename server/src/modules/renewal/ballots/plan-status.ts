@@ -1,7 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn } from '../../../platform/audit/audit.service.ts';
-import { invalid } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import { type AuditFn, type Db, invalid, type PlatformServices } from '../../../platform/kit/index.ts';
 import type { PlanStatus } from './ballot.tables.ts';
 import { findPlan, setPlanStatus } from './plan.repo.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import type { PlanItemValues } from './ballot.rules.ts';
 import { bdb, type PlanStatus } from './ballot.tables.ts';
 

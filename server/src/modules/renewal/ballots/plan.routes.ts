@@ -1,7 +1,5 @@
 import type { Static } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
 import { nameIn, PLAN_STATUS_NAMES } from './ballot.labels.ts';
 import { totalCostFen } from './ballot.rules.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
@@ -27,6 +25,7 @@ export function presentPlan(d: PlanDetail, lang: Lang): Static<typeof PlanView> 
     supersededBy: p.superseded_by,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),
+    can: d.can,
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, uuid } from '../renewal.schemas.ts';
+import { Nullable, uuid } from '../../../platform/kit/index.ts';
+import { PlanCan } from './ballot.policy.ts';
 import { PLAN_STATUSES, type PlanStatus } from './ballot.tables.ts';
 
 const Text = (maxLength: number, description?: string) =>
@@ -26,7 +27,7 @@ export const CreatePlanBody = Type.Object(
     items: Type.Array(PlanItemInput, { minItems: 1, maxItems: 200 }),
     drawingFileIds: Type.Optional(FileIds('design drawings (设计图纸)')),
   },
-  { additionalProperties: false },
+  { title: 'CreatePlanBody', additionalProperties: false },
 );
 
 export const UpdatePlanBody = Type.Object(
@@ -38,10 +39,13 @@ export const UpdatePlanBody = Type.Object(
     ),
     drawingFileIds: Type.Optional(FileIds('replaces the list')),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'UpdatePlanBody', additionalProperties: false, minProperties: 1 },
 );
 
-export const CommunityParams = Type.Object({ id: uuid('community id') }, { additionalProperties: false });
+export const CommunityParams = Type.Object(
+  { id: uuid('community id') },
+  { title: 'BallotCommunityParams', additionalProperties: false },
+);
 
 const PlanItemView = Type.Object({
   name: Type.String(),
@@ -49,23 +53,27 @@ const PlanItemView = Type.Object({
   costFen: Type.Integer(),
 });
 
-export const PlanView = Type.Object({
-  id: Type.String(),
-  communityId: Type.String(),
-  version: Type.Integer(),
-  title: Type.String(),
-  summary: Type.String(),
-  items: Type.Array(PlanItemView),
-  totalCostFen: Type.Integer({ description: 'sum of the items' }),
-  drawingFileIds: Type.Array(Type.String()),
-  status: Type.Enum(PLAN_STATUSES as PlanStatus[]),
-  statusName: Type.String(),
-  supersededBy: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const PlanView = Type.Object(
+  {
+    id: Type.String(),
+    communityId: Type.String(),
+    version: Type.Integer(),
+    title: Type.String(),
+    summary: Type.String(),
+    items: Type.Array(PlanItemView),
+    totalCostFen: Type.Integer({ description: 'sum of the items' }),
+    drawingFileIds: Type.Array(Type.String()),
+    status: Type.Enum(PLAN_STATUSES as PlanStatus[]),
+    statusName: Type.String(),
+    supersededBy: Nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    can: PlanCan,
+  },
+  { title: 'PlanView' },
+);
 
-export const PlanList = Type.Object({ items: Type.Array(PlanView) });
+export const PlanList = Type.Object({ items: Type.Array(PlanView) }, { title: 'PlanList' });
 
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 export type UpdatePlanInput = Static<typeof UpdatePlanBody>;

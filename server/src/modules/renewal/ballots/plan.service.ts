@@ -1,10 +1,15 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { AppError, conflict, notFound } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkPlanItems, requiredText, totalCostFen } from './ballot.rules.ts';
+import {
+  type AuditFn,
+  conflict,
+  type Db,
+  type PlatformServices,
+  type RequestContext,
+  requiredText,
+} from '../../../platform/kit/index.ts';
+import { communityPlansPolicy } from '../communities/community.policy.ts';
+import { communityFor, planNotFound, planPolicy, recordFor } from './ballot.policy.ts';
+import { checkPlanItems, totalCostFen } from './ballot.rules.ts';
 import { voidUnfinishedBallots } from './ballot.service.ts';
-import { communityToChange, communityToRead } from './community-access.policy.ts';
 import { attachFiles, PLAN_FILES, uniqueIds } from './files.ts';
 import {
   findPlan,
@@ -29,35 +34,34 @@ import type { CreatePlanInput, UpdatePlanInput } from './plan.schemas.ts';
  * put to the vote.
  */
 
-export const planNotFound = (id: string) =>
-  notFound({ zh: `改造方案 ${id}`, en: `Plan version ${id}` }, 'RENEWAL_PLAN_NOT_FOUND');
+export { planNotFound };
 
 export interface PlanDetail {
   plan: PlanRow;
   items: PlanItemRow[];
+  /** What the caller may do with the plan. */
+  can: Record<'update', boolean>;
 }
 
-const detailsOf = async (db: Db, plans: PlanRow[]): Promise<PlanDetail[]> => {
+const detailsOf = async (db: Db, plans: PlanRow[], can: Record<'update', boolean>): Promise<PlanDetail[]> => {
   const items = await listPlanItems(
     db,
     plans.map((p) => p.id),
   );
-  return plans.map((plan) => ({ plan, items: items.filter((i) => i.plan_id === plan.id) }));
+  return plans.map((plan) => ({ plan, items: items.filter((i) => i.plan_id === plan.id), can }));
 };
 
 export async function listCommunityPlans(s: PlatformServices, ctx: RequestContext, communityId: string) {
-  await communityToRead(s, ctx, communityId);
-  return detailsOf(s.db, await listPlans(s.db, communityId));
+  const { can } = await communityFor(s, ctx, communityId, communityPlansPolicy, 'read');
+  return detailsOf(s.db, await listPlans(s.db, communityId), can);
 }
 
-/** The plan, if the caller sees its community; 404 otherwise. */
+/** The plan, if the caller sees its community's plans; 404 otherwise. */
 export async function getPlan(s: PlatformServices, ctx: RequestContext, id: string): Promise<PlanDetail> {
   const plan = await findPlan(s.db, id);
   if (!plan) throw planNotFound(id);
-  await communityToRead(s, ctx, plan.community_id).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 404 ? planNotFound(id) : e;
-  });
-  return (await detailsOf(s.db, [plan]))[0]!;
+  const { can } = await recordFor(s, ctx, { id, communityId: plan.community_id }, planPolicy, 'read');
+  return (await detailsOf(s.db, [plan], can))[0]!;
 }
 
 const planAudit = (title: string, items: { name: string; costFen: number }[], drawings: string[]) => ({
@@ -101,7 +105,7 @@ export async function createPlan(
   communityId: string,
   input: CreatePlanInput,
 ): Promise<PlanDetail> {
-  await communityToChange(s, ctx, communityId);
+  await communityFor(s, ctx, communityId, communityPlansPolicy, 'update');
   const title = requiredText('title', input.title);
   const items = checkPlanItems(input.items);
   const drawings = uniqueIds(input.drawingFileIds ?? []);
@@ -142,9 +146,7 @@ export async function updatePlan(
 ): Promise<PlanDetail> {
   const found = await findPlan(s.db, id);
   if (!found) throw planNotFound(id);
-  await communityToChange(s, ctx, found.community_id).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 404 ? planNotFound(id) : e;
-  });
+  await recordFor(s, ctx, { id, communityId: found.community_id }, planPolicy, 'update');
   const items = input.items ? checkPlanItems(input.items) : undefined;
   const drawings = input.drawingFileIds === undefined ? undefined : uniqueIds(input.drawingFileIds);
   await s.write(ctx, async (tx, audit) => {

@@ -1,5 +1,5 @@
 import { maskName } from '@gongfu/domain/cn/mask';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
+import type { GongfuApp, PlatformServices } from '../../../platform/kit/index.ts';
 import { CHOICE_NAMES, MATTER_NAMES, nameIn } from './ballot.labels.ts';
 import { ResidentBallotView, ResidentReceipt, ResidentVoteBody, TokenParams } from './ballot.schemas.ts';
 import { castResidentVote, openResidentBallot } from './resident-ballot.service.ts';

@@ -1,6 +1,10 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { AppError } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  AppError,
+  type PlatformServices,
+  type RequestContext,
+  shanghaiDateTime,
+} from '../../../platform/kit/index.ts';
+import { findCommunityRow } from '../communities/community.repo.ts';
 import { organiserOf } from '../communities/community.service.ts';
 import type { ResidentTokenRow } from '../communities/resident-token.repo.ts';
 import { consumeResidentToken, openResidentToken } from '../communities/resident-token.service.ts';
@@ -9,7 +13,7 @@ import { findBallot, shareBallot } from './ballot.repo.ts';
 import { totalCostFen } from './ballot.rules.ts';
 import { unitLabel } from './ballot.service.ts';
 import type { BallotStatus, Choice } from './ballot.tables.ts';
-import { findCommunityRow, listVotingOwners } from './community-access.repo.ts';
+import { listVotingOwners } from './community-access.repo.ts';
 import { findPlan, listPlanItems } from './plan.repo.ts';
 import { findOwnerVote, insertVoteEvent, insertVoteOnce } from './vote.repo.ts';
 
@@ -44,10 +48,7 @@ function notVotingNow(b: { status: BallotStatus; opens_at: Date | string }, at: 
     );
   }
   if (new Date(b.opens_at).getTime() > at.getTime()) {
-    const when = new Date(new Date(b.opens_at).getTime() + 8 * 3_600_000)
-      .toISOString()
-      .slice(0, 16)
-      .replace('T', ' ');
+    const when = shanghaiDateTime(new Date(b.opens_at));
     return residentError(
       'RESIDENT_BALLOT_NOT_OPEN',
       'conflict',

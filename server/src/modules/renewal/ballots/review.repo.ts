@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { type AttendeeKind, bdb, type ReviewDecision } from './ballot.tables.ts';
 
 /** The only place with queries on plan review meetings (方案评审会) and their attendees. */

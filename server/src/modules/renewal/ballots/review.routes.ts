@@ -1,7 +1,5 @@
 import type { Static } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
 import { ATTENDEE_KIND_NAMES, DECISION_NAMES, nameIn } from './ballot.labels.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
 import { tags } from './plan.routes.ts';
@@ -36,6 +34,7 @@ export function presentReview(d: ReviewDetail, lang: Lang): Static<typeof Review
     minutesFileIds: r.minutes_file_ids,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
+    can: d.can,
   };
 }
 

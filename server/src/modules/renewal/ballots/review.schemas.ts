@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, uuid } from '../renewal.schemas.ts';
+import { dateString, Nullable, uuid } from '../../../platform/kit/index.ts';
+import { ReviewCan } from './ballot.policy.ts';
 import { ATTENDEE_KINDS, REVIEW_DECISIONS } from './ballot.tables.ts';
 import { FileIds } from './plan.schemas.ts';
 
@@ -39,7 +40,7 @@ export const CreateReviewBody = Type.Object(
     ),
     minutesFileIds: Type.Optional(FileIds('signed minutes, photos')),
   },
-  { additionalProperties: false },
+  { title: 'CreateReviewBody', additionalProperties: false },
 );
 
 export const UpdateReviewBody = Type.Object(
@@ -54,33 +55,37 @@ export const UpdateReviewBody = Type.Object(
     decisionNotes: Type.Optional(Type.String({ maxLength: 5000 })),
     minutesFileIds: Type.Optional(FileIds('replaces the list')),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'UpdateReviewBody', additionalProperties: false, minProperties: 1 },
 );
 
-export const ReviewView = Type.Object({
-  id: Type.String(),
-  communityId: Type.String(),
-  plan: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
-  heldOn: Type.String(),
-  place: Type.String(),
-  attendees: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      kind: Type.String(),
-      kindName: Type.String(),
-      organisation: Nullable(Type.String()),
-    }),
-  ),
-  minutes: Type.String(),
-  decision: Type.String(),
-  decisionName: Type.String(),
-  decisionNotes: Type.String(),
-  minutesFileIds: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const ReviewView = Type.Object(
+  {
+    id: Type.String(),
+    communityId: Type.String(),
+    plan: Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() }),
+    heldOn: Type.String(),
+    place: Type.String(),
+    attendees: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        kind: Type.String(),
+        kindName: Type.String(),
+        organisation: Nullable(Type.String()),
+      }),
+    ),
+    minutes: Type.String(),
+    decision: Type.String(),
+    decisionName: Type.String(),
+    decisionNotes: Type.String(),
+    minutesFileIds: Type.Array(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    can: ReviewCan,
+  },
+  { title: 'ReviewView' },
+);
 
-export const ReviewList = Type.Object({ items: Type.Array(ReviewView) });
+export const ReviewList = Type.Object({ items: Type.Array(ReviewView) }, { title: 'ReviewList' });
 
 export type CreateReviewInput = Static<typeof CreateReviewBody>;
 export type UpdateReviewInput = Static<typeof UpdateReviewBody>;

@@ -1,10 +1,15 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { AppError, invalid, notFound } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkDate, todayOf } from '../renewal.dates.ts';
-import { optionalText, requiredText } from './ballot.rules.ts';
-import { communityToChange, communityToRead } from './community-access.policy.ts';
+import {
+  checkDate,
+  type Db,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
+import { communityReviewsPolicy } from '../communities/community.policy.ts';
+import { communityFor, recordFor, reviewNotFound, reviewPolicy } from './ballot.policy.ts';
 import { attachFiles, REVIEW_FILES, uniqueIds } from './files.ts';
 import { lockPlan } from './plan.repo.ts';
 import { movePlan, planOfCommunity } from './plan-status.ts';
@@ -28,8 +33,7 @@ import type { CreateReviewInput, UpdateReviewInput } from './review.schemas.ts';
  * review of a draft plan puts it under review.
  */
 
-export const reviewNotFound = (id: string) =>
-  notFound({ zh: `方案评审会 ${id}`, en: `Plan review ${id}` }, 'RENEWAL_PLAN_REVIEW_NOT_FOUND');
+export { reviewNotFound };
 
 type Attendee = NonNullable<CreateReviewInput['attendees']>[number];
 
@@ -55,28 +59,36 @@ function checkHeldOn(s: PlatformServices, value: string): string {
 export interface ReviewDetail {
   review: ReviewRow;
   attendees: Awaited<ReturnType<typeof listReviewAttendees>>;
+  /** What the caller may do with the review meeting. */
+  can: Record<'update', boolean>;
 }
 
-const detailsOf = async (db: Db, rows: ReviewRow[]): Promise<ReviewDetail[]> => {
+const detailsOf = async (
+  db: Db,
+  rows: ReviewRow[],
+  can: Record<'update', boolean>,
+): Promise<ReviewDetail[]> => {
   const attendees = await listReviewAttendees(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((review) => ({ review, attendees: attendees.filter((a) => a.review_id === review.id) }));
+  return rows.map((review) => ({
+    review,
+    attendees: attendees.filter((a) => a.review_id === review.id),
+    can,
+  }));
 };
 
 export async function listCommunityReviews(s: PlatformServices, ctx: RequestContext, communityId: string) {
-  await communityToRead(s, ctx, communityId);
-  return detailsOf(s.db, await listReviews(s.db, communityId));
+  const { can } = await communityFor(s, ctx, communityId, communityReviewsPolicy, 'read');
+  return detailsOf(s.db, await listReviews(s.db, communityId), can);
 }
 
 export async function getReview(s: PlatformServices, ctx: RequestContext, id: string): Promise<ReviewDetail> {
   const review = await findReview(s.db, id);
   if (!review) throw reviewNotFound(id);
-  await communityToRead(s, ctx, review.community_id).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 404 ? reviewNotFound(id) : e;
-  });
-  return (await detailsOf(s.db, [review]))[0]!;
+  const { can } = await recordFor(s, ctx, { id, communityId: review.community_id }, reviewPolicy, 'read');
+  return (await detailsOf(s.db, [review], can))[0]!;
 }
 
 export async function recordReview(
@@ -85,7 +97,7 @@ export async function recordReview(
   communityId: string,
   input: CreateReviewInput,
 ) {
-  await communityToChange(s, ctx, communityId);
+  await communityFor(s, ctx, communityId, communityReviewsPolicy, 'update');
   const plan = await planOfCommunity(s, communityId, input.planId);
   const values = {
     heldOn: checkHeldOn(s, input.heldOn),
@@ -143,9 +155,7 @@ export async function updateReview(
 ) {
   const found = await findReview(s.db, id);
   if (!found) throw reviewNotFound(id);
-  await communityToChange(s, ctx, found.community_id).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 404 ? reviewNotFound(id) : e;
-  });
+  await recordFor(s, ctx, { id, communityId: found.community_id }, reviewPolicy, 'update');
   const attendees = input.attendees ? attendeesOf(input.attendees) : undefined;
   const files = input.minutesFileIds === undefined ? undefined : uniqueIds(input.minutesFileIds);
   await s.write(ctx, async (tx, audit) => {

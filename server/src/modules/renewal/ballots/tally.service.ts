@@ -5,7 +5,7 @@ import {
   formatArea,
   tallyMatter,
 } from '@gongfu/domain/renewal/consent';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import type { BallotResult, Channel, Matter } from './ballot.tables.ts';
 import { listHoldingsWithVotes } from './vote.repo.ts';
 

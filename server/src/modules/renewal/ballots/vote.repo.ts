@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { bdb, type Channel, type Choice, type VoteAction } from './ballot.tables.ts';
 
 /** The only place with queries on votes and their history (renewal_ballot_votes, _vote_events). */

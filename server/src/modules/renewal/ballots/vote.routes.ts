@@ -1,9 +1,7 @@
 import { maskName } from '@gongfu/domain/cn/mask';
 import { formatArea } from '@gongfu/domain/renewal/consent';
 import { type Static, Type } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
 import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
 import {
   BallotVoteParams,

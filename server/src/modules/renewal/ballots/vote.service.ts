@@ -1,14 +1,21 @@
 import { maskName } from '@gongfu/domain/cn/mask';
 import { formatArea } from '@gongfu/domain/renewal/consent';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { type AppError, conflict, forbidden, invalid, notFound } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  type AppError,
+  type AuditFn,
+  conflict,
+  type Db,
+  invalid,
+  notFound,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+} from '../../../platform/kit/index.ts';
 import { BALLOT_STATUS_NAMES, CHANNEL_NAMES } from './ballot.labels.ts';
-import { ballotToChange, ballotToRead } from './ballot.policy.ts';
+import { ballotFor, ballotToChange } from './ballot.policy.ts';
 import { lockBallot, setBallotState } from './ballot.repo.ts';
-import { optionalText, requiredText } from './ballot.rules.ts';
 import type { CorrectVoteInput, RecordVoteInput, VoteListQuery } from './ballot.schemas.ts';
 import { unitLabel } from './ballot.service.ts';
 import type { BallotStatus, Channel, Choice, Matter } from './ballot.tables.ts';
@@ -368,7 +375,8 @@ export async function listBallotVotes(
   ballotId: string,
   q: VoteListQuery,
 ) {
-  const { ballot, choices } = await ballotToRead(s, ctx, ballotId);
+  const { ballot, can } = await ballotFor(s, ctx, ballotId, 'voters');
+  const choices = can.choices;
   let lines = await voterLines(s, ballot);
   if (q.voted !== undefined) lines = lines.filter((l) => (l.vote !== null) === q.voted);
   const needle = q.q?.trim();
@@ -383,8 +391,7 @@ export async function listBallotVotes(
 
 /** Every cast, correction and void of the ballot (who voted what: choices permission only). */
 export async function listBallotVoteEvents(s: PlatformServices, ctx: RequestContext, ballotId: string) {
-  const { choices } = await ballotToRead(s, ctx, ballotId);
-  if (!choices) throw forbidden('RENEWAL_BALLOT_CHOICES');
+  await ballotFor(s, ctx, ballotId, 'choices');
   return listVoteEvents(s.db, ballotId);
 }
 

@@ -1,17 +1,18 @@
 import { type Static, Type } from 'typebox';
-import type {
-  ExcelListDef,
-  ExportColumn,
-  ImportColumn,
-  ListParams,
-  PreparedRow,
-  RowImporter,
-  RowProblem,
-} from '../../../platform/excel/excel-list.ts';
-import type { Bilingual } from '../../../platform/http/errors.ts';
-import { listStagedRows } from '../../../platform/jobs/job.repo.ts';
-import { IdParams } from '../renewal.schemas.ts';
-import { communityToChange, communityToRead } from './community.policy.ts';
+import {
+  actorOf,
+  type Bilingual,
+  type ExcelListDef,
+  type ExportColumn,
+  IdParams,
+  type ImportColumn,
+  type ListParams,
+  listStagedRows,
+  type PreparedRow,
+  type RowImporter,
+  type RowProblem,
+} from '../../../platform/kit/index.ts';
+import { communityPolicy, communityToChange, communityToRead } from './community.policy.ts';
 import { findUnitPage } from './community.repo.ts';
 import { presentCommunity, presentUnit } from './community.routes.ts';
 import {
@@ -22,7 +23,7 @@ import {
   parseOwnerKind,
 } from './community.rules.ts';
 import { CommunityListQuery, type CommunityView, type UnitView } from './community.schemas.ts';
-import { COMMUNITY_READ, COMMUNITY_WRITE, communityScope, regionWithin } from './community.scope.ts';
+import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
 import { addHouseholds, communityExportPages, type HouseholdRow } from './community.service.ts';
 
 /**
@@ -94,12 +95,10 @@ export const communityExcel: ExcelListDef<CommunityItem> = {
     columns: COMMUNITY_COLUMNS,
     async open(s, ctx, query, pageSize) {
       const found = await communityExportPages(s, ctx, query as CommunityListQuery, pageSize);
-      const write = await communityScope(s, ctx, COMMUNITY_WRITE).catch(() => null);
+      const actor = await actorOf(s, ctx);
       async function* pages() {
         for await (const rows of found.pages)
-          yield rows.map((c) =>
-            presentCommunity(c, write !== null && regionWithin(write, c.region_code), ctx.lang),
-          );
+          yield rows.map((c) => presentCommunity(c, communityPolicy.can(actor, c), ctx.lang));
       }
       return { total: found.total, filters: found.filters, pages: pages() };
     },

@@ -1,8 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import { escapeLike } from '../project.repo.ts';
+import { type Db, escapeLike, regionScopeSql, regionsSql } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
-import { regionScopeSql } from './community.scope.ts';
 import { type CommunityStatus, cdb, type OwnerKind } from './community.tables.ts';
 
 /**
@@ -56,8 +54,15 @@ export async function lockCommunity(tx: Db, id: string): Promise<void> {
   await cdb(tx).selectFrom('renewal_communities').select('id').where('id', '=', id).forUpdate().execute();
 }
 
+/** The community with the parties of its renovation project (its policy reads them). */
 export const findCommunityRow = (db: Db, id: string) =>
-  cdb(db).selectFrom('renewal_communities').selectAll().where('id', '=', id).executeTakeFirst();
+  cdb(db)
+    .selectFrom('renewal_communities as c')
+    .leftJoin('renewal_projects as p', 'p.id', 'c.project_id')
+    .selectAll('c')
+    .select(['p.agent_builder_id', 'p.contractor_id', 'p.supervisor_id', 'p.inspector_id'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 
 export type CommunityRow = NonNullable<Awaited<ReturnType<typeof findCommunityRow>>>;
 
@@ -78,6 +83,7 @@ const withTotals = (db: Db) =>
     .leftJoin('renewal_community_acceptances as a', 'a.community_id', 'c.id')
     .selectAll('c')
     .select(['r.name as region_name', 'p.name as project_name'])
+    .select(['p.agent_builder_id', 'p.contractor_id', 'p.supervisor_id', 'p.inspector_id'])
     .select([
       'a.accepted_on',
       'a.accepted_by',
@@ -173,14 +179,14 @@ export const listBatches = async (db: Db, scope: RenewalScope): Promise<string[]
 /** Communities in a region subtree (null: everywhere) with one of these statuses. */
 export async function countCommunitiesWithStatus(
   db: Db,
-  regionCode: string | null,
+  regions: string[] | null,
   statuses: CommunityStatus[],
 ): Promise<number> {
   const r = await cdb(db)
     .selectFrom('renewal_communities as c')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('c.status', 'in', statuses)
-    .$if(regionCode !== null, (q) => q.where('c.region_code', 'like', `${escapeLike(regionCode as string)}%`))
+    .where(regionsSql(regions, 'c.region_code'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -1,7 +1,5 @@
 import { type Static, Type } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
 import type { BuildingListRow, CommunityListRow, OwnerHoldingRow, UnitRow } from './community.repo.ts';
 import {
   COMMUNITY_STATUS_NAMES,
@@ -29,7 +27,7 @@ import {
   UpdateOwnerBody,
   UpdateUnitBody,
 } from './community.schemas.ts';
-import { COMMUNITY_READ, COMMUNITY_WRITE, regionWithin } from './community.scope.ts';
+import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
 import {
   addBuilding,
   addUnit,
@@ -56,7 +54,7 @@ export const percent = (part: number, whole: number): number =>
 
 export function presentCommunity(
   c: CommunityListRow,
-  canEdit: boolean,
+  can: Static<typeof CommunityView>['can'],
   lang: Lang,
 ): Static<typeof CommunityView> {
   return {
@@ -86,7 +84,7 @@ export function presentCommunity(
             note: c.acceptance_note ?? null,
           }
         : null,
-    canEdit,
+    can,
     createdAt: new Date(c.created_at).toISOString(),
     updatedAt: new Date(c.updated_at).toISOString(),
   };
@@ -143,9 +141,7 @@ export function communityRoutes(app: GongfuApp, s: PlatformServices) {
     async (req) => {
       const r = await listCommunities(s, req.ctx, req.query);
       return {
-        items: r.rows.map((c) =>
-          presentCommunity(c, r.write !== null && regionWithin(r.write, c.region_code), req.ctx.lang),
-        ),
+        items: r.rows.map((c) => presentCommunity(c, c.can, req.ctx.lang)),
         total: r.total,
         page: r.page,
         pageSize: r.pageSize,
@@ -172,7 +168,7 @@ export function communityRoutes(app: GongfuApp, s: PlatformServices) {
     async (req, reply) => {
       const r = await createCommunity(s, req.ctx, req.body);
       reply.status(201);
-      return presentCommunity(r.row, r.canEdit, req.ctx.lang);
+      return presentCommunity(r.row, r.can, req.ctx.lang);
     },
   );
 
@@ -189,7 +185,7 @@ export function communityRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       const r = await getCommunity(s, req.ctx, req.params.id);
-      return presentCommunity(r.row, r.canEdit, req.ctx.lang);
+      return presentCommunity(r.row, r.can, req.ctx.lang);
     },
   );
 
@@ -207,7 +203,7 @@ export function communityRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       const r = await updateCommunity(s, req.ctx, req.params.id, req.body);
-      return presentCommunity(r.row, r.canEdit, req.ctx.lang);
+      return presentCommunity(r.row, r.can, req.ctx.lang);
     },
   );
 

@@ -1,5 +1,5 @@
 import { maskName } from '@gongfu/domain/cn/mask';
-import { type Bilingual, invalid, type Lang } from '../../../platform/http/errors.ts';
+import { type Bilingual, invalid, type Lang } from '../../../platform/kit/index.ts';
 import type {
   CommunityStatus,
   OwnerKind,
@@ -54,22 +54,6 @@ export const QUESTION_KIND_NAMES: Record<QuestionKind, Bilingual> = {
   rating: { zh: '评分（1–5）', en: 'Rating (1–5)' },
   text: { zh: '文字', en: 'Free text' },
 };
-
-/** Trimmed text; blank text is refused naming the field. */
-export function requiredText(field: string, value: string, max = 200): string {
-  const t = value.trim();
-  if (!t) throw invalid(field, { zh: `请填写「${field}」`, en: `"${field}" is required` });
-  if (t.length > max) {
-    throw invalid(field, {
-      zh: `「${field}」不能超过 ${max} 个字`,
-      en: `"${field}" cannot be longer than ${max} characters`,
-    });
-  }
-  return t;
-}
-
-/** Trimmed text, or null when absent or blank. */
-export const optionalText = (value: string | null | undefined): string | null => value?.trim() || null;
 
 /** `89.37` (m², at most two decimals) as hundredths: 8937; null if it is not such a number. */
 export function parseAreaCenti(text: string): number | null {

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { CodeLabel, Nullable, Uuid, uuid } from '../renewal.schemas.ts';
+import { CodeLabel, Nullable, pageOf, pageQueryFields, Uuid, uuid } from '../../../platform/kit/index.ts';
+import { CommunityCan } from './community.policy.ts';
 
 /** Bodies, queries and views of the community register. Areas are hundredths of m² (integers). */
 
@@ -25,7 +25,7 @@ const AreaCenti = Type.Integer({
 
 export const CommunityParams = Type.Object(
   { id: Uuid, itemId: uuid('id of the building, unit or owner') },
-  { additionalProperties: false },
+  { title: 'CommunityParams', additionalProperties: false },
 );
 
 export const CreateCommunityBody = Type.Object(
@@ -40,7 +40,7 @@ export const CreateCommunityBody = Type.Object(
     status: Type.Optional(CommunityStatusSchema),
     projectId: Type.Optional(Nullable(uuid('the renewal project carrying out the works'))),
   },
-  { additionalProperties: false },
+  { title: 'CreateCommunityBody', additionalProperties: false },
 );
 export type CreateCommunityInput = Static<typeof CreateCommunityBody>;
 
@@ -57,52 +57,61 @@ export const CommunityListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'CommunityListQuery', additionalProperties: false },
 );
 export type CommunityListQuery = Static<typeof CommunityListQuery>;
 
-export const AcceptanceView = Type.Object({
-  acceptedOn: Type.String(),
-  acceptedBy: Type.String(),
-  surveyId: Type.String(),
-  satisfied: Type.Integer(),
-  rated: Type.Integer(),
-  /** Per cent with one decimal. */
-  satisfactionRate: Type.Number(),
-  note: Nullable(Type.String()),
-});
+export const AcceptanceView = Type.Object(
+  {
+    acceptedOn: Type.String(),
+    acceptedBy: Type.String(),
+    surveyId: Type.String(),
+    satisfied: Type.Integer(),
+    rated: Type.Integer(),
+    /** Per cent with one decimal. */
+    satisfactionRate: Type.Number(),
+    note: Nullable(Type.String()),
+  },
+  { title: 'AcceptanceView' },
+);
 
-export const CommunityView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  address: Nullable(Type.String()),
-  yearBuilt: Nullable(Type.Integer()),
-  batch: Nullable(Type.String()),
-  status: Type.String(),
-  statusName: Type.String(),
-  project: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
-  buildingCount: Type.Integer(),
-  unitCount: Type.Integer(),
-  ownerCount: Type.Integer(),
-  areaCenti: Type.Integer(),
-  acceptance: Nullable(AcceptanceView),
-  /** May the caller change it (and see owners' names)? */
-  canEdit: Type.Boolean(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const CommunityView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    regionCode: Type.String(),
+    regionName: Type.String(),
+    address: Nullable(Type.String()),
+    yearBuilt: Nullable(Type.Integer()),
+    batch: Nullable(Type.String()),
+    status: Type.String(),
+    statusName: Type.String(),
+    project: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+    buildingCount: Type.Integer(),
+    unitCount: Type.Integer(),
+    ownerCount: Type.Integer(),
+    areaCenti: Type.Integer(),
+    acceptance: Nullable(AcceptanceView),
+    /** May the caller change the register (and see owners' names), run its ballots? */
+    can: CommunityCan,
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { title: 'CommunityView' },
+);
 
-export const CommunityPage = Type.Object({
-  items: Type.Array(CommunityView),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  /** Renovation batches in use (for the filter). */
-  batches: Type.Array(Type.String()),
-  statuses: Type.Array(CodeLabel),
-});
+export const CommunityPage = Type.Object(
+  {
+    items: Type.Array(CommunityView),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    /** Renovation batches in use (for the filter). */
+    batches: Type.Array(Type.String()),
+    statuses: Type.Array(CodeLabel),
+  },
+  { title: 'CommunityPage' },
+);
 
 // ---------------------------------------------------------------- buildings
 
@@ -111,18 +120,21 @@ export const CreateBuildingBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 30, description: '楼栋, e.g. 3幢' }),
     position: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   },
-  { additionalProperties: false },
+  { title: 'CreateBuildingBody', additionalProperties: false },
 );
 export type CreateBuildingInput = Static<typeof CreateBuildingBody>;
 export const UpdateBuildingBody = Type.Partial(CreateBuildingBody, { additionalProperties: false });
 
-export const BuildingView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  position: Type.Integer(),
-  unitCount: Type.Integer(),
-  areaCenti: Type.Integer(),
-});
+export const BuildingView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    position: Type.Integer(),
+    unitCount: Type.Integer(),
+    areaCenti: Type.Integer(),
+  },
+  { title: 'BuildingView' },
+);
 
 // ---------------------------------------------------------------- units and owners
 
@@ -138,7 +150,7 @@ export const CreateUnitBody = Type.Object(
     ownerName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     ownerKind: Type.Optional(OwnerKindSchema),
   },
-  { additionalProperties: false },
+  { title: 'CreateUnitBody', additionalProperties: false },
 );
 export type CreateUnitInput = Static<typeof CreateUnitBody>;
 export const UpdateUnitBody = Type.Partial(CreateUnitBody, { additionalProperties: false });
@@ -152,47 +164,56 @@ export const UnitListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'UnitListQuery', additionalProperties: false },
 );
 export type UnitListQuery = Static<typeof UnitListQuery>;
 
-export const OwnerRef = Type.Object({
-  id: Type.String(),
-  /** Masked (张**) for callers who may not see owners' names. */
-  name: Type.String(),
-  kind: Type.String(),
-  kindName: Type.String(),
-});
+export const OwnerRef = Type.Object(
+  {
+    id: Type.String(),
+    /** Masked (张**) for callers who may not see owners' names. */
+    name: Type.String(),
+    kind: Type.String(),
+    kindName: Type.String(),
+  },
+  { title: 'OwnerRef' },
+);
 
-export const UnitView = Type.Object({
-  id: Type.String(),
-  buildingId: Type.String(),
-  buildingName: Type.String(),
-  entrance: Type.String(),
-  room: Type.String(),
-  /** 3幢1单元302室 */
-  label: Type.String(),
-  areaCenti: Type.Integer(),
-  owner: OwnerRef,
-});
+export const UnitView = Type.Object(
+  {
+    id: Type.String(),
+    buildingId: Type.String(),
+    buildingName: Type.String(),
+    entrance: Type.String(),
+    room: Type.String(),
+    /** 3幢1单元302室 */
+    label: Type.String(),
+    areaCenti: Type.Integer(),
+    owner: OwnerRef,
+  },
+  { title: 'UnitView' },
+);
 export const UnitPage = pageOf(UnitView);
 
-export const OwnerView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  kindName: Type.String(),
-  unitCount: Type.Integer(),
-  areaCenti: Type.Integer(),
-});
+export const OwnerView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.String(),
+    kindName: Type.String(),
+    unitCount: Type.Integer(),
+    areaCenti: Type.Integer(),
+  },
+  { title: 'OwnerView' },
+);
 
 export const UpdateOwnerBody = Type.Object(
   { name: Type.Optional(Name), kind: Type.Optional(OwnerKindSchema) },
-  { additionalProperties: false },
+  { title: 'UpdateOwnerBody', additionalProperties: false },
 );
 export type UpdateOwnerInput = Static<typeof UpdateOwnerBody>;
 
-export const Deleted = Type.Object({ ok: Type.Boolean() });
+export const Deleted = Type.Object({ ok: Type.Boolean() }, { title: 'Deleted' });
 
 // ---------------------------------------------------------------- acceptance
 
@@ -206,6 +227,6 @@ export const AcceptanceBody = Type.Object(
     }),
     note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   },
-  { additionalProperties: false },
+  { title: 'AcceptanceBody', additionalProperties: false },
 );
 export type AcceptanceInput = Static<typeof AcceptanceBody>;

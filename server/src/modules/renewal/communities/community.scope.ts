@@ -1,10 +1,11 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { regionInScope } from '../../../platform/auth/principal.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import type { MenuEntry, PermissionDef } from '../../../platform/module/manifest.ts';
-import { escapeLike } from '../project.repo.ts';
-import { type RenewalPermission, type RenewalScope, renewalScope } from '../renewal.scope.ts';
+import {
+  type MenuEntry,
+  type PermissionDef,
+  type PlatformServices,
+  type RequestContext,
+  type Scope,
+  scopeOf,
+} from '../../../platform/kit/index.ts';
 
 /**
  * Who works with the community register and its surveys, and over which communities.
@@ -22,31 +23,12 @@ export const COMMUNITY_READ = 'renewal.community.read';
 export const COMMUNITY_WRITE = 'renewal.community.write';
 export type CommunityPermission = typeof COMMUNITY_READ | typeof COMMUNITY_WRITE;
 
-// The core's scope rule works for any renewal permission; its parameter type lists only its own.
-const scopeThrough = renewalScope as (
-  s: PlatformServices,
-  ctx: RequestContext,
-  permission: RenewalPermission | CommunityPermission,
-) => Promise<RenewalScope>;
-
 /** The caller's region scope through `permission`; 401 without a session, 403 without the permission. */
 export const communityScope = (
   s: PlatformServices,
   ctx: RequestContext,
   permission: CommunityPermission,
-): Promise<RenewalScope> => scopeThrough(s, ctx, permission);
-
-/** Is a community of this region within the scope (region grants only)? */
-export const regionWithin = (scope: RenewalScope, regionCode: string): boolean =>
-  scope.all || (scope.regions.length > 0 && regionInScope(scope.regions, regionCode));
-
-/** The scope as a SQL condition on a region-code column, e.g. `c.region_code`. */
-export function regionScopeSql(scope: RenewalScope, column: string): Expression<SqlBool> {
-  if (scope.all) return sql<SqlBool>`true`;
-  if (scope.regions.length === 0) return sql<SqlBool>`false`;
-  const any = scope.regions.map((root) => sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(root)}%`}`);
-  return sql<SqlBool>`(${sql.join(any, sql` or `)})`;
-}
+): Promise<Scope> => scopeOf(s, ctx, permission);
 
 export const communityPermissions: PermissionDef[] = [
   {

@@ -1,12 +1,20 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { conflict, invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  type AuditFn,
+  actorOf,
+  conflict,
+  type Db,
+  invalid,
+  isUniqueViolation,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { findProjectRow } from '../project.repo.ts';
-import { todayOf } from '../renewal.dates.ts';
 import { projectInScope, RENEWAL_READ, renewalScope } from '../renewal.scope.ts';
-import { communityToChange, communityToRead, ensureMayPlaceIn } from './community.policy.ts';
+import { communityPolicy, communityToChange, communityToRead, ensureMayPlaceIn } from './community.policy.ts';
 import {
   type CommunityValues,
   deleteBuilding,
@@ -45,8 +53,6 @@ import {
   checkYearBuilt,
   normaliseEntrance,
   normaliseRoom,
-  optionalText,
-  requiredText,
   residentOrganiser,
   unitLabel,
 } from './community.rules.ts';
@@ -64,8 +70,6 @@ import { COMMUNITY_READ, COMMUNITY_WRITE, communityScope } from './community.sco
 import type { CommunityStatus, OwnerKind } from './community.tables.ts';
 
 /** Use cases of the community register: one function each, policy first, every write audited. */
-
-const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
 
 const nameTaken = (name: string) =>
   conflict('name', {
@@ -213,9 +217,9 @@ export async function updateCommunity(
 }
 
 export async function getCommunity(s: PlatformServices, ctx: RequestContext, id: string) {
-  const access = await communityToRead(s, ctx, id);
+  const { can } = await communityToRead(s, ctx, id);
   const row = (await findCommunity(s.db, id))!;
-  return { row, canEdit: access.mayName };
+  return { row, can };
 }
 
 /**
@@ -229,7 +233,7 @@ export async function organiserOf(s: PlatformServices, communityId: string): Pro
 
 export async function listCommunities(s: PlatformServices, ctx: RequestContext, q: CommunityListQuery) {
   const scope = await communityScope(s, ctx, COMMUNITY_READ);
-  const write = await communityScope(s, ctx, COMMUNITY_WRITE).catch(() => null);
+  const actor = await actorOf(s, ctx);
   const { page, pageSize, offset, limit } = pageWindow(q);
   const filter = {
     scope,
@@ -242,7 +246,13 @@ export async function listCommunities(s: PlatformServices, ctx: RequestContext, 
     findCommunityPage(s.db, filter, { limit, offset }),
     listBatches(s.db, scope),
   ]);
-  return { rows, total, page, pageSize, batches, write };
+  return {
+    rows: rows.map((c) => ({ ...c, can: communityPolicy.can(actor, c) })),
+    total,
+    page,
+    pageSize,
+    batches,
+  };
 }
 
 /** The communities matching the list's filters, a page at a time (for the Excel export). */

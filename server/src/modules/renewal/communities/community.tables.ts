@@ -1,6 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { PlatformTables } from '../../../platform/db/schema.ts';
+import type { Db, PlatformTables } from '../../../platform/kit/index.ts';
 import type { RenewalTables } from '../renewal.tables.ts';
 
 /** Table types of old-community renovation (migrations/0003-communities.ts, 0004-surveys.ts). */

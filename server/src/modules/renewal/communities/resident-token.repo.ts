@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { cdb, type ResidentTokenPurpose } from './community.tables.ts';
 
 /** The only place with queries on residents' one-time links (renewal_resident_tokens). */

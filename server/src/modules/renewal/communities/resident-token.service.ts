@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import { AppError, conflict } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import { AppError, conflict, type Db, type PlatformServices } from '../../../platform/kit/index.ts';
 import type { ResidentTokenPurpose } from './community.tables.ts';
 import {
   consumeTokenRow,

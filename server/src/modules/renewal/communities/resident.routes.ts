@@ -1,4 +1,4 @@
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
+import type { GongfuApp, PlatformServices } from '../../../platform/kit/index.ts';
 import { unitLabel } from './community.rules.ts';
 import { presentQuestion } from './survey.routes.ts';
 import { AnswersBody, ResidentSubmitted, ResidentSurveyView, TokenParams } from './survey.schemas.ts';

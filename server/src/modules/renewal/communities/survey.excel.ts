@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import type { ExcelListDef, ListParams } from '../../../platform/excel/excel-list.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type ExcelListDef, IdParams, type ListParams } from '../../../platform/kit/index.ts';
 import { areaText, unitLabel } from './community.rules.ts';
 import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
 import type { QuestionResult } from './survey.rules.ts';

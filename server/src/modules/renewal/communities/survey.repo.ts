@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import type { ResponseChannel, SurveyPhase, SurveyStatus } from './community.tables.ts';
 import { cdb } from './community.tables.ts';
 import type { AnswerRow, CleanQuestion, CountRow, QuestionDef } from './survey.rules.ts';

@@ -1,7 +1,5 @@
 import { type Static, Type } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
 import { presentCommunity } from './community.routes.ts';
 import {
   labelOf,
@@ -92,7 +90,7 @@ export const presentSurvey = (d: SurveyDetail, lang: Lang): Static<typeof Survey
   units: d.units,
   linksIssued: d.linksIssued,
   linksUsed: d.linksUsed,
-  canEdit: d.canEdit,
+  can: d.can,
   questions: d.questions.map((q) => presentQuestion(q, lang)),
 });
 
@@ -357,7 +355,7 @@ export function surveyRoutes(app: GongfuApp, s: PlatformServices) {
       await recordAcceptance(s, req.ctx, req.params.id, req.body);
       const r = await getCommunity(s, req.ctx, req.params.id);
       reply.status(201);
-      return presentCommunity(r.row, r.canEdit, req.ctx.lang);
+      return presentCommunity(r.row, r.can, req.ctx.lang);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { invalid } from '../../../platform/http/errors.ts';
+import { invalid } from '../../../platform/kit/index.ts';
 import type { QuestionKind, SurveyPhase } from './community.tables.ts';
 
 /**

@@ -1,8 +1,21 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { conflict, invalid, notFound } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { addDays, checkDate, todayOf } from '../renewal.dates.ts';
-import { type CommunityAccess, communityToChange, communityToRead } from './community.policy.ts';
+import {
+  addDays,
+  checkDate,
+  conflict,
+  invalid,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+  requiredText,
+  shanghaiInstant,
+  todayOf,
+} from '../../../platform/kit/index.ts';
+import {
+  type CommunityAccess,
+  communitySurveysPolicy,
+  communityToChange,
+  communityToRead,
+} from './community.policy.ts';
 import {
   communityTotals,
   findCommunityRow,
@@ -11,7 +24,7 @@ import {
   lockCommunity,
   setCommunityStatus,
 } from './community.repo.ts';
-import { requiredText, unitLabel } from './community.rules.ts';
+import { unitLabel } from './community.rules.ts';
 import { organiserOf } from './community.service.ts';
 import type { SurveyPhase } from './community.tables.ts';
 import { countTokens, revokeTokens } from './resident-token.repo.ts';
@@ -77,7 +90,7 @@ export const DEFAULT_LINK_DAYS = 30;
 const TEXTS_SHOWN = 50;
 
 /** The instant after the last day a link works (Asia/Shanghai). */
-const endOfDay = (date: string): Date => new Date(`${addDays(date, 1)}T00:00:00+08:00`);
+const endOfDay = (date: string): Date => shanghaiInstant(addDays(date, 1));
 
 interface SurveyAccess extends CommunityAccess {
   survey: SurveyRow;
@@ -187,7 +200,7 @@ export async function updateSurvey(
 }
 
 export async function getSurvey(s: PlatformServices, ctx: RequestContext, id: string) {
-  const { community, mayName } = await surveyToRead(s, ctx, id);
+  const { community, actor } = await surveyToRead(s, ctx, id);
   const [questions, tokens, totals, surveys] = await Promise.all([
     listQuestions(s.db, id),
     countTokens(s.db, 'survey', id),
@@ -198,7 +211,7 @@ export async function getSurvey(s: PlatformServices, ctx: RequestContext, id: st
   return {
     survey: (await findSurvey(s.db, id))!,
     community,
-    canEdit: mayName,
+    can: communitySurveysPolicy.can(actor, community),
     questions,
     units: totals.units,
     respondents,

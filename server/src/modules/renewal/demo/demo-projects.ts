@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../../../platform/db/schema.ts';
+import type { OrganisationKind } from '../../../platform/kit/index.ts';
 import type { CalendarKindName, DeliveryMode, ProjectType, Severity, Stage } from '../renewal.tables.ts';
 import type { TaskImportRow } from '../task-import.rules.ts';
 import { financeBureauNetwork, landmarkNetwork, roadNetwork } from './demo-networks.ts';

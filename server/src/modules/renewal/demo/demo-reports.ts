@@ -1,8 +1,6 @@
 import type { WorkingCalendar } from '@gongfu/domain/renewal/calendar';
 import type { Random } from '../../../demo/demo-random.ts';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { solidPng } from '../../../platform/files/png.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import { type PlatformServices, type RequestContext, solidPng } from '../../../platform/kit/index.ts';
 import type { FileReportInput } from '../daily-report.schemas.ts';
 import type { Weather } from '../renewal.tables.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 
 /** Look-ups the demo data needs (by the names the platform's demo data gives). */
 

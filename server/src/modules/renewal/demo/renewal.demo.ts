@@ -1,15 +1,18 @@
 import { demoCreditCode } from '../../../demo/demo-people.ts';
 import { seededRandom } from '../../../demo/demo-random.ts';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { actAs } from '../../../platform/auth/principal-for.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import type { DemoContext } from '../../../platform/module/manifest.ts';
-import { createOrganisation } from '../../../platform/orgs/organisation.service.ts';
+import {
+  actAs,
+  addDays,
+  createOrganisation,
+  type DemoContext,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { fileReport } from '../daily-report.service.ts';
 import { findProjectRow, type ProjectRow } from '../project.repo.ts';
 import { createProject, updateProject } from '../project.service.ts';
 import { raiseIssueFromProblem, updateIssue } from '../project-issue.service.ts';
-import { addDays, todayOf } from '../renewal.dates.ts';
 import { replanAllProjects } from '../replan.job.ts';
 import { calendarOf, type ScheduleProject } from '../schedule.rules.ts';
 import { scheduleOf } from '../schedule.service.ts';

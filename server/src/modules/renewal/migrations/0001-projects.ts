@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../platform/db/migrate.ts';
+import { execStatements } from '../../../platform/kit/index.ts';
 
 /**
  * Urban renewal projects (城市有机更新): the register, the task network for reverse

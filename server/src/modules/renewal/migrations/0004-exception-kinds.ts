@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../platform/db/migrate.ts';
+import { execStatements } from '../../../platform/kit/index.ts';
 
 /**
  * What kind of calendar exception a day is: a rain day (雨天停工, often from a rainy daily

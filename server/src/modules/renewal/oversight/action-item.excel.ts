@@ -1,7 +1,6 @@
 import type { Static } from 'typebox';
-import type { ExcelListDef, ExportColumn } from '../../../platform/excel/excel-list.ts';
-import { todayOf } from '../renewal.dates.ts';
-import { yesNo } from '../renewal.labels.ts';
+import { type ExcelListDef, type ExportColumn, todayOf, yesNo } from '../../../platform/kit/index.ts';
+import { NO_ACTION_ITEM_CAN } from './action-item.policy.ts';
 import { presentActionItem } from './action-item.routes.ts';
 import { ActionItemListQuery, type ActionItemView } from './action-item.schemas.ts';
 import { actionItemExportPages } from './action-item.service.ts';
@@ -80,7 +79,8 @@ export const actionItemExcel: ExcelListDef<ActionItemItem> = {
       const found = await actionItemExportPages(s, ctx, query as ActionItemListQuery, pageSize);
       const today = todayOf(s);
       async function* pages() {
-        for await (const rows of found.pages) yield rows.map((r) => presentActionItem(r, ctx.lang, today));
+        for await (const rows of found.pages)
+          yield rows.map((r) => presentActionItem({ ...r, can: NO_ACTION_ITEM_CAN }, ctx.lang, today));
       }
       return { total: found.total, filters: found.filters, pages: pages() };
     },

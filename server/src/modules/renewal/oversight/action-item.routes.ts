@@ -1,9 +1,14 @@
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { daysBetween, todayOf } from '../renewal.dates.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import {
+  daysBetween,
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  type PlatformServices,
+  todayOf,
+} from '../../../platform/kit/index.ts';
+import type { ActionItemCanFlags } from './action-item.policy.ts';
 import type { ActionItemRow } from './action-item.repo.ts';
 import {
   ActionItemInput,
@@ -30,8 +35,9 @@ const STATUS_NAMES = {
   done: { zh: '已完成', en: 'Done' },
 } as const;
 
+/** An action item; `can`: what the caller may do with it (the Excel export sends none). */
 export function presentActionItem(
-  r: ActionItemRow,
+  r: ActionItemRow & { can: ActionItemCanFlags },
   lang: Lang,
   today: string,
 ): Static<typeof ActionItemView> {
@@ -59,6 +65,7 @@ export function presentActionItem(
     closingNote: r.closing_note,
     closedBy: r.closed_by ? { id: r.closed_by, name: r.closed_by_name ?? '' } : null,
     createdAt: r.created_at.toISOString(),
+    can: r.can,
   };
 }
 

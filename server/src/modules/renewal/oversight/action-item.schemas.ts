@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { dateString, Nullable, uuid } from '../renewal.schemas.ts';
+import { dateString, Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { ActionItemCan } from './action-item.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
 
 export const ActionItemStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('done')], {
@@ -22,6 +22,7 @@ export const ActionItemInput = Type.Object(
     dueOn: dateString('due date (YYYY-MM-DD), not before the meeting'),
   },
   {
+    title: 'ActionItemInput',
     additionalProperties: false,
     description: 'an action item; an owner organisation or person (or both) is required',
   },
@@ -32,7 +33,7 @@ export const CloseActionItemBody = Type.Object(
     note: Text(1000, 'how it was done 完成情况'),
     closedOn: Type.Optional(dateString('date it was done (default: today), not in the future')),
   },
-  { additionalProperties: false },
+  { title: 'CloseActionItemBody', additionalProperties: false },
 );
 
 export const ActionItemListQuery = Type.Object(
@@ -42,39 +43,43 @@ export const ActionItemListQuery = Type.Object(
     status: Type.Optional(ActionItemStatusSchema),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'ActionItemListQuery', additionalProperties: false },
 );
 
 export const OverdueQuery = Type.Object(
   { projectId: Type.Optional(uuid('only this project')) },
-  { additionalProperties: false },
+  { title: 'OverdueQuery', additionalProperties: false },
 );
 
 /** The presenter of an action item. */
-export const ActionItemView = Type.Object({
-  id: Type.String(),
-  meetingId: Type.String(),
-  meetingTitle: Type.String(),
-  meetingHeldOn: Type.String(),
-  seq: Type.Integer({ description: 'number within the meeting, from 1' }),
-  projectId: Type.String(),
-  projectName: Type.String(),
-  taskId: Nullable(Type.String()),
-  taskName: Nullable(Type.String()),
-  text: Type.String(),
-  ownerOrganisationId: Nullable(Type.String()),
-  ownerOrganisationName: Nullable(Type.String()),
-  ownerPerson: Nullable(Type.String()),
-  dueOn: Type.String(),
-  status: ActionItemStatusSchema,
-  statusName: Type.String(),
-  overdue: Type.Boolean({ description: 'open and past its due date (Asia/Shanghai today)' }),
-  daysOverdue: Type.Integer({ description: 'days past the due date while open; 0 otherwise' }),
-  closedOn: Nullable(Type.String()),
-  closingNote: Nullable(Type.String()),
-  closedBy: Nullable(ActorView),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const ActionItemView = Type.Object(
+  {
+    id: Type.String(),
+    meetingId: Type.String(),
+    meetingTitle: Type.String(),
+    meetingHeldOn: Type.String(),
+    seq: Type.Integer({ description: 'number within the meeting, from 1' }),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    taskId: Nullable(Type.String()),
+    taskName: Nullable(Type.String()),
+    text: Type.String(),
+    ownerOrganisationId: Nullable(Type.String()),
+    ownerOrganisationName: Nullable(Type.String()),
+    ownerPerson: Nullable(Type.String()),
+    dueOn: Type.String(),
+    status: ActionItemStatusSchema,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'open and past its due date (Asia/Shanghai today)' }),
+    daysOverdue: Type.Integer({ description: 'days past the due date while open; 0 otherwise' }),
+    closedOn: Nullable(Type.String()),
+    closingNote: Nullable(Type.String()),
+    closedBy: Nullable(ActorView),
+    createdAt: Type.String({ format: 'date-time' }),
+    can: ActionItemCan,
+  },
+  { title: 'ActionItemView' },
+);
 
 export const ActionItemPage = pageOf(ActionItemView);
 

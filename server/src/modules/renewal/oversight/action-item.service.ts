@@ -1,12 +1,19 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { conflict, invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  type AuditFn,
+  checkDate,
+  conflict,
+  type Db,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import type { ProjectRow } from '../project.repo.ts';
-import { checkDate, todayOf } from '../renewal.dates.ts';
-import { actionItemToChange, actionItemToRead } from './action-item.policy.ts';
+import { actionItemCans, actionItemToChange, actionItemToRead } from './action-item.policy.ts';
 import {
   type ActionItemRow,
   closeActionItemRow,
@@ -22,7 +29,7 @@ import {
 import type { ActionItemInput, ActionItemListQuery, CloseActionItemInput } from './action-item.schemas.ts';
 import { meetingToChange } from './meeting.policy.ts';
 import { lockMeeting } from './meeting.repo.ts';
-import { checkNotBefore, checkPastDate, optionalText, requiredText } from './oversight.rules.ts';
+import { checkNotBefore, checkPastDate } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import type { ActionItemTable } from './oversight.tables.ts';
 import { projectToRead } from './project-access.policy.ts';
@@ -142,14 +149,15 @@ export async function addActionItem(
   ctx: RequestContext,
   meetingId: string,
   input: ActionItemInput,
-): Promise<ActionItemRow> {
+) {
   const { meeting, projects } = await meetingToChange(s, ctx, meetingId);
   const item = await prepareActionItem(s, '', input, projects, meeting.held_on);
   const [id] = await s.write(ctx, async (tx, audit) => {
     await lockMeeting(tx, meetingId);
     return insertAuditedActionItems(tx, audit, meetingId, [item], s.clock.now());
   });
-  return (await findActionItem(s.db, id!))!;
+  const row = (await findActionItem(s.db, id!))!;
+  return { ...row, can: (await actionItemCans(s, ctx, [row]))(row) };
 }
 
 /** Closes an open item with a note on what was done, and the date. */
@@ -158,7 +166,7 @@ export async function closeActionItem(
   ctx: RequestContext,
   id: string,
   input: CloseActionItemInput,
-): Promise<ActionItemRow> {
+) {
   const item = await actionItemToChange(s, ctx, id);
   const note = requiredText('note', input.note);
   const closedOn = checkPastDate(s, 'closedOn', input.closedOn ?? todayOf(s));
@@ -190,7 +198,7 @@ export async function closeActionItem(
       after: { status: 'done', closedOn, note },
     });
   });
-  return (await findActionItem(s.db, id))!;
+  return { ...(await findActionItem(s.db, id))!, can: item.can };
 }
 
 export const getActionItem = (s: PlatformServices, ctx: RequestContext, id: string) =>
@@ -204,7 +212,8 @@ export async function listActionItems(s: PlatformServices, ctx: RequestContext, 
     { scope, projectId: q.projectId, meetingId: q.meetingId, status: q.status },
     { limit, offset },
   );
-  return { ...r, page, pageSize };
+  const can = await actionItemCans(s, ctx, r.rows);
+  return { ...r, rows: r.rows.map((i) => ({ ...i, can: can(i) })), page, pageSize };
 }
 
 /** Every item the caller may see that matches, a page at a time in the list's order: for the Excel export. */
@@ -237,5 +246,7 @@ export async function listOverdueItems(s: PlatformServices, ctx: RequestContext,
   const scope = projectId
     ? (await projectToRead(s, ctx, projectId)).scope
     : await oversightScope(s, ctx, OVERSIGHT_READ);
-  return listOverdueActionItems(s.db, scope, todayOf(s), projectId);
+  const rows = await listOverdueActionItems(s.db, scope, todayOf(s), projectId);
+  const can = await actionItemCans(s, ctx, rows);
+  return rows.map((i) => ({ ...i, can: can(i) }));
 }

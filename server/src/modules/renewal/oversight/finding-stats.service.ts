@@ -6,10 +6,13 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
 } from '@gongfu/domain/renewal/rectification';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkDate, todayOf } from '../renewal.dates.ts';
+import {
+  checkDate,
+  type Lang,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import type { StatsQuery } from './finding.schemas.ts';
 import {
   type StatsDimension,

@@ -1,7 +1,5 @@
 import type { Static } from 'typebox';
-import type { ExcelListDef, ExportColumn } from '../../../platform/excel/excel-list.ts';
-import { todayOf } from '../renewal.dates.ts';
-import { yesNo } from '../renewal.labels.ts';
+import { type ExcelListDef, type ExportColumn, todayOf, yesNo } from '../../../platform/kit/index.ts';
 import { presentFinding } from './finding.routes.ts';
 import { FindingListQuery, type FindingView } from './finding.schemas.ts';
 import { findingExportPages } from './finding.service.ts';

@@ -12,12 +12,17 @@ import {
   SEVERITY_LABELS,
 } from '@gongfu/domain/renewal/rectification';
 import { type Static, Type } from 'typebox';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import type { FileView } from '../../../platform/files/file.service.ts';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { daysBetween, todayOf } from '../renewal.dates.ts';
-import { IdParams, orgRef } from '../renewal.schemas.ts';
+import {
+  daysBetween,
+  type FileView,
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import type { FindingEventRow, FindingRow } from './finding.repo.ts';
 import {
   CloseFindingBody,
@@ -98,6 +103,7 @@ const detail = (d: Awaited<ReturnType<typeof getFinding>>, lang: Lang, today: st
   finding: presentFinding(d.finding, lang, today),
   files: d.files,
   history: d.history.map((e) => presentEvent(e, d.evidence.get(e.id) ?? [], lang)),
+  can: d.can,
 });
 
 export function findingRoutes(app: GongfuApp, s: PlatformServices) {

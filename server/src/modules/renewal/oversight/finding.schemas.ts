@@ -1,9 +1,17 @@
 import { FINDING_ACTIONS, FINDING_STATUSES } from '@gongfu/domain/renewal/finding-status';
 import { HAZARD_CATEGORIES, SEVERITIES } from '@gongfu/domain/renewal/rectification';
 import { type Static, Type } from 'typebox';
-import { FileViewSchema } from '../../../platform/files/file.schemas.ts';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { CodeLabel, dateString, Nullable, OrgRef, uuid } from '../renewal.schemas.ts';
+import {
+  CodeLabel,
+  dateString,
+  FileViewSchema,
+  Nullable,
+  OrgRef,
+  pageOf,
+  pageQueryFields,
+  uuid,
+} from '../../../platform/kit/index.ts';
+import { FindingCan } from './finding.policy.ts';
 import { ActorView, PhotoList, Text } from './oversight.schemas.ts';
 
 /** Files uploaded first (POST /api/files), attached to the finding or step being recorded. */
@@ -37,7 +45,11 @@ export const FindingInput = Type.Object(
     photos: Type.Optional(PhotoList),
     files: Type.Optional(FileIds('photos of the hazard')),
   },
-  { additionalProperties: false, description: 'a finding; its deadline is set from the severity' },
+  {
+    title: 'FindingInput',
+    additionalProperties: false,
+    description: 'a finding; its deadline is set from the severity',
+  },
 );
 
 export const ReplyBody = Type.Object(
@@ -47,7 +59,7 @@ export const ReplyBody = Type.Object(
     files: Type.Optional(FileIds('整改回复证据 evidence: photos after rectification, documents')),
     repliedOn: Type.Optional(dateString('reply date (default: today), not in the future')),
   },
-  { additionalProperties: false },
+  { title: 'ReplyBody', additionalProperties: false },
 );
 
 export const ReinspectBody = Type.Object(
@@ -60,7 +72,7 @@ export const ReinspectBody = Type.Object(
     files: Type.Optional(FileIds('photos of the re-inspection')),
     inspectedOn: Type.Optional(dateString('re-inspection date (default: today), not in the future')),
   },
-  { additionalProperties: false },
+  { title: 'ReinspectBody', additionalProperties: false },
 );
 
 export const CloseFindingBody = Type.Object(
@@ -68,7 +80,7 @@ export const CloseFindingBody = Type.Object(
     note: Type.Optional(Type.String({ maxLength: 1000 })),
     closedOn: Type.Optional(dateString('closure date (default: today), not in the future')),
   },
-  { additionalProperties: false },
+  { title: 'CloseFindingBody', additionalProperties: false },
 );
 
 export const FindingListQuery = Type.Object(
@@ -84,73 +96,88 @@ export const FindingListQuery = Type.Object(
     ),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'FindingListQuery', additionalProperties: false },
 );
 
 /** The presenter of a finding. */
-export const FindingView = Type.Object({
-  id: Type.String(),
-  inspectionId: Type.String(),
-  seq: Type.Integer({ description: 'number within the visit, from 1' }),
-  projectId: Type.String(),
-  projectName: Type.String(),
-  contractor: Nullable(OrgRef),
-  inspectorOrganisation: OrgRef,
-  category: HazardCategorySchema,
-  categoryName: Type.String(),
-  severity: SeveritySchema,
-  severityName: Type.String(),
-  location: Type.String(),
-  description: Type.String(),
-  photos: Type.Array(Type.String()),
-  foundOn: Type.String(),
-  deadline: Type.String({ description: 'last day to rectify (renewed by a failed re-inspection)' }),
-  stopWork: Type.Boolean({ description: 'work at the hazard stops until it passes (停工整改)' }),
-  rounds: Type.Integer({ description: 'rectification rounds: 1 + failed re-inspections' }),
-  status: FindingStatusSchema,
-  statusName: Type.String(),
-  overdue: Type.Boolean({ description: 'not closed and past the deadline (Asia/Shanghai today)' }),
-  daysOverdue: Type.Integer(),
-  closedOn: Nullable(Type.String()),
-  allowedActions: Type.Array(FindingActionSchema, { description: 'what the status allows next' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const FindingView = Type.Object(
+  {
+    id: Type.String(),
+    inspectionId: Type.String(),
+    seq: Type.Integer({ description: 'number within the visit, from 1' }),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    contractor: Nullable(OrgRef),
+    inspectorOrganisation: OrgRef,
+    category: HazardCategorySchema,
+    categoryName: Type.String(),
+    severity: SeveritySchema,
+    severityName: Type.String(),
+    location: Type.String(),
+    description: Type.String(),
+    photos: Type.Array(Type.String()),
+    foundOn: Type.String(),
+    deadline: Type.String({ description: 'last day to rectify (renewed by a failed re-inspection)' }),
+    stopWork: Type.Boolean({ description: 'work at the hazard stops until it passes (停工整改)' }),
+    rounds: Type.Integer({ description: 'rectification rounds: 1 + failed re-inspections' }),
+    status: FindingStatusSchema,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'not closed and past the deadline (Asia/Shanghai today)' }),
+    daysOverdue: Type.Integer(),
+    closedOn: Nullable(Type.String()),
+    allowedActions: Type.Array(FindingActionSchema, { description: 'what the status allows next' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'FindingView' },
+);
 
-export const FindingEventView = Type.Object({
-  id: Type.String(),
-  action: FindingActionSchema,
-  actionName: Type.String(),
-  actedOn: Type.String(),
-  note: Nullable(Type.String()),
-  photos: Type.Array(Type.String()),
-  files: Type.Array(FileViewSchema, { description: 'evidence attached to this step, with signed links' }),
-  newDeadline: Nullable(Type.String()),
-  organisation: Nullable(OrgRef),
-  actor: Nullable(ActorView),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const FindingEventView = Type.Object(
+  {
+    id: Type.String(),
+    action: FindingActionSchema,
+    actionName: Type.String(),
+    actedOn: Type.String(),
+    note: Nullable(Type.String()),
+    photos: Type.Array(Type.String()),
+    files: Type.Array(FileViewSchema, { description: 'evidence attached to this step, with signed links' }),
+    newDeadline: Nullable(Type.String()),
+    organisation: Nullable(OrgRef),
+    actor: Nullable(ActorView),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'FindingEventView' },
+);
 
-export const FindingDetail = Type.Object({
-  finding: FindingView,
-  files: Type.Array(FileViewSchema, { description: 'photos of the hazard, with signed links' }),
-  history: Type.Array(FindingEventView, { description: 'replies, re-inspections and closure, oldest first' }),
-});
+export const FindingDetail = Type.Object(
+  {
+    finding: FindingView,
+    files: Type.Array(FileViewSchema, { description: 'photos of the hazard, with signed links' }),
+    history: Type.Array(FindingEventView, {
+      description: 'replies, re-inspections and closure, oldest first',
+    }),
+    can: FindingCan,
+  },
+  { title: 'FindingDetail' },
+);
 
 export const FindingPage = pageOf(FindingView);
 
-export const OverdueFindingGroup = Type.Object({
-  projectId: Type.String(),
-  projectName: Type.String(),
-  contractor: Nullable(OrgRef),
-  overdueCount: Type.Integer(),
-  criticalCount: Type.Integer({ description: 'of which critical (重大)' }),
-  findings: Type.Array(FindingView),
-});
+export const OverdueFindingGroup = Type.Object(
+  {
+    projectId: Type.String(),
+    projectName: Type.String(),
+    contractor: Nullable(OrgRef),
+    overdueCount: Type.Integer(),
+    criticalCount: Type.Integer({ description: 'of which critical (重大)' }),
+    findings: Type.Array(FindingView),
+  },
+  { title: 'OverdueFindingGroup' },
+);
 
 export const OverdueFindingsQuery = Type.Object(
   { projectId: Type.Optional(uuid('only this project')) },
-  { additionalProperties: false },
+  { title: 'OverdueFindingsQuery', additionalProperties: false },
 );
 
 export const StatsQuery = Type.Object(
@@ -160,7 +187,7 @@ export const StatsQuery = Type.Object(
     from: Type.Optional(dateString('found on or after')),
     to: Type.Optional(dateString('found on or before')),
   },
-  { additionalProperties: false },
+  { title: 'StatsQuery', additionalProperties: false },
 );
 
 const Count = Type.Object({ code: Type.String(), name: Type.String(), count: Type.Integer() });
@@ -180,35 +207,44 @@ const StatsFields = {
   byStatus: Type.Array(Count),
 };
 
-export const ProjectStatsView = Type.Object({
-  asOf: Type.String({ description: 'today (Asia/Shanghai), the day overdue is counted on' }),
-  rows: Type.Array(Type.Object({ project: OrgRef, ...StatsFields })),
-});
+export const ProjectStatsView = Type.Object(
+  {
+    asOf: Type.String({ description: 'today (Asia/Shanghai), the day overdue is counted on' }),
+    rows: Type.Array(Type.Object({ project: OrgRef, ...StatsFields })),
+  },
+  { title: 'ProjectStatsView' },
+);
 
 /** Per contractor of the projects; `contractor` null groups projects without one. */
-export const ContractorStatsView = Type.Object({
-  asOf: Type.String(),
-  rows: Type.Array(
-    Type.Object({
-      contractor: Nullable(OrgRef),
-      projectCount: Type.Integer(),
-      ...StatsFields,
-    }),
-  ),
-});
+export const ContractorStatsView = Type.Object(
+  {
+    asOf: Type.String(),
+    rows: Type.Array(
+      Type.Object({
+        contractor: Nullable(OrgRef),
+        projectCount: Type.Integer(),
+        ...StatsFields,
+      }),
+    ),
+  },
+  { title: 'ContractorStatsView' },
+);
 
-export const InspectionOptionsView = Type.Object({
-  categories: Type.Array(CodeLabel),
-  severities: Type.Array(
-    Type.Object({
-      code: SeveritySchema,
-      name: Type.String(),
-      days: Type.Integer(),
-      stopWork: Type.Boolean(),
-    }),
-  ),
-  statuses: Type.Array(CodeLabel),
-});
+export const InspectionOptionsView = Type.Object(
+  {
+    categories: Type.Array(CodeLabel),
+    severities: Type.Array(
+      Type.Object({
+        code: SeveritySchema,
+        name: Type.String(),
+        days: Type.Integer(),
+        stopWork: Type.Boolean(),
+      }),
+    ),
+    statuses: Type.Array(CodeLabel),
+  },
+  { title: 'InspectionOptionsView' },
+);
 
 export type FindingInput = Static<typeof FindingInput>;
 export type ReplyInput = Static<typeof ReplyBody>;

@@ -1,13 +1,20 @@
 import { type FindingAction, transitionFinding } from '@gongfu/domain/renewal/finding-status';
 import { rectificationDeadline } from '@gongfu/domain/renewal/rectification';
 import type { Insertable } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
-import type { AuditFn, RequestContext } from '../../../platform/audit/audit.service.ts';
-import { IMAGE_TYPES } from '../../../platform/files/file.rules.ts';
-import { conflict, invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { todayOf } from '../renewal.dates.ts';
+import {
+  type AuditFn,
+  cleanList,
+  conflict,
+  type Db,
+  IMAGE_TYPES,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { type FindingAccess, findingToInspect, findingToRead, findingToReply } from './finding.policy.ts';
 import {
   countFindings,
@@ -33,7 +40,7 @@ import type {
   ReinspectInput,
   ReplyInput,
 } from './finding.schemas.ts';
-import { checkPastDate, cleanList, optionalText, requiredText } from './oversight.rules.ts';
+import { checkPastDate } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import type { FindingTable } from './oversight.tables.ts';
 import { projectToRead } from './project-access.policy.ts';
@@ -251,7 +258,7 @@ export async function closeFinding(
 }
 
 export async function getFinding(s: PlatformServices, ctx: RequestContext, id: string) {
-  const { finding } = await findingToRead(s, ctx, id);
+  const { finding, can } = await findingToRead(s, ctx, id);
   const history = await listFindingEvents(s.db, id);
   // the caller may read the finding: its photos and evidence come with signed links
   const [files, evidence] = await Promise.all([
@@ -261,7 +268,7 @@ export async function getFinding(s: PlatformServices, ctx: RequestContext, id: s
       history.map((e) => e.id),
     ),
   ]);
-  return { finding, files: files.get(id) ?? [], history, evidence };
+  return { finding, files: files.get(id) ?? [], history, evidence, can };
 }
 
 /** The filter a list query asks for, within the caller's read scope. */

@@ -9,7 +9,7 @@ import { meetingRoutes } from './meeting.routes.ts';
 import * as m0002 from './migrations/0002-oversight.ts';
 import { nightWorkExcel } from './night-work.excel.ts';
 import { nightWorkRoutes } from './night-work.routes.ts';
-import { installOverdueAlerts } from './overdue-alerts.job.ts';
+import { overdueAlertsSchedule } from './overdue-alerts.job.ts';
 import { oversightMenu, oversightPermissions } from './oversight.permissions.ts';
 
 /**
@@ -27,8 +27,8 @@ export const oversightParts: RenewalPart = {
     inspectionRoutes(app, s);
     findingRoutes(app, s);
     nightWorkRoutes(app, s);
-    installOverdueAlerts(app, s);
   },
+  schedules: [overdueAlertsSchedule],
   menu: oversightMenu,
   excel: [actionItemExcel, findingExcel, nightWorkExcel],
   demo: seedOversightDemo,

@@ -1,28 +1,50 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { forbidden, invalid, notFound } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  type Actor,
+  actorOf,
+  definePolicy,
+  forbidden,
+  invalid,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+} from '../../../platform/kit/index.ts';
 import type { ProjectRow } from '../project.repo.ts';
-import { projectInScope, type RenewalScope } from '../renewal.scope.ts';
 import { findInspection, type InspectionRow } from './inspection.repo.ts';
-import { INSPECT, OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
-import { byRegion, projectNamedIn, READERS, refusal } from './project-access.policy.ts';
+import { INSPECT } from './oversight.scope.ts';
+import { byRegion, oversightProjectPolicy, projectNamedIn } from './project-access.policy.ts';
 import { findOrganisations, findProjects } from './project-access.repo.ts';
 
 /**
  * May this principal do this to this inspection visit? Read: whoever sees its project.
  * Record a visit or add findings (renewal.inspect): staff in the project's region, on behalf
  * of any inspection firm; an inspector partner only on projects whose inspector is their
- * organisation, and only as that organisation.
+ * organisation, only as that organisation, and only to visits their firm made.
  */
 
 export const inspectionNotFound = (id: string) =>
   notFound({ zh: `安全巡查记录 ${id}`, en: `Safety inspection ${id}` }, 'RENEWAL_INSPECTION_NOT_FOUND');
 
-const INSPECTORS = ['inspector_id'] as const;
+/** A visit as its policy reads it: the firm that made it, and its project. */
+export interface InspectionRecord {
+  id: string;
+  inspector_organisation_id: string;
+  project: ProjectRow;
+}
 
-/** Is the caller this project's inspector (a partner of the firm engaged on it)? */
-const isProjectInspector = (scope: RenewalScope, project: ProjectRow) =>
-  projectInScope(scope, project, INSPECTORS);
+/** Is the caller (a partner of) the firm that made the visit, still the project's inspector? */
+const ownFirm = (a: Actor, r: InspectionRecord) =>
+  a.partnerFor(INSPECT, [r.project.inspector_id]) !== null &&
+  a.partnerFor(INSPECT, [r.inspector_organisation_id]) !== null;
+
+export const inspectionPolicy = definePolicy({
+  notFound: (r: InspectionRecord) => inspectionNotFound(r.id),
+  denied: 'RENEWAL_OVERSIGHT_NOT_YOURS',
+  read: (a, r) => oversightProjectPolicy.sees(a, r.project),
+  // `update`: add findings to the visit (nothing else of a recorded visit changes)
+  actions: { update: (a, r) => byRegion(a, INSPECT, r.project) || ownFirm(a, r) },
+});
+
+export const InspectionCan = inspectionPolicy.canSchema('InspectionCan');
 
 /** The project and inspecting firm of a new visit, if the caller may record it. */
 export async function projectForInspection(
@@ -31,8 +53,8 @@ export async function projectForInspection(
   projectId: string,
   inspectorOrganisationId: string | undefined,
 ): Promise<{ project: ProjectRow; inspectorOrganisationId: string }> {
-  const { project, scope } = await projectNamedIn(s, ctx, 'projectId', projectId, INSPECT, INSPECTORS);
-  const staff = byRegion(scope, project);
+  const { project, actor } = await projectNamedIn(s, ctx, 'projectId', projectId, 'inspect');
+  const staff = byRegion(actor, INSPECT, project);
   const orgId = inspectorOrganisationId ?? project.inspector_id;
   if (orgId === null) {
     throw invalid('inspectorOrganisationId', {
@@ -55,33 +77,28 @@ export async function projectForInspection(
 export interface InspectionAccess {
   inspection: InspectionRow;
   project: ProjectRow;
-  scope: RenewalScope;
+  can: Record<'update', boolean>;
+}
+
+async function inspectionFor(
+  s: PlatformServices,
+  ctx: RequestContext,
+  id: string,
+  action: 'read' | 'update',
+): Promise<InspectionAccess> {
+  const [actor, inspection] = await Promise.all([actorOf(s, ctx), findInspection(s.db, id)]);
+  if (!inspection) throw inspectionNotFound(id);
+  const [project] = await findProjects(s.db, [inspection.project_id]);
+  if (!project) throw inspectionNotFound(id);
+  const record = { id, inspector_organisation_id: inspection.inspector_organisation_id, project };
+  inspectionPolicy.authorize(actor, action, record);
+  return { inspection, project, can: inspectionPolicy.can(actor, record) };
 }
 
 /** The visit, if the caller sees its project; 404 otherwise. */
-export async function inspectionToRead(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<InspectionAccess> {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const inspection = await findInspection(s.db, id);
-  if (!inspection) throw inspectionNotFound(id);
-  const [project] = await findProjects(s.db, [inspection.project_id]);
-  if (!project || !projectInScope(scope, project, READERS)) throw inspectionNotFound(id);
-  return { inspection, project, scope };
-}
+export const inspectionToRead = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  inspectionFor(s, ctx, id, 'read');
 
-/** The visit, if the caller may add findings to it: staff in the region, or its own firm still engaged. */
-export async function inspectionToChange(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<InspectionAccess> {
-  const { inspection, project } = await inspectionToRead(s, ctx, id);
-  const scope = await oversightScope(s, ctx, INSPECT);
-  const ownFirm =
-    isProjectInspector(scope, project) && scope.organisations.includes(inspection.inspector_organisation_id);
-  if (!byRegion(scope, project) && !ownFirm) throw await refusal(s, ctx, project);
-  return { inspection, project, scope };
-}
+/** The visit, if the caller may add findings to it: 404 if unseen, 403 if they may not. */
+export const inspectionToChange = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  inspectionFor(s, ctx, id, 'update');

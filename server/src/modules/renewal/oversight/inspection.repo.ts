@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
 import { odb } from './oversight.tables.ts';
 import { READERS } from './project-access.policy.ts';

@@ -1,6 +1,4 @@
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { todayOf } from '../renewal.dates.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import { type GongfuApp, IdParams, type PlatformServices, todayOf } from '../../../platform/kit/index.ts';
 import { presentFinding } from './finding.routes.ts';
 import { FindingInput, FindingView } from './finding.schemas.ts';
 import type { InspectionRow } from './inspection.repo.ts';
@@ -35,6 +33,7 @@ export function inspectionRoutes(app: GongfuApp, s: PlatformServices) {
         ? { id: d.inspection.created_by, name: d.inspection.created_by_name ?? '' }
         : null,
       createdAt: d.inspection.created_at.toISOString(),
+      can: d.can,
     };
   };
 

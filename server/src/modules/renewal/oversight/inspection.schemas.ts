@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { dateString, Nullable, OrgRef, uuid } from '../renewal.schemas.ts';
+import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
 import { FindingInput, FindingView } from './finding.schemas.ts';
+import { InspectionCan } from './inspection.policy.ts';
 import { ActorView } from './oversight.schemas.ts';
 
 export const CreateInspectionBody = Type.Object(
@@ -19,7 +19,7 @@ export const CreateInspectionBody = Type.Object(
     summary: Type.Optional(Type.String({ maxLength: 2000, description: 'overall remarks 总体评价' })),
     findings: Type.Optional(Type.Array(FindingInput, { maxItems: 100 })),
   },
-  { additionalProperties: false },
+  { title: 'CreateInspectionBody', additionalProperties: false },
 );
 
 export const InspectionListQuery = Type.Object(
@@ -30,7 +30,7 @@ export const InspectionListQuery = Type.Object(
     to: Type.Optional(dateString('visited on or before')),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'InspectionListQuery', additionalProperties: false },
 );
 
 const InspectionFields = {
@@ -44,19 +44,26 @@ const InspectionFields = {
 };
 
 /** The presenter of one visit with its findings. */
-export const InspectionView = Type.Object({
-  ...InspectionFields,
-  findings: Type.Array(FindingView),
-  createdBy: Nullable(ActorView),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const InspectionView = Type.Object(
+  {
+    ...InspectionFields,
+    findings: Type.Array(FindingView),
+    createdBy: Nullable(ActorView),
+    createdAt: Type.String({ format: 'date-time' }),
+    can: InspectionCan,
+  },
+  { title: 'InspectionView' },
+);
 
-export const InspectionListItem = Type.Object({
-  ...InspectionFields,
-  findingCount: Type.Integer(),
-  unclosedCount: Type.Integer({ description: 'findings not yet closed (销号)' }),
-  overdueCount: Type.Integer({ description: 'findings not closed and past their deadline' }),
-});
+export const InspectionListItem = Type.Object(
+  {
+    ...InspectionFields,
+    findingCount: Type.Integer(),
+    unclosedCount: Type.Integer({ description: 'findings not yet closed (销号)' }),
+    overdueCount: Type.Integer({ description: 'findings not closed and past their deadline' }),
+  },
+  { title: 'InspectionListItem' },
+);
 
 export const InspectionPage = pageOf(InspectionListItem);
 

@@ -1,15 +1,20 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkDate, todayOf } from '../renewal.dates.ts';
+import {
+  checkDate,
+  cleanList,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { findFinding, listInspectionFindings } from './finding.repo.ts';
 import type { FindingInput } from './finding.schemas.ts';
 import { insertAuditedFindings, prepareFinding } from './finding.service.ts';
 import { inspectionToChange, inspectionToRead, projectForInspection } from './inspection.policy.ts';
 import { findInspectionPage, insertInspection, lockInspection } from './inspection.repo.ts';
 import type { CreateInspectionInput, InspectionListQuery } from './inspection.schemas.ts';
-import { checkPastDate, cleanList, optionalText } from './oversight.rules.ts';
+import { checkPastDate } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 
 /** Use cases of third-party safety inspection visits (第三方安全巡查). */
@@ -86,8 +91,8 @@ export async function addFinding(
 }
 
 export async function getInspection(s: PlatformServices, ctx: RequestContext, id: string) {
-  const { inspection } = await inspectionToRead(s, ctx, id);
-  return { inspection, findings: await listInspectionFindings(s.db, id) };
+  const { inspection, can } = await inspectionToRead(s, ctx, id);
+  return { inspection, findings: await listInspectionFindings(s.db, id), can };
 }
 
 export async function listInspections(s: PlatformServices, ctx: RequestContext, q: InspectionListQuery) {

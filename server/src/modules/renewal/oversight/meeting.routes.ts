@@ -1,8 +1,11 @@
 import type { Static } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { todayOf } from '../renewal.dates.ts';
-import { IdParams } from '../renewal.schemas.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  type PlatformServices,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { presentActionItem } from './action-item.routes.ts';
 import {
   CreateMeetingBody,
@@ -37,6 +40,7 @@ export function presentMeeting(d: MeetingDetail, lang: Lang, today: string): Sta
     createdBy: m.created_by ? { id: m.created_by, name: m.created_by_name ?? '' } : null,
     createdAt: m.created_at.toISOString(),
     updatedAt: m.updated_at.toISOString(),
+    can: d.can,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { dateString, Nullable, uuid } from '../renewal.schemas.ts';
+import { dateString, Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
 import { ActionItemInput, ActionItemView } from './action-item.schemas.ts';
+import { MeetingCan } from './meeting.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
 
 const AttendeeInput = Type.Object(
@@ -30,7 +30,7 @@ export const CreateMeetingBody = Type.Object(
     attendees: Type.Array(AttendeeInput, { maxItems: 100 }),
     actionItems: Type.Optional(Type.Array(ActionItemInput, { maxItems: 100 })),
   },
-  { additionalProperties: false },
+  { title: 'CreateMeetingBody', additionalProperties: false },
 );
 
 export const UpdateMeetingBody = Type.Object(
@@ -41,7 +41,7 @@ export const UpdateMeetingBody = Type.Object(
     minutes: Type.Optional(Type.String({ maxLength: 20_000 })),
     attendees: Type.Optional(Type.Array(AttendeeInput, { maxItems: 100, description: 'replaces the list' })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'UpdateMeetingBody', additionalProperties: false, minProperties: 1 },
 );
 
 export const MeetingListQuery = Type.Object(
@@ -51,7 +51,7 @@ export const MeetingListQuery = Type.Object(
     to: Type.Optional(dateString('held on or before')),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'MeetingListQuery', additionalProperties: false },
 );
 
 const ProjectRef = Type.Object({ id: Type.String(), name: Type.String() });
@@ -64,33 +64,42 @@ const AttendeeView = Type.Object({
 });
 
 /** The presenter of one meeting: exactly these fields leave the server. */
-export const MeetingView = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  heldOn: Type.String(),
-  location: Nullable(Type.String()),
-  minutes: Type.String(),
-  projects: Type.Array(ProjectRef, { description: 'the covered projects the caller may see' }),
-  attendees: Type.Array(AttendeeView),
-  actionItems: Type.Array(ActionItemView, { description: 'action items of the projects the caller may see' }),
-  createdBy: Nullable(ActorView),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const MeetingView = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    heldOn: Type.String(),
+    location: Nullable(Type.String()),
+    minutes: Type.String(),
+    projects: Type.Array(ProjectRef, { description: 'the covered projects the caller may see' }),
+    attendees: Type.Array(AttendeeView),
+    actionItems: Type.Array(ActionItemView, {
+      description: 'action items of the projects the caller may see',
+    }),
+    createdBy: Nullable(ActorView),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    can: MeetingCan,
+  },
+  { title: 'MeetingView' },
+);
 
-export const MeetingListItem = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  heldOn: Type.String(),
-  location: Nullable(Type.String()),
-  projects: Type.Array(ProjectRef),
-  attendeeCount: Type.Integer(),
-  actionItemCount: Type.Integer(),
-  openActionItemCount: Type.Integer(),
-  overdueActionItemCount: Type.Integer({
-    description: 'open items past their due date (Asia/Shanghai today)',
-  }),
-});
+export const MeetingListItem = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    heldOn: Type.String(),
+    location: Nullable(Type.String()),
+    projects: Type.Array(ProjectRef),
+    attendeeCount: Type.Integer(),
+    actionItemCount: Type.Integer(),
+    openActionItemCount: Type.Integer(),
+    overdueActionItemCount: Type.Integer({
+      description: 'open items past their due date (Asia/Shanghai today)',
+    }),
+  },
+  { title: 'MeetingListItem' },
+);
 
 export const MeetingPage = pageOf(MeetingListItem);
 

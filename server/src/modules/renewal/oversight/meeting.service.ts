@@ -1,9 +1,14 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkDate, todayOf } from '../renewal.dates.ts';
-import { projectInScope } from '../renewal.scope.ts';
+import {
+  checkDate,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
+import { actionItemCans } from './action-item.policy.ts';
 import { earliestDueOn, listMeetingActionItems } from './action-item.repo.ts';
 import { insertAuditedActionItems, type NewActionItem, prepareActionItem } from './action-item.service.ts';
 import { meetingToChange, meetingToRead, projectsForNewMeeting } from './meeting.policy.ts';
@@ -25,9 +30,8 @@ import type {
   MeetingListQuery,
   UpdateMeetingInput,
 } from './meeting.schemas.ts';
-import { optionalText, requiredText } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
-import { READERS } from './project-access.policy.ts';
+import { oversightProjectPolicy } from './project-access.policy.ts';
 import { findOrganisations } from './project-access.repo.ts';
 
 /** Use cases of supervision meetings (督查例会): one function each, policy first, every write audited. */
@@ -149,16 +153,18 @@ export async function updateMeeting(
 
 /** A meeting with its attendees, the projects and action items the caller sees. */
 export async function getMeeting(s: PlatformServices, ctx: RequestContext, id: string) {
-  const { meeting, projects, scope } = await meetingToRead(s, ctx, id);
-  const [attendees, actionItems] = await Promise.all([
+  const { meeting, projects, scope, actor, can } = await meetingToRead(s, ctx, id);
+  const [attendees, items] = await Promise.all([
     listAttendees(s.db, id),
     listMeetingActionItems(s.db, id, scope),
   ]);
+  const itemCan = await actionItemCans(s, ctx, items);
   return {
     meeting,
-    projects: projects.filter((p) => projectInScope(scope, p, READERS)),
+    projects: projects.filter((p) => oversightProjectPolicy.sees(actor, p)),
     attendees,
-    actionItems,
+    actionItems: items.map((i) => ({ ...i, can: itemCan(i) })),
+    can,
   };
 }
 

@@ -1,7 +1,5 @@
 import { maskName } from '@gongfu/domain/cn/mask';
-import type { ExcelListDef, ExportColumn } from '../../../platform/excel/excel-list.ts';
-import type { Lang } from '../../../platform/http/errors.ts';
-import { daysBetween } from '../renewal.dates.ts';
+import { daysBetween, type ExcelListDef, type ExportColumn, type Lang } from '../../../platform/kit/index.ts';
 import type { NightWorkRow } from './night-work.repo.ts';
 import { ATTITUDE_NAMES, NIGHT_WORK_STATUS_NAMES } from './night-work.rules.ts';
 import { NightWorkListQuery } from './night-work.schemas.ts';

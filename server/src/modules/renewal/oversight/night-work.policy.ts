@@ -1,98 +1,74 @@
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { notFound } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  actorOf,
+  definePolicy,
+  notFound,
+  type PlatformServices,
+  type RequestContext,
+} from '../../../platform/kit/index.ts';
+import type { ProjectPartRecord } from '../project.policy.ts';
 import type { ProjectRow } from '../project.repo.ts';
-import { projectInScope, type RenewalScope } from '../renewal.scope.ts';
 import { findNightWork, type NightWorkRow } from './night-work.repo.ts';
-import {
-  NIGHTWORK_APPROVE,
-  NIGHTWORK_REQUEST,
-  OVERSIGHT_READ,
-  type OversightPermission,
-  oversightScope,
-} from './oversight.scope.ts';
-import {
-  BUILDERS,
-  byRegion,
-  type Party,
-  projectNamedIn,
-  READERS,
-  refusal,
-  STAFF_ONLY,
-} from './project-access.policy.ts';
+import { NIGHTWORK_REQUEST } from './oversight.scope.ts';
+import { actingFor, BUILDERS, oversightProjectPolicy, projectNamedIn } from './project-access.policy.ts';
 import { findProjects } from './project-access.repo.ts';
 
 /**
  * May this principal do this to this night-work request? Read: whoever sees its project.
- * Request, publish notices and record neighbours' feedback (renewal.nightwork.request):
+ * Coordinate — request, publish notices, record neighbours' feedback (renewal.nightwork.request):
  * staff in the project's region, or a partner that is its contractor or agent builder.
- * Approve or reject (renewal.nightwork.approve): staff in the region only.
+ * Decide — approve or reject (renewal.nightwork.approve): staff in the region only.
  */
 
 export const nightWorkNotFound = (id: string) =>
   notFound({ zh: `夜间施工申请 ${id}`, en: `Night-work request ${id}` }, 'RENEWAL_NIGHT_WORK_NOT_FOUND');
 
-/** The organisation a partner acts for on this project (null: acting as staff). */
-function actingFor(scope: RenewalScope, project: ProjectRow, parties: readonly Party[]): string | null {
-  if (byRegion(scope, project)) return null;
-  for (const p of parties) {
-    const id = project[p];
-    if (id !== null && scope.organisations.includes(id)) return id;
-  }
-  return null;
-}
+export const nightWorkPolicy = definePolicy({
+  notFound: (r: ProjectPartRecord) => nightWorkNotFound(r.id),
+  denied: 'RENEWAL_OVERSIGHT_NOT_YOURS',
+  read: (a, r) => oversightProjectPolicy.sees(a, r.project),
+  actions: {
+    coordinate: (a, r) => oversightProjectPolicy.allows(a, 'requestNightWork', r.project),
+    decide: (a, r) => oversightProjectPolicy.allows(a, 'approveNightWork', r.project),
+  },
+});
+
+export const NightWorkCan = nightWorkPolicy.canSchema('NightWorkCan');
 
 /** The project of a new request, if the caller may request night work on it, and who they act for. */
 export async function projectForNightWork(s: PlatformServices, ctx: RequestContext, projectId: string) {
-  const { project, scope } = await projectNamedIn(
-    s,
-    ctx,
-    'projectId',
-    projectId,
-    NIGHTWORK_REQUEST,
-    BUILDERS,
-  );
-  return { project, actingFor: actingFor(scope, project, BUILDERS) };
+  const { project, actor } = await projectNamedIn(s, ctx, 'projectId', projectId, 'requestNightWork');
+  return { project, actingFor: actingFor(actor, NIGHTWORK_REQUEST, project, BUILDERS) };
 }
 
 export interface NightWorkAccess {
   request: NightWorkRow;
   project: ProjectRow;
-  scope: RenewalScope;
-  actingFor: string | null;
-}
-
-/** The request, if the caller sees its project; 404 otherwise. */
-export async function nightWorkToRead(
-  s: PlatformServices,
-  ctx: RequestContext,
-  id: string,
-): Promise<NightWorkAccess> {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const request = await findNightWork(s.db, id);
-  if (!request) throw nightWorkNotFound(id);
-  const [project] = await findProjects(s.db, [request.project_id]);
-  if (!project || !projectInScope(scope, project, READERS)) throw nightWorkNotFound(id);
-  return { request, project, scope, actingFor: null };
+  can: Record<'coordinate' | 'decide', boolean>;
 }
 
 async function nightWorkFor(
   s: PlatformServices,
   ctx: RequestContext,
   id: string,
-  permission: OversightPermission,
-  parties: readonly Party[],
+  action: 'read' | 'coordinate' | 'decide',
 ): Promise<NightWorkAccess> {
-  const { request, project } = await nightWorkToRead(s, ctx, id);
-  const scope = await oversightScope(s, ctx, permission);
-  if (!projectInScope(scope, project, parties)) throw await refusal(s, ctx, project);
-  return { request, project, scope, actingFor: actingFor(scope, project, parties) };
+  const [actor, request] = await Promise.all([actorOf(s, ctx), findNightWork(s.db, id)]);
+  if (!request) throw nightWorkNotFound(id);
+  const [project] = await findProjects(s.db, [request.project_id]);
+  if (!project) throw nightWorkNotFound(id);
+  const record = { id, project };
+  nightWorkPolicy.authorize(actor, action, record);
+  return { request, project, can: nightWorkPolicy.can(actor, record) };
 }
 
-/** The request, if the caller may publish its notices and record feedback. */
+/** The request, if the caller sees its project; 404 otherwise. */
+export const nightWorkToRead = (s: PlatformServices, ctx: RequestContext, id: string) =>
+  nightWorkFor(s, ctx, id, 'read');
+
+/** The request, if the caller may publish its notices and record feedback: 404 unseen, 403 not allowed. */
 export const nightWorkToCoordinate = (s: PlatformServices, ctx: RequestContext, id: string) =>
-  nightWorkFor(s, ctx, id, NIGHTWORK_REQUEST, BUILDERS);
+  nightWorkFor(s, ctx, id, 'coordinate');
 
 /** The request, if the caller may approve or reject it (staff in the project's region). */
 export const nightWorkToDecide = (s: PlatformServices, ctx: RequestContext, id: string) =>
-  nightWorkFor(s, ctx, id, NIGHTWORK_APPROVE, STAFF_ONLY);
+  nightWorkFor(s, ctx, id, 'decide');

@@ -1,9 +1,13 @@
 import { maskName } from '@gongfu/domain/cn/mask';
 import type { Static } from 'typebox';
-import type { Lang } from '../../../platform/http/errors.ts';
-import type { GongfuApp, PlatformServices } from '../../../platform/module/app-types.ts';
-import { daysBetween } from '../renewal.dates.ts';
-import { IdParams, orgRef } from '../renewal.schemas.ts';
+import {
+  daysBetween,
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  orgRef,
+  type PlatformServices,
+} from '../../../platform/kit/index.ts';
 import type { NightWorkRow } from './night-work.repo.ts';
 import { ATTITUDE_NAMES, CHANNEL_NAMES, NIGHT_WORK_STATUS_NAMES } from './night-work.rules.ts';
 import {
@@ -77,6 +81,7 @@ function present(d: Awaited<ReturnType<typeof getNightWork>>, lang: Lang): Stati
       attitudeName: labelIn(ATTITUDE_NAMES[x.attitude], lang),
       receivedOn: x.received_on,
     })),
+    can: d.can,
   };
 }
 

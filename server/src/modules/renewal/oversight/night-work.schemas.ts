@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { pageOf, pageQueryFields } from '../../../platform/http/pagination.ts';
-import { dateString, Nullable, OrgRef, uuid } from '../renewal.schemas.ts';
+import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { NightWorkCan } from './night-work.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
 
 const Time = (description: string) =>
@@ -36,7 +36,7 @@ export const CreateNightWorkBody = Type.Object(
     reason: Text(500, 'why work must go on at night, e.g. 3号楼屋面混凝土连续浇筑'),
     noiseMeasures: Text(1000, 'noise and light measures 降噪措施'),
   },
-  { additionalProperties: false },
+  { title: 'CreateNightWorkBody', additionalProperties: false },
 );
 
 export const NoticeBody = Type.Object(
@@ -45,7 +45,7 @@ export const NoticeBody = Type.Object(
     publishedOn: dateString('date published, not in the future'),
     channel: ChannelSchema,
   },
-  { additionalProperties: false },
+  { title: 'NoticeBody', additionalProperties: false },
 );
 
 export const FeedbackBody = Type.Object(
@@ -55,7 +55,7 @@ export const FeedbackBody = Type.Object(
     attitude: AttitudeSchema,
     receivedOn: Type.Optional(dateString('date received (default: today), not in the future')),
   },
-  { additionalProperties: false },
+  { title: 'FeedbackBody', additionalProperties: false },
 );
 
 export const DecisionBody = Type.Object(
@@ -67,7 +67,7 @@ export const DecisionBody = Type.Object(
       Type.String({ maxLength: 1000, description: 'conditions or reasons; required when rejecting' }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'DecisionBody', additionalProperties: false },
 );
 
 export const NightWorkListQuery = Type.Object(
@@ -76,7 +76,7 @@ export const NightWorkListQuery = Type.Object(
     status: Type.Optional(NightWorkStatusSchema),
     ...pageQueryFields,
   },
-  { additionalProperties: false },
+  { title: 'NightWorkListQuery', additionalProperties: false },
 );
 
 export const CalendarQuery = Type.Object(
@@ -84,7 +84,7 @@ export const CalendarQuery = Type.Object(
     from: dateString('first day (YYYY-MM-DD)'),
     to: dateString('last day (YYYY-MM-DD), at most 366 days after from'),
   },
-  { additionalProperties: false },
+  { title: 'CalendarQuery', additionalProperties: false },
 );
 
 const Tally = Type.Object({ support: Type.Integer(), neutral: Type.Integer(), object: Type.Integer() });
@@ -105,84 +105,94 @@ const NightWorkFields = {
   createdAt: Type.String({ format: 'date-time' }),
 };
 
-export const NightWorkListItem = Type.Object({ ...NightWorkFields, noticeCount: Type.Integer() });
+export const NightWorkListItem = Type.Object(
+  { ...NightWorkFields, noticeCount: Type.Integer() },
+  { title: 'NightWorkListItem' },
+);
 
-export const NightWorkView = Type.Object({
-  ...NightWorkFields,
-  noiseMeasures: Type.String(),
-  requestedBy: Nullable(ActorView),
-  requestingOrganisation: Nullable(OrgRef),
-  decidedBy: Nullable(ActorView),
-  decidedAt: Nullable(Type.String({ format: 'date-time' })),
-  decisionNote: Nullable(Type.String()),
-  notices: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      text: Type.String(),
-      publishedOn: Type.String(),
-      channel: ChannelSchema,
-      channelName: Type.String(),
-    }),
-  ),
-  feedback: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Nullable(Type.String()),
-      text: Type.String(),
-      attitude: AttitudeSchema,
-      attitudeName: Type.String(),
-      receivedOn: Type.String(),
-    }),
-  ),
-});
+export const NightWorkView = Type.Object(
+  {
+    ...NightWorkFields,
+    noiseMeasures: Type.String(),
+    requestedBy: Nullable(ActorView),
+    requestingOrganisation: Nullable(OrgRef),
+    decidedBy: Nullable(ActorView),
+    decidedAt: Nullable(Type.String({ format: 'date-time' })),
+    decisionNote: Nullable(Type.String()),
+    notices: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        text: Type.String(),
+        publishedOn: Type.String(),
+        channel: ChannelSchema,
+        channelName: Type.String(),
+      }),
+    ),
+    feedback: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Nullable(Type.String()),
+        text: Type.String(),
+        attitude: AttitudeSchema,
+        attitudeName: Type.String(),
+        receivedOn: Type.String(),
+      }),
+    ),
+    can: NightWorkCan,
+  },
+  { title: 'NightWorkView' },
+);
 
 export const NightWorkPage = pageOf(NightWorkListItem);
 
-export const CalendarView = Type.Object({
-  projectId: Type.String(),
-  from: Type.String(),
-  to: Type.String(),
-  calendar: Type.Union([Type.Literal('calendar-days'), Type.Literal('workdays')]),
-  officialHolidaysApply: Type.Boolean({
-    description:
-      'true (workdays calendar): holidays are days off and 调休 days are worked; false: information only',
-  }),
-  startDate: Type.String(),
-  deadline: Type.String(),
-  days: Type.Array(
-    Type.Object({
-      date: Type.String(),
-      events: Type.Array(
-        Type.Object({
-          kind: Type.Union(
-            [
-              Type.Literal('night_work'),
-              Type.Literal('rain'),
-              Type.Literal('stoppage'),
-              Type.Literal('extra_workday'),
-              Type.Literal('holiday'),
-              Type.Literal('adjusted_workday'),
-              Type.Literal('start'),
-              Type.Literal('deadline'),
-            ],
-            {
-              description:
-                'night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工',
-            },
-          ),
-          title: Type.String({ description: 'night work: its reason; exceptions: their reason' }),
-          id: Type.Optional(Type.String({ description: 'the night-work request (night_work only)' })),
-          startTime: Type.Optional(Type.String({ description: 'night_work only' })),
-          endTime: Type.Optional(Type.String({ description: 'night_work only' })),
-        }),
-      ),
+export const CalendarView = Type.Object(
+  {
+    projectId: Type.String(),
+    from: Type.String(),
+    to: Type.String(),
+    calendar: Type.Union([Type.Literal('calendar-days'), Type.Literal('workdays')]),
+    officialHolidaysApply: Type.Boolean({
+      description:
+        'true (workdays calendar): holidays are days off and 调休 days are worked; false: information only',
     }),
-    { description: 'only the days with events, in date order' },
-  ),
-  nonWorkingDays: Type.Array(Type.String(), {
-    description: 'days in the window that are not working days on the project calendar',
-  }),
-});
+    startDate: Type.String(),
+    deadline: Type.String(),
+    days: Type.Array(
+      Type.Object({
+        date: Type.String(),
+        events: Type.Array(
+          Type.Object({
+            kind: Type.Union(
+              [
+                Type.Literal('night_work'),
+                Type.Literal('rain'),
+                Type.Literal('stoppage'),
+                Type.Literal('extra_workday'),
+                Type.Literal('holiday'),
+                Type.Literal('adjusted_workday'),
+                Type.Literal('start'),
+                Type.Literal('deadline'),
+              ],
+              {
+                description:
+                  'night_work 夜间施工 (approved) | rain 雨天停工 | stoppage 其他停工 | extra_workday 加班/补班 | holiday 法定节假日 | adjusted_workday 调休上班 | start 开工 | deadline 承诺完工',
+              },
+            ),
+            title: Type.String({ description: 'night work: its reason; exceptions: their reason' }),
+            id: Type.Optional(Type.String({ description: 'the night-work request (night_work only)' })),
+            startTime: Type.Optional(Type.String({ description: 'night_work only' })),
+            endTime: Type.Optional(Type.String({ description: 'night_work only' })),
+          }),
+        ),
+      }),
+      { description: 'only the days with events, in date order' },
+    ),
+    nonWorkingDays: Type.Array(Type.String(), {
+      description: 'days in the window that are not working days on the project calendar',
+    }),
+  },
+  { title: 'CalendarView' },
+);
 
 export type CreateNightWorkInput = Static<typeof CreateNightWorkBody>;
 export type NoticeInput = Static<typeof NoticeBody>;

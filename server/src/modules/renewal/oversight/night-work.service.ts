@@ -1,10 +1,17 @@
 import { maskName } from '@gongfu/domain/cn/mask';
-import type { RequestContext } from '../../../platform/audit/audit.service.ts';
-import { conflict, invalid } from '../../../platform/http/errors.ts';
-import { pageWindow } from '../../../platform/http/pagination.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
+import {
+  checkDate,
+  conflict,
+  daysBetween,
+  invalid,
+  optionalText,
+  type PlatformServices,
+  pageWindow,
+  type RequestContext,
+  requiredText,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 import { listExceptions } from '../project.repo.ts';
-import { checkDate, daysBetween, todayOf } from '../renewal.dates.ts';
 import { calendarOf } from '../schedule.rules.ts';
 import {
   nightWorkToCoordinate,
@@ -37,7 +44,7 @@ import type {
   NightWorkListQuery,
   NoticeInput,
 } from './night-work.schemas.ts';
-import { checkNotBefore, checkPastDate, checkWindow, optionalText, requiredText } from './oversight.rules.ts';
+import { checkNotBefore, checkPastDate, checkWindow } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import { projectToRead } from './project-access.policy.ts';
 import { buildCalendar } from './project-calendar.rules.ts';
@@ -235,9 +242,9 @@ export async function decideNightWork(
 }
 
 export async function getNightWork(s: PlatformServices, ctx: RequestContext, id: string) {
-  const { request } = await nightWorkToRead(s, ctx, id);
+  const { request, can } = await nightWorkToRead(s, ctx, id);
   const [notices, feedback] = await Promise.all([listNotices(s.db, id), listFeedback(s.db, id)]);
-  return { request, notices, feedback };
+  return { request, notices, feedback, can };
 }
 
 export async function listNightWork(s: PlatformServices, ctx: RequestContext, q: NightWorkListQuery) {

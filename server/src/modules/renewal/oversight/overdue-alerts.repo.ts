@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { odb } from './oversight.tables.ts';
 
 /** Queries of the daily overdue alerts: overdue findings and action items, and who may hear of them. */

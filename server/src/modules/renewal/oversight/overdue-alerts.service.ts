@@ -1,10 +1,12 @@
 import { HAZARD_CATEGORY_LABELS } from '@gongfu/domain/renewal/rectification';
-import { systemContext } from '../../../platform/accounts/create-user.ts';
-import { roleList } from '../../../platform/auth/access.ts';
-import { regionInScope } from '../../../platform/auth/principal.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { notify } from '../../../platform/notifications/notifier.ts';
-import { daysBetween } from '../renewal.dates.ts';
+import {
+  daysBetween,
+  notify,
+  type PlatformServices,
+  regionInScope,
+  roleList,
+  systemContext,
+} from '../../../platform/kit/index.ts';
 import {
   listActiveGrants,
   listOverdueActionItemsAll,

@@ -1,4 +1,4 @@
-import type { MenuEntry, PermissionDef } from '../../../platform/module/manifest.ts';
+import type { MenuEntry, PermissionDef } from '../../../platform/kit/index.ts';
 import {
   INSPECT,
   MEETING_WRITE,

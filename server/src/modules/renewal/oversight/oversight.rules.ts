@@ -1,7 +1,12 @@
 import type { Label } from '@gongfu/domain/renewal/rectification';
-import { invalid, type Lang } from '../../../platform/http/errors.ts';
-import type { PlatformServices } from '../../../platform/module/app-types.ts';
-import { checkDate, daysBetween, todayOf } from '../renewal.dates.ts';
+import {
+  checkDate,
+  daysBetween,
+  invalid,
+  type Lang,
+  type PlatformServices,
+  todayOf,
+} from '../../../platform/kit/index.ts';
 
 /** Small input rules shared by the oversight services; errors name the field, Chinese first. */
 
@@ -29,20 +34,6 @@ export function checkNotBefore(field: string, later: string, earlier: string, wh
     });
   }
 }
-
-/** Trimmed text; blank text is refused naming the field. */
-export function requiredText(field: string, value: string): string {
-  const t = value.trim();
-  if (!t) throw invalid(field, { zh: `请填写「${field}」`, en: `"${field}" is required` });
-  return t;
-}
-
-/** Trimmed text, or null when absent or blank. */
-export const optionalText = (value: string | null | undefined): string | null => value?.trim() || null;
-
-/** Trimmed, non-blank entries of a list (blank entries are dropped). */
-export const cleanList = (values: readonly string[] | undefined): string[] =>
-  (values ?? []).map((v) => v.trim()).filter((v) => v.length > 0);
 
 /** A window of dates `from` … `to` (inclusive) of at most `maxDays` days. */
 export function checkWindow(from: string, to: string, maxDays: number): void {

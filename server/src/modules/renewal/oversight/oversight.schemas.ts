@@ -13,4 +13,4 @@ export const PhotoList = Type.Array(Type.String({ minLength: 1, maxLength: 200 }
 });
 
 /** Who did something, as the views show it. */
-export const ActorView = Type.Object({ id: Type.String(), name: Type.String() });
+export const ActorView = Type.Object({ id: Type.String(), name: Type.String() }, { title: 'ActorView' });

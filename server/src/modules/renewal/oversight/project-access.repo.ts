@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../platform/kit/index.ts';
 import { projectScopeSql } from '../project.repo.ts';
 import type { RenewalScope } from '../renewal.scope.ts';
 import { rdb } from '../renewal.tables.ts';

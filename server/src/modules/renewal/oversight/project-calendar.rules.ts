@@ -1,9 +1,8 @@
 import { OFFICIAL_HOLIDAY_YEARS } from '@gongfu/domain/cn/holidays/index';
 import type { WorkingCalendar } from '@gongfu/domain/renewal/calendar';
-import type { Lang } from '../../../platform/http/errors.ts';
+import { addDays, type Lang, say } from '../../../platform/kit/index.ts';
 import type { ProjectExceptionRow, ProjectRow } from '../project.repo.ts';
-import { addDays } from '../renewal.dates.ts';
-import { EXCEPTION_KIND_NAMES, say } from '../renewal.labels.ts';
+import { EXCEPTION_KIND_NAMES } from '../renewal.labels.ts';
 import type { ExceptionKind } from '../renewal.tables.ts';
 import type { NightWorkRow } from './night-work.repo.ts';
 

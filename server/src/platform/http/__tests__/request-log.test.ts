@@ -168,7 +168,7 @@ for (const kind of TEST_BACKENDS) {
 
       const log = lines.join('');
       // the log is still useful: every request is there, with its path and parameter names
-      expect(log.match(/"incoming request"/g)?.length ?? 0).toBeGreaterThanOrEqual(13);
+      expect(log.match(/"request completed"/g)?.length ?? 0).toBeGreaterThanOrEqual(13);
       for (const kept of [
         '/api/people?q=[redacted]&page=1&pageSize=20',
         '/api/resident/surveys/[redacted]',

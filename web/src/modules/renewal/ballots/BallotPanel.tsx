@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -13,12 +13,11 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ExportButton, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
-import { BALLOT_WRITE, type Ballot, bk, type VoteLine } from './api.ts';
+import { type Ballot, bk, type VoteLine } from './api.ts';
 import { useBT } from './i18n/bt.ts';
 import { LinkSheetModal } from './LinkSheetModal.tsx';
 import { CorrectVoteModal, VoteEntryModal } from './VoteModals.tsx';
@@ -43,7 +42,6 @@ const OUTCOME_COLOUR: Record<string, string> = {
 export function BallotPanel({ ballotId }: { ballotId: string }) {
   const bt = useBT();
   const t = useT();
-  const can = useCan();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const [links, setLinks] = useState(false);
@@ -69,7 +67,7 @@ export function BallotPanel({ ballotId }: { ballotId: string }) {
   });
   const b = ballot.data;
   if (!b) return <ErrorAlert error={ballot.error} onRetry={() => void ballot.refetch()} />;
-  const staff = can(BALLOT_WRITE);
+  const staff = b.can.update;
   const confirm = (s: 'open' | 'close' | 'publish') =>
     modal.confirm({
       title: bt(`ballot.${s}`),
@@ -153,7 +151,7 @@ export function BallotPanel({ ballotId }: { ballotId: string }) {
       </Card>
       {b.tracker && b.status !== 'void' ? <Tracker b={b} /> : null}
       {b.result ? <ResultCard b={b} /> : null}
-      {b.status !== 'draft' ? <VotesTable b={b} staff={staff} /> : null}
+      {b.status !== 'draft' && b.can.voters ? <VotesTable b={b} staff={staff} /> : null}
       {links ? <LinkSheetModal ballotId={ballotId} open={links} onClose={() => setLinks(false)} /> : null}
       <VoteEntryModal ballotId={ballotId} open={entering} onClose={() => setEntering(false)} />
     </div>
@@ -241,21 +239,23 @@ function ResultCard({ b }: { b: Ballot }) {
   );
 }
 
+const VOTE_FILTERS = ['voted', 'q'] as const;
+
 function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
   const bt = useBT();
   const t = useT();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
-  const [voted, setVoted] = useState<'all' | 'yes' | 'no'>('all');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: VOTE_FILTERS, prefix: 'votes.' });
   const [correcting, setCorrecting] = useState<VoteLine | null>(null);
-  const query = { voted: voted === 'all' ? undefined : voted === 'yes', q: q || undefined, ...page };
-  const votes = useQuery({
-    queryKey: bk.votes(b.id, query),
-    queryFn: () =>
-      unwrap(api.GET('/api/renewal/ballots/{id}/votes', { params: { path: { id: b.id }, query } })),
-    placeholderData: keepPreviousData,
+  const voted = (list.filters.voted ?? 'all') as 'all' | 'yes' | 'no';
+  const query = { voted: voted === 'all' ? undefined : voted === 'yes', q: list.filters.q };
+  const votes = usePagedQuery({
+    list,
+    query,
+    queryKey: (q) => bk.votes(b.id, q),
+    fetch: (q) =>
+      unwrap(api.GET('/api/renewal/ballots/{id}/votes', { params: { path: { id: b.id }, query: q } })),
   });
   const voidVote = useMutation({
     mutationFn: ({ voteId, reason }: { voteId: string; reason: string }) =>
@@ -286,52 +286,46 @@ function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
   const choices = votes.data?.canSeeChoices ?? false;
   return (
     <Card size="small" title={bt('vote.title')}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented<'all' | 'yes' | 'no'>
-          value={voted}
-          onChange={(v) => {
-            setVoted(v);
-            setPage({ page: 1, pageSize: page.pageSize });
-          }}
-          options={[
-            { value: 'all', label: bt('vote.filterAll') },
-            { value: 'yes', label: bt('vote.voted') },
-            { value: 'no', label: bt('vote.notVoted') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={bt('vote.search')}
-          aria-label={bt('vote.search')}
-          onSearch={(v) => setQ(v.trim())}
-          style={{ width: 200 }}
-        />
-        <ExportButton
-          fileName={`${bt('vote.title')}.xlsx`}
-          download={() =>
-            api.GET('/api/renewal/ballots/{id}/votes/export.xlsx', {
-              params: { path: { id: b.id }, query: { voted: query.voted } },
-              parseAs: 'blob',
-            })
-          }
-        />
-      </Space>
       {choices ? null : (
         <Typography.Paragraph type="secondary">{bt('vote.choicesHidden')}</Typography.Paragraph>
       )}
-      <ErrorAlert error={votes.error} onRetry={() => void votes.refetch()} />
-      <Table<VoteLine>
+      <PagedTable
+        list={list}
+        result={votes}
+        toolbar={
+          <>
+            <Segmented<'all' | 'yes' | 'no'>
+              value={voted}
+              onChange={(v) => list.setFilters({ ...list.filters, voted: v === 'all' ? undefined : v })}
+              options={[
+                { value: 'all', label: bt('vote.filterAll') },
+                { value: 'yes', label: bt('vote.voted') },
+                { value: 'no', label: bt('vote.notVoted') },
+              ]}
+            />
+            <Input.Search
+              allowClear
+              placeholder={bt('vote.search')}
+              aria-label={bt('vote.search')}
+              key={list.filters.q ?? ''}
+              defaultValue={list.filters.q}
+              onSearch={(v) => list.setFilters({ ...list.filters, q: v })}
+              style={{ width: 200 }}
+            />
+            <ExportButton
+              fileName={`${bt('vote.title')}.xlsx`}
+              download={() =>
+                api.GET('/api/renewal/ballots/{id}/votes/export.xlsx', {
+                  params: { path: { id: b.id }, query: { voted: query.voted } },
+                  parseAs: 'blob',
+                })
+              }
+            />
+          </>
+        }
         size="small"
         rowKey="ownerId"
-        loading={votes.isFetching}
-        dataSource={votes.data?.items}
         aria-label={bt('vote.title')}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: votes.data?.total ?? 0,
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-        }}
         columns={[
           { title: bt('vote.units'), key: 'units', render: (_, l) => l.units.join('；') },
           { title: bt('vote.owner'), dataIndex: 'ownerName' },

@@ -1,15 +1,14 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatFen, yuanToFen } from '@gongfu/domain/cn/money';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Empty, Form, Input, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Form, Input, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { ExportButton, FormDrawer } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileUpload } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
-import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
+import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
 import { BALLOT_WRITE, bk, type Plan } from './api.ts';
 import { useBT } from './i18n/bt.ts';
@@ -64,7 +63,7 @@ export function PlanSection({ communityId }: { communityId: string }) {
             </Space>
           }
           extra={
-            can(BALLOT_WRITE) && (p.status === 'draft' || p.status === 'reviewing') ? (
+            p.can.update && (p.status === 'draft' || p.status === 'reviewing') ? (
               <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(p)}>
                 {bt('plan.edit')}
               </Button>
@@ -123,119 +122,101 @@ function PlanDrawer({
   onClose: () => void;
 }) {
   const bt = useBT();
-  const t = useT();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PlanForm>();
   const plan = editing === 'new' ? null : editing;
-  // Filled as the drawer opens (not after its opening animation, when typing already begun would be wiped).
-  useEffect(() => {
-    if (editing === null) return;
-    const p = editing === 'new' ? null : editing;
-    form.setFieldsValue({
-      title: p?.title ?? '',
-      summary: p?.summary ?? '',
-      items: p
-        ? p.items.map((i) => ({ name: i.name, quantity: i.quantity, cost: (i.costFen / 100).toFixed(2) }))
+  const start = useMemo(
+    () => ({
+      title: plan?.title ?? '',
+      summary: plan?.summary ?? '',
+      items: plan
+        ? plan.items.map((i) => ({ name: i.name, quantity: i.quantity, cost: (i.costFen / 100).toFixed(2) }))
         : [{ name: '', quantity: '', cost: '' }],
       // the plan's drawings are kept unless new ones are uploaded (the view carries ids only)
       drawings: undefined,
-    });
-  }, [editing, form]);
-  const save = useMutation({
-    mutationFn: async (v: PlanForm) => {
-      const body = {
-        title: v.title,
-        summary: v.summary ?? '',
-        items: v.items.map((i, k) => {
-          const fen = yuanToFen(i.cost);
-          if (!fen.ok) throw new Error(`${bt('plan.cost')} #${k + 1}`);
-          return { name: i.name, quantity: i.quantity ?? '', costFen: fen.value };
-        }),
-        drawingFileIds: v.drawings?.length ? v.drawings.map((f) => f.id) : (plan?.drawingFileIds ?? []),
-      };
-      return plan
-        ? unwrap(api.PATCH('/api/renewal/plans/{id}', { params: { path: { id: plan.id } }, body }))
-        : unwrap(
-            api.POST('/api/renewal/communities/{id}/plans', { params: { path: { id: communityId } }, body }),
-          );
-    },
-    onSuccess: () => {
-      void message.success(bt('common.saved'));
-      void qc.invalidateQueries({ queryKey: bk.all });
-      onClose();
-    },
-    onError: (e) => void message.error(errorText(e, t)),
-  });
+    }),
+    [plan],
+  );
+  const submit = (v: PlanForm) => {
+    const body = {
+      title: v.title,
+      summary: v.summary ?? '',
+      items: v.items.map((i, k) => {
+        const fen = yuanToFen(i.cost);
+        if (!fen.ok) throw new Error(`${bt('plan.cost')} #${k + 1}`);
+        return { name: i.name, quantity: i.quantity ?? '', costFen: fen.value };
+      }),
+      drawingFileIds: v.drawings?.length ? v.drawings.map((f) => f.id) : (plan?.drawingFileIds ?? []),
+    };
+    return plan
+      ? unwrap(api.PATCH('/api/renewal/plans/{id}', { params: { path: { id: plan.id } }, body }))
+      : unwrap(
+          api.POST('/api/renewal/communities/{id}/plans', { params: { path: { id: communityId } }, body }),
+        );
+  };
   return (
-    <Drawer
+    <FormDrawer<PlanForm, unknown>
       open={editing !== null}
       onClose={onClose}
       title={plan ? `${bt('plan.edit')} · ${bt('plan.version', { n: plan.version })}` : bt('plan.create')}
       size={760}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{bt('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {bt('common.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      name="renewal-plan"
+      initialValues={start}
+      submit={async (v) => submit(v)}
+      invalidate={[bk.all]}
+      savedMessage={bt('common.saved')}
     >
       {plan ? null : (
         <Alert type="info" showIcon title={bt('plan.createHint')} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="title" label={bt('plan.title')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="summary" label={bt('plan.summary')}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Space key={f.key} align="start" wrap>
-                  <Form.Item
-                    name={[f.name, 'name']}
-                    label={`${bt('plan.itemName')} ${i + 1}`}
-                    rules={[{ required: true, whitespace: true }]}
-                  >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'quantity']} label={bt('plan.quantity')}>
-                    <Input maxLength={200} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'cost']}
-                    label={bt('plan.cost')}
-                    rules={[
-                      { required: true },
-                      {
-                        validator: async (_, v: string) =>
-                          yuanToFen(v ?? '').ok ? undefined : Promise.reject(new Error(bt('plan.cost'))),
-                      },
-                    ]}
-                  >
-                    <Input inputMode="decimal" />
-                  </Form.Item>
-                  {fields.length > 1 ? (
-                    <RemoveRowButton label={bt('plan.removeItem')} onClick={() => remove(f.name)} />
-                  ) : null}
-                </Space>
-              ))}
-              <AddRowButton onClick={() => add({ name: '', quantity: '', cost: '' })}>
-                {bt('plan.addItem')}
-              </AddRowButton>
-            </>
-          )}
-        </Form.List>
-        <Form.Item name="drawings" label={bt('plan.drawings')} style={{ marginTop: 16 }}>
-          <FileUpload kind="document" />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="title" label={bt('plan.title')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="summary" label={bt('plan.summary')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Form.List name="items">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} align="start" wrap>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={`${bt('plan.itemName')} ${i + 1}`}
+                  rules={[{ required: true, whitespace: true }]}
+                >
+                  <Input maxLength={100} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'quantity']} label={bt('plan.quantity')}>
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'cost']}
+                  label={bt('plan.cost')}
+                  rules={[
+                    { required: true },
+                    {
+                      validator: async (_, v: string) =>
+                        yuanToFen(v ?? '').ok ? undefined : Promise.reject(new Error(bt('plan.cost'))),
+                    },
+                  ]}
+                >
+                  <Input inputMode="decimal" />
+                </Form.Item>
+                {fields.length > 1 ? (
+                  <RemoveRowButton label={bt('plan.removeItem')} onClick={() => remove(f.name)} />
+                ) : null}
+              </Space>
+            ))}
+            <AddRowButton onClick={() => add({ name: '', quantity: '', cost: '' })}>
+              {bt('plan.addItem')}
+            </AddRowButton>
+          </>
+        )}
+      </Form.List>
+      <Form.Item name="drawings" label={bt('plan.drawings')} style={{ marginTop: 16 }}>
+        <FileUpload kind="document" />
+      </Form.Item>
+    </FormDrawer>
   );
 }

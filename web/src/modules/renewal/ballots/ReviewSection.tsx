@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Select, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Empty, Form, Input, Select, Space, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { ExportButton, FormDrawer } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileUpload } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
-import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
+import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { todayInChina } from '../dates.ts';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { DateInput, dateItem } from '../widgets/fields.tsx';
 import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
 import { BALLOT_WRITE, bk, type ReviewCreate } from './api.ts';
@@ -103,9 +102,6 @@ function ReviewDrawer({
   onClose: () => void;
 }) {
   const bt = useBT();
-  const t = useT();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ReviewForm>();
   const plans = useQuery({
     queryKey: bk.plans(communityId),
@@ -113,116 +109,102 @@ function ReviewDrawer({
       unwrap(api.GET('/api/renewal/communities/{id}/plans', { params: { path: { id: communityId } } })),
     enabled: open,
   });
-  const save = useMutation({
-    mutationFn: ({ files, ...v }: ReviewForm) =>
-      unwrap(
-        api.POST('/api/renewal/communities/{id}/plan-reviews', {
-          params: { path: { id: communityId } },
-          body: { ...v, minutesFileIds: (files ?? []).map((f) => f.id) },
-        }),
-      ),
-    onSuccess: () => {
-      void message.success(bt('common.saved'));
-      void qc.invalidateQueries({ queryKey: bk.all });
-      onClose();
-    },
-    onError: (e) => void message.error(errorText(e, t)),
-  });
+  const start = useMemo(
+    () => ({
+      heldOn: todayInChina(),
+      decision: 'adopt' as const,
+      attendees: [{ name: '', kind: 'resident_rep' as const }],
+    }),
+    [],
+  );
   return (
-    <Drawer
+    <FormDrawer<ReviewForm, unknown>
       open={open}
       onClose={onClose}
       title={bt('review.create')}
       size={760}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {bt('common.save')}
-          </Button>
-          <Button onClick={onClose}>{bt('common.cancel')}</Button>
-        </Space>
+      form={form}
+      name="renewal-review"
+      initialValues={start}
+      submit={({ files, ...v }) =>
+        unwrap(
+          api.POST('/api/renewal/communities/{id}/plan-reviews', {
+            params: { path: { id: communityId } },
+            body: { ...v, minutesFileIds: (files ?? []).map((f) => f.id) },
+          }),
+        )
       }
+      invalidate={[bk.all]}
+      savedMessage={bt('common.saved')}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          heldOn: todayInChina(),
-          decision: 'adopt',
-          attendees: [{ name: '', kind: 'resident_rep' }],
-        }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="planId" label={bt('review.plan')} rules={[{ required: true }]}>
-          <Select
-            options={(plans.data?.items ?? [])
-              .filter((p) => p.status !== 'superseded')
-              .map((p) => ({ value: p.id, label: `${bt('plan.version', { n: p.version })} ${p.title}` }))}
-          />
+      <Form.Item name="planId" label={bt('review.plan')} rules={[{ required: true }]}>
+        <Select
+          options={(plans.data?.items ?? [])
+            .filter((p) => p.status !== 'superseded')
+            .map((p) => ({ value: p.id, label: `${bt('plan.version', { n: p.version })} ${p.title}` }))}
+        />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="heldOn" label={bt('review.heldOn')} rules={[{ required: true }]} {...dateItem}>
+          <DateInput />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="heldOn" label={bt('review.heldOn')} rules={[{ required: true }]} {...dateItem}>
-            <DateInput />
-          </Form.Item>
-          <Form.Item name="place" label={bt('review.place')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Space>
-        <Form.List name="attendees">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Space key={f.key} align="start" wrap>
-                  <Form.Item
-                    name={[f.name, 'name']}
-                    label={`${bt('review.attendeeName')} ${i + 1}`}
-                    rules={[{ required: true, whitespace: true }]}
-                  >
-                    <Input maxLength={40} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'kind']}
-                    label={bt('review.attendeeKind')}
-                    rules={[{ required: true }]}
-                  >
-                    <Select
-                      style={{ width: 140 }}
-                      options={KINDS.map((k) => ({ value: k, label: bt(`kind.${k}`) }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'organisation']} label={bt('review.attendeeOrg')}>
-                    <Input maxLength={100} />
-                  </Form.Item>
-                  {fields.length > 1 ? (
-                    <RemoveRowButton label={bt('review.removeAttendee')} onClick={() => remove(f.name)} />
-                  ) : null}
-                </Space>
-              ))}
-              <AddRowButton onClick={() => add({ name: '', kind: 'resident_rep' })}>
-                {bt('review.addAttendee')}
-              </AddRowButton>
-            </>
-          )}
-        </Form.List>
-        <Form.Item name="minutes" label={bt('review.minutes')} style={{ marginTop: 16 }}>
-          <Input.TextArea rows={5} maxLength={20_000} />
+        <Form.Item name="place" label={bt('review.place')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="decision" label={bt('review.decision')} rules={[{ required: true }]}>
-          <Select
-            options={[
-              { value: 'adopt', label: bt('decision.adopt') },
-              { value: 'revise', label: bt('decision.revise') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="decisionNotes" label={bt('review.decisionNotes')}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="files" label={bt('review.minutesFiles')}>
-          <FileUpload kind="document" />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Space>
+      <Form.List name="attendees">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} align="start" wrap>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={`${bt('review.attendeeName')} ${i + 1}`}
+                  rules={[{ required: true, whitespace: true }]}
+                >
+                  <Input maxLength={40} />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'kind']}
+                  label={bt('review.attendeeKind')}
+                  rules={[{ required: true }]}
+                >
+                  <Select
+                    style={{ width: 140 }}
+                    options={KINDS.map((k) => ({ value: k, label: bt(`kind.${k}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'organisation']} label={bt('review.attendeeOrg')}>
+                  <Input maxLength={100} />
+                </Form.Item>
+                {fields.length > 1 ? (
+                  <RemoveRowButton label={bt('review.removeAttendee')} onClick={() => remove(f.name)} />
+                ) : null}
+              </Space>
+            ))}
+            <AddRowButton onClick={() => add({ name: '', kind: 'resident_rep' })}>
+              {bt('review.addAttendee')}
+            </AddRowButton>
+          </>
+        )}
+      </Form.List>
+      <Form.Item name="minutes" label={bt('review.minutes')} style={{ marginTop: 16 }}>
+        <Input.TextArea rows={5} maxLength={20_000} />
+      </Form.Item>
+      <Form.Item name="decision" label={bt('review.decision')} rules={[{ required: true }]}>
+        <Select
+          options={[
+            { value: 'adopt', label: bt('decision.adopt') },
+            { value: 'revise', label: bt('decision.revise') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="decisionNotes" label={bt('review.decisionNotes')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="files" label={bt('review.minutesFiles')}>
+        <FileUpload kind="document" />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -43,7 +43,7 @@ export function AcceptanceTab({ community }: { community: CommunityRow }) {
       />
     );
   }
-  if (!community.canEdit) return <p>{ct('accept.none')}</p>;
+  if (!community.can.update) return <p>{ct('accept.none')}</p>;
   return (
     <Form layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => save.mutate(v)}>
       <ErrorAlert error={save.error} />

@@ -1,30 +1,40 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { FormDrawer, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
+import { useT } from '../../../platform/i18n/i18n.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { ProjectSelect } from '../widgets/fields.tsx';
 import { areaText, type CommunityCreate, type CommunityQuery, type CommunityRow, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 
-/** 老旧小区改造: the register of communities with filters (region, batch, status) and export. */
+const FILTERS = ['regionCode', 'batch', 'status', 'q'] as const;
+type CommunityFilters = Omit<CommunityQuery, 'page' | 'pageSize'>;
+
+/** 老旧小区改造: the register of communities with filters (region, batch, status) and export; the filters and page in the URL. */
 export default function CommunitiesPage() {
+  const t = useT();
   const ct = useCT();
   const can = useCan();
   const navigate = useNavigate();
-  const [q, setQ] = useState<CommunityQuery>({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: FILTERS });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ck.list(q),
-    queryFn: () => unwrap(api.GET('/api/renewal/communities', { params: { query: q } })),
-    placeholderData: keepPreviousData,
+  const query: CommunityFilters = {
+    regionCode: list.filters.regionCode,
+    batch: list.filters.batch,
+    status: list.filters.status as CommunityFilters['status'],
+    q: list.filters.q,
+  };
+  const communities = usePagedQuery({
+    list,
+    query,
+    queryKey: ck.list,
+    fetch: (q) => unwrap(api.GET('/api/renewal/communities', { params: { query: q } })),
   });
-  const filters = { regionCode: q.regionCode, batch: q.batch, status: q.status, q: q.q };
   return (
     <>
       <PageHeader
@@ -38,57 +48,42 @@ export default function CommunitiesPage() {
           ) : null
         }
       />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <RegionSelect
-          value={q.regionCode}
-          onChange={(v) => setQ({ ...q, regionCode: (v as string | undefined) ?? undefined, page: 1 })}
-          placeholder={ct('field.region')}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          aria-label={ct('field.batch')}
-          placeholder={ct('list.allBatches')}
-          style={{ width: 140 }}
-          value={q.batch}
-          onChange={(v) => setQ({ ...q, batch: v, page: 1 })}
-          options={(list.data?.batches ?? []).map((b) => ({ value: b, label: b }))}
-        />
-        <Select
-          allowClear
-          aria-label={ct('field.status')}
-          placeholder={ct('list.allStatuses')}
-          style={{ width: 140 }}
-          value={q.status}
-          onChange={(v) => setQ({ ...q, status: v, page: 1 })}
-          options={(list.data?.statuses ?? []).map((s) => ({ value: s.code, label: s.name }))}
-        />
-        <Input.Search
-          allowClear
-          aria-label={ct('list.search')}
-          placeholder={ct('list.search')}
-          onSearch={(v) => setQ({ ...q, q: v || undefined, page: 1 })}
-        />
-        <ExportButton
-          fileName={`${ct('list.title')}.xlsx`}
-          download={() =>
-            api.GET('/api/renewal/communities/export.xlsx', { params: { query: filters }, parseAs: 'blob' })
-          }
-        />
-      </Space>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<CommunityRow>
+      <PagedTable
+        list={list}
+        result={communities}
+        filters={
+          <>
+            <Form.Item name="q" label={t('common.keyword')}>
+              <Input allowClear placeholder={ct('list.search')} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={ct('field.region')}>
+              <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="batch" label={ct('field.batch')}>
+              <Select
+                allowClear
+                placeholder={ct('list.allBatches')}
+                style={{ width: 140 }}
+                options={(communities.data?.batches ?? []).map((b) => ({ value: b, label: b }))}
+              />
+            </Form.Item>
+            <Form.Item name="status" label={ct('field.status')}>
+              <Select
+                allowClear
+                placeholder={ct('list.allStatuses')}
+                style={{ width: 140 }}
+                options={(communities.data?.statuses ?? []).map((s) => ({ value: s.code, label: s.name }))}
+              />
+            </Form.Item>
+          </>
+        }
+        exportTo={{
+          fileName: `${ct('list.title')}.xlsx`,
+          download: () =>
+            api.GET('/api/renewal/communities/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
         aria-label={ct('list.table')}
         rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
-        pagination={{
-          current: q.page,
-          pageSize: q.pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setQ({ ...q, page, pageSize }),
-        }}
         columns={[
           {
             title: ct('field.name'),
@@ -109,6 +104,7 @@ export default function CommunitiesPage() {
           },
           {
             title: ct('field.satisfaction'),
+            key: 'satisfaction',
             render: (_, c) =>
               c.acceptance ? (c.acceptance.rated > 0 ? `${c.acceptance.satisfactionRate}%` : '—') : '',
           },
@@ -117,10 +113,7 @@ export default function CommunitiesPage() {
       <CommunityForm
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={(id) => {
-          setCreating(false);
-          navigate(`/renewal/communities/${id}`);
-        }}
+        onSaved={(id) => navigate(`/renewal/communities/${id}`)}
       />
     </>
   );
@@ -139,83 +132,68 @@ export function CommunityForm({
   initial?: CommunityRow;
 }) {
   const ct = useCT();
-  const qc = useQueryClient();
   const [form] = Form.useForm<CommunityCreate>();
   const labels = useQuery({
     queryKey: ck.list({ page: 1, pageSize: 1 }),
     queryFn: () =>
       unwrap(api.GET('/api/renewal/communities', { params: { query: { page: 1, pageSize: 1 } } })),
   });
-  const save = useMutation({
-    mutationFn: (v: CommunityCreate) =>
-      initial
-        ? unwrap(
-            api.PATCH('/api/renewal/communities/{id}', { params: { path: { id: initial.id } }, body: v }),
-          )
-        : unwrap(api.POST('/api/renewal/communities', { body: v })),
-    onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: ck.all });
-      onSaved(c.id);
-    },
-  });
   return (
-    <Drawer
+    <FormDrawer<CommunityCreate, { id: string }>
       open={open}
       onClose={onClose}
+      onSaved={(c) => onSaved(c.id)}
       title={initial ? ct('common.edit') : ct('list.create')}
       size="large"
-      destroyOnHidden
-      extra={
-        <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-          {ct('common.save')}
-        </Button>
+      form={form}
+      name="renewal-community"
+      initialValues={
+        initial
+          ? {
+              name: initial.name,
+              regionCode: initial.regionCode,
+              address: initial.address,
+              yearBuilt: initial.yearBuilt,
+              batch: initial.batch,
+              status: initial.status as CommunityCreate['status'],
+              projectId: initial.project?.id ?? null,
+            }
+          : { status: 'planned' }
       }
+      submit={(v) =>
+        initial
+          ? unwrap(
+              api.PATCH('/api/renewal/communities/{id}', { params: { path: { id: initial.id } }, body: v }),
+            )
+          : unwrap(api.POST('/api/renewal/communities', { body: v }))
+      }
+      invalidate={[ck.all]}
     >
-      <ErrorAlert error={save.error} />
-      <Form<CommunityCreate>
-        form={form}
-        layout="vertical"
-        initialValues={
-          initial
-            ? {
-                name: initial.name,
-                regionCode: initial.regionCode,
-                address: initial.address,
-                yearBuilt: initial.yearBuilt,
-                batch: initial.batch,
-                status: initial.status as CommunityCreate['status'],
-                projectId: initial.project?.id ?? null,
-              }
-            : { status: 'planned' }
-        }
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="name" label={ct('field.name')} rules={[{ required: true }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={ct('field.region')} rules={[{ required: true }]}>
-          <RegionSelect />
-        </Form.Item>
-        <Form.Item name="address" label={ct('field.address')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="yearBuilt" label={ct('field.yearBuilt')}>
-          <InputNumber min={1949} max={2100} />
-        </Form.Item>
-        <Form.Item name="batch" label={ct('field.batch')}>
-          <Input maxLength={50} placeholder="2023年" />
-        </Form.Item>
-        <Form.Item name="status" label={ct('field.status')}>
-          <Select
-            options={(labels.data?.statuses ?? [])
-              .filter((s) => s.code !== 'accepted')
-              .map((s) => ({ value: s.code, label: s.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="projectId" label={ct('field.project')} extra={ct('field.projectHint')}>
-          <ProjectSelect placeholder={ct('field.projectPick')} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="name" label={ct('field.name')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={ct('field.region')} rules={[{ required: true }]}>
+        <RegionSelect />
+      </Form.Item>
+      <Form.Item name="address" label={ct('field.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="yearBuilt" label={ct('field.yearBuilt')}>
+        <InputNumber min={1949} max={2100} />
+      </Form.Item>
+      <Form.Item name="batch" label={ct('field.batch')}>
+        <Input maxLength={50} placeholder="2023年" />
+      </Form.Item>
+      <Form.Item name="status" label={ct('field.status')}>
+        <Select
+          options={(labels.data?.statuses ?? [])
+            .filter((s) => s.code !== 'accepted')
+            .map((s) => ({ value: s.code, label: s.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="projectId" label={ct('field.project')} extra={ct('field.projectHint')}>
+        <ProjectSelect placeholder={ct('field.projectPick')} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, Radio, Space } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Space } from 'antd';
+import { useMemo } from 'react';
+import { FormDrawer } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
 import { ck, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
@@ -45,100 +44,78 @@ const fromSurvey = (s: Survey): BuilderForm => ({
  */
 export function SurveyBuilder({ editing, onClose }: { editing: Survey | null; onClose: () => void }) {
   const ct = useCT();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<BuilderForm>();
-  // Filled as the drawer opens (not after its opening animation, when typing already begun would be wiped).
-  useEffect(() => {
-    if (editing) form.setFieldsValue(fromSurvey(editing));
-  }, [editing, form]);
-  const save = useMutation({
-    mutationFn: (v: BuilderForm) =>
-      unwrap(
-        api.PATCH('/api/renewal/surveys/{id}', {
-          params: { path: { id: editing?.id ?? '' } },
-          body: {
-            title: v.title,
-            intro: v.intro ?? '',
-            questions: v.questions.map((q) => ({
-              kind: q.kind,
-              text: q.text,
-              required: q.required,
-              ...(isChoice(q.kind) ? { options: q.options ?? [] } : {}),
-            })),
-          },
-        }),
-      ),
-    onSuccess: () => {
-      void message.success(ct('builder.saved'));
-      void qc.invalidateQueries({ queryKey: ck.all });
-      onClose();
-    },
-  });
-  const close = () => {
-    save.reset();
-    onClose();
-  };
+  const start = useMemo(() => (editing ? fromSurvey(editing) : undefined), [editing]);
   return (
-    <Drawer
+    <FormDrawer<BuilderForm, unknown>
       open={editing !== null}
-      onClose={close}
+      onClose={onClose}
       title={ct('survey.editQuestions')}
       size={760}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={close}>{ct('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {ct('common.save')}
-          </Button>
-        </Space>
+      form={form}
+      name="renewal-survey"
+      initialValues={start}
+      submit={(v) =>
+        unwrap(
+          api.PATCH('/api/renewal/surveys/{id}', {
+            params: { path: { id: editing?.id ?? '' } },
+            body: {
+              title: v.title,
+              intro: v.intro ?? '',
+              questions: v.questions.map((q) => ({
+                kind: q.kind,
+                text: q.text,
+                required: q.required,
+                ...(isChoice(q.kind) ? { options: q.options ?? [] } : {}),
+              })),
+            },
+          }),
+        )
       }
+      invalidate={[ck.all]}
+      savedMessage={ct('builder.saved')}
     >
       <Alert type="info" showIcon title={ct('builder.hint')} style={{ marginBottom: 16 }} />
-      <ErrorAlert error={save.error} />
-      <Form<BuilderForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="title"
-          label={ct('builder.surveyTitle')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="intro" label={ct('builder.intro')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Form.List
-          name="questions"
-          rules={[
-            {
-              validator: async (_, v: QuestionForm[] | undefined) =>
-                v?.length ? undefined : Promise.reject(new Error(ct('builder.minQuestions'))),
-            },
-          ]}
-        >
-          {(fields, { add, remove, move }, { errors }) => (
-            <div className="rn-stack">
-              {fields.map((f, i) => (
-                <QuestionCard
-                  key={f.key}
-                  name={f.name}
-                  n={i + 1}
-                  first={i === 0}
-                  last={i === fields.length - 1}
-                  onMove={(d) => move(i, i + d)}
-                  onRemove={() => remove(f.name)}
-                />
-              ))}
-              <Form.ErrorList errors={errors} />
-              <div>
-                <AddRowButton onClick={() => add(blankQuestion())}>{ct('builder.addQuestion')}</AddRowButton>
-              </div>
+      <Form.Item
+        name="title"
+        label={ct('builder.surveyTitle')}
+        rules={[{ required: true, whitespace: true }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="intro" label={ct('builder.intro')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Form.List
+        name="questions"
+        rules={[
+          {
+            validator: async (_, v: QuestionForm[] | undefined) =>
+              v?.length ? undefined : Promise.reject(new Error(ct('builder.minQuestions'))),
+          },
+        ]}
+      >
+        {(fields, { add, remove, move }, { errors }) => (
+          <div className="rn-stack">
+            {fields.map((f, i) => (
+              <QuestionCard
+                key={f.key}
+                name={f.name}
+                n={i + 1}
+                first={i === 0}
+                last={i === fields.length - 1}
+                onMove={(d) => move(i, i + d)}
+                onRemove={() => remove(f.name)}
+              />
+            ))}
+            <Form.ErrorList errors={errors} />
+            <div>
+              <AddRowButton onClick={() => add(blankQuestion())}>{ct('builder.addQuestion')}</AddRowButton>
             </div>
-          )}
-        </Form.List>
-      </Form>
-    </Drawer>
+          </div>
+        )}
+      </Form.List>
+    </FormDrawer>
   );
 }
 

@@ -16,9 +16,9 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { ExportButton } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { type CommunityRow, ck, type Results, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
@@ -63,7 +63,7 @@ export function SurveysTab({ community }: { community: CommunityRow }) {
   const current = selected ?? surveys.data?.[0]?.id ?? null;
   return (
     <div className="rn-stack">
-      {community.canEdit ? (
+      {community.can.update ? (
         <Space wrap>
           <Button onClick={() => create.mutate('needs')} loading={create.isPending}>
             {ct('survey.createNeeds')}
@@ -129,7 +129,7 @@ function SurveyPanel({ id }: { id: string }) {
         size="small"
         title={`${s.title}（${s.statusName}）`}
         extra={
-          s.canEdit ? (
+          s.can.update ? (
             <Space wrap>
               {s.status === 'draft' ? (
                 <Button onClick={() => setBuilding(s)}>{ct('survey.editQuestions')}</Button>
@@ -192,7 +192,7 @@ function SurveyPanel({ id }: { id: string }) {
           </div>
         </Card>
       ) : null}
-      {s.canEdit && s.status === 'draft' ? (
+      {s.can.update && s.status === 'draft' ? (
         <SurveyBuilder editing={building} onClose={() => setBuilding(null)} />
       ) : null}
       {sheet ? <SheetModal survey={s} onClose={() => setSheet(false)} /> : null}

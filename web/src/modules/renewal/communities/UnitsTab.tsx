@@ -1,16 +1,18 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { ExportButton, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { setImportDialogOpen, useImportDialogOpen } from '../../../platform/excel/excel.api.ts';
 import { ImportJobStatus } from '../../../platform/excel/ImportJobStatus.tsx';
 import { ImportModal } from '../../../platform/excel/ImportModal.tsx';
 import { useImportJob } from '../../../platform/excel/use-import-job.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
-import { areaText, type CommunityRow, ck, type Unit } from './api.ts';
+import { areaText, type CommunityRow, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
+
+const FILTERS = ['buildingId'] as const;
 
 const base = (id: string) => `/api/renewal/communities/${encodeURIComponent(id)}/units`;
 
@@ -19,16 +21,14 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
   const ct = useCT();
   const qc = useQueryClient();
   const id = community.id;
-  const [q, setQ] = useState<{ page: number; pageSize: number; buildingId?: string }>({
-    page: 1,
-    pageSize: 50,
-  });
+  const list = useListParams({ filters: FILTERS, pageSize: 50 });
   const [adding, setAdding] = useState(false);
-  const units = useQuery({
-    queryKey: ck.units(id, q),
-    queryFn: () =>
+  const units = usePagedQuery({
+    list,
+    query: { buildingId: list.filters.buildingId },
+    queryKey: (q) => ck.units(id, q),
+    fetch: (q) =>
       unwrap(api.GET('/api/renewal/communities/{id}/units', { params: { path: { id }, query: q } })),
-    placeholderData: keepPreviousData,
   });
   const buildings = useQuery({
     queryKey: ck.buildings(id),
@@ -48,60 +48,59 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
   });
   return (
     <div className="rn-stack">
-      <Space wrap>
-        <Select
-          allowClear
-          aria-label={ct('units.building')}
-          placeholder={ct('units.building')}
-          style={{ width: 160 }}
-          value={q.buildingId}
-          onChange={(v) => setQ({ ...q, buildingId: v, page: 1 })}
-          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.unitCount}）` }))}
-        />
-        {community.canEdit ? (
-          <>
-            <Button onClick={() => setAdding(true)}>{ct('units.add')}</Button>
-            <Input.Search
-              aria-label={ct('units.addBuilding')}
-              placeholder={ct('units.addBuilding')}
-              enterButton={ct('units.addBuilding')}
-              style={{ width: 260 }}
-              loading={addBuilding.isPending}
-              onSearch={(v) => v.trim() && addBuilding.mutate(v.trim())}
-            />
-            <Button
-              icon={<UploadOutlined aria-hidden />}
-              onClick={() => setImportDialogOpen(importKey, true)}
-            >
-              {ct('units.import')}
-            </Button>
-          </>
-        ) : null}
-        <ExportButton
-          fileName={`${community.name}${ct('units.table')}.xlsx`}
-          download={() =>
-            api.GET('/api/renewal/communities/{id}/units/export.xlsx', {
-              params: { path: { id } },
-              parseAs: 'blob',
-            })
-          }
-        />
-      </Space>
-      {community.canEdit ? null : <Alert type="info" showIcon title={ct('units.masked')} />}
+      {community.can.update ? null : <Alert type="info" showIcon title={ct('units.masked')} />}
       <ImportJobStatus target={importKey} invalidate={refreshed} />
-      <ErrorAlert error={units.error ?? addBuilding.error} onRetry={() => void units.refetch()} />
-      <Table<Unit>
+      <ErrorAlert error={addBuilding.error} />
+      <PagedTable
+        list={list}
+        result={units}
+        toolbar={
+          <>
+            <Select
+              allowClear
+              aria-label={ct('units.building')}
+              placeholder={ct('units.building')}
+              style={{ width: 160 }}
+              value={list.filters.buildingId}
+              onChange={(v) => list.setFilters({ buildingId: v })}
+              options={(buildings.data ?? []).map((b) => ({
+                value: b.id,
+                label: `${b.name}（${b.unitCount}）`,
+              }))}
+            />
+            {community.can.update ? (
+              <>
+                <Button onClick={() => setAdding(true)}>{ct('units.add')}</Button>
+                <Input.Search
+                  aria-label={ct('units.addBuilding')}
+                  placeholder={ct('units.addBuilding')}
+                  enterButton={ct('units.addBuilding')}
+                  style={{ width: 260 }}
+                  loading={addBuilding.isPending}
+                  onSearch={(v) => v.trim() && addBuilding.mutate(v.trim())}
+                />
+                <Button
+                  icon={<UploadOutlined aria-hidden />}
+                  onClick={() => setImportDialogOpen(importKey, true)}
+                >
+                  {ct('units.import')}
+                </Button>
+              </>
+            ) : null}
+            <ExportButton
+              fileName={`${community.name}${ct('units.table')}.xlsx`}
+              download={() =>
+                api.GET('/api/renewal/communities/{id}/units/export.xlsx', {
+                  params: { path: { id } },
+                  parseAs: 'blob',
+                })
+              }
+            />
+          </>
+        }
         aria-label={ct('units.table')}
         rowKey="id"
         size="small"
-        loading={units.isFetching}
-        dataSource={units.data?.items}
-        pagination={{
-          current: q.page,
-          pageSize: q.pageSize,
-          total: units.data?.total ?? 0,
-          onChange: (page, pageSize) => setQ({ ...q, page, pageSize }),
-        }}
         columns={[
           { title: ct('units.label'), dataIndex: 'label' },
           {
@@ -110,8 +109,8 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
             align: 'right',
             render: (v: number) => areaText(v),
           },
-          { title: ct('units.owner'), render: (_, u) => u.owner.name },
-          { title: ct('units.ownerKind'), render: (_, u) => u.owner.kindName },
+          { title: ct('units.owner'), key: 'owner', render: (_, u) => u.owner.name },
+          { title: ct('units.ownerKind'), key: 'ownerKind', render: (_, u) => u.owner.kindName },
         ]}
       />
       <ImportModal

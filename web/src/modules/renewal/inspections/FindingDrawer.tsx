@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
+import { useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileGallery } from '../../../platform/files/FileGallery.tsx';
 import { FileUpload, useUploadHint } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
-import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type FindingDetail, rk } from '../api.ts';
@@ -19,7 +18,6 @@ type Action = 'reply' | 'reinspect' | 'close';
 export function FindingDrawer({ findingId, onClose }: { findingId: string | null; onClose: () => void }) {
   const t = useT();
   const rt = useRT();
-  const can = useCan();
   const [action, setAction] = useState<Action | null>(null);
   const detail = useQuery({
     queryKey: rk.finding(findingId ?? ''),
@@ -30,9 +28,10 @@ export function FindingDrawer({ findingId, onClose }: { findingId: string | null
   const d = detail.data;
   const f = d?.finding;
   const allowed = new Set(f?.allowedActions ?? []);
-  const canReply = allowed.has('reply') && can('renewal.rectify');
-  const canReinspect = (allowed.has('pass') || allowed.has('fail')) && can('renewal.inspect');
-  const canClose = allowed.has('close') && can('renewal.inspect');
+  // the status allows the step; the finding's `can` says whether this caller may take it
+  const canReply = allowed.has('reply') && d?.can.reply === true;
+  const canReinspect = (allowed.has('pass') || allowed.has('fail')) && d?.can.inspect === true;
+  const canClose = allowed.has('close') && d?.can.inspect === true;
   return (
     <Drawer
       open={findingId !== null}

@@ -1,53 +1,58 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { type ListParams, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Finding, type FindingQuery, rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { SeverityTag, StatusTag } from '../widgets/fields.tsx';
 import { FindingDrawer } from './FindingDrawer.tsx';
 
-/** Findings (隐患) with their rectification deadline and status; open one to act on it. */
-export function FindingsTable({
-  query,
-  showProject = true,
-  label,
-}: {
-  query: FindingQuery;
+/** A findings list's own page in the URL, when it has no filters (under `prefix` beside another list). */
+export function FindingsTable({ prefix, ...props }: Omit<FindingsListProps, 'list'> & { prefix?: string }) {
+  const list = useListParams({ filters: [], prefix });
+  return <FindingsList list={list} {...props} />;
+}
+
+interface FindingsListProps {
+  list: ListParams<string>;
+  query: Omit<FindingQuery, 'page' | 'pageSize'>;
   showProject?: boolean;
   label?: string;
-}) {
+  /** The filter fields, shown with 查询, 重置 and the export of the findings they select. */
+  filters?: ReactNode;
+}
+
+/** Findings (隐患) with their rectification deadline and status; open one to act on it. */
+export function FindingsList({ list, query, showProject = true, label, filters }: FindingsListProps) {
   const t = useT();
   const rt = useRT();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState<string | null>(null);
-  const key = JSON.stringify(query);
-  const findings = useQuery({
-    queryKey: rk.findings({ ...query, ...page }),
-    queryFn: () => unwrap(api.GET('/api/renewal/findings', { params: { query: { ...query, ...page } } })),
-    placeholderData: keepPreviousData,
+  const findings = usePagedQuery({
+    list,
+    query,
+    queryKey: rk.findings,
+    fetch: (q) => unwrap(api.GET('/api/renewal/findings', { params: { query: q } })),
   });
   return (
     <>
-      <ErrorAlert error={findings.error} onRetry={() => void findings.refetch()} />
-      <Table<Finding>
-        key={key}
-        size="middle"
+      <PagedTable
+        list={list}
+        result={findings}
+        filters={filters}
+        exportTo={
+          filters
+            ? {
+                fileName: `${rt('finding.table')}.xlsx`,
+                download: () =>
+                  api.GET('/api/renewal/findings/export.xlsx', { params: { query }, parseAs: 'blob' }),
+              }
+            : undefined
+        }
         rowKey="id"
         aria-label={label ?? rt('finding.table')}
-        loading={findings.isFetching}
-        dataSource={findings.data?.items}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: findings.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-        }}
         columns={[
           ...(showProject
             ? [

@@ -1,17 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Spin } from 'antd';
+import { App, Card, Descriptions, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DetailShell, useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileUpload, useUploadHint } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
-import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { type FindingCreate, rk, useInspectionOptions } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { lines } from '../widgets/fields.tsx';
@@ -22,7 +20,6 @@ import '../renewal.css';
 export default function InspectionDetailPage() {
   const rt = useRT();
   const fmt = useFormat();
-  const can = useCan();
   const { id = '' } = useParams();
   const [adding, setAdding] = useState(false);
   const visit = useQuery({
@@ -31,22 +28,27 @@ export default function InspectionDetailPage() {
   });
   const v = visit.data;
   return (
-    <>
-      <PageHeader
-        title={v ? rt('inspection.detailTitle', { date: v.inspectedOn }) : rt('inspection.pageTitle')}
-        description={
-          v ? <Link to={`/renewal/projects/${v.projectId}?tab=inspections`}>{v.projectName}</Link> : null
-        }
-        extra={
-          v && can('renewal.inspect') ? (
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-              {rt('inspection.addFinding')}
-            </Button>
-          ) : null
-        }
-      />
-      <ErrorAlert error={visit.error} onRetry={() => void visit.refetch()} />
-      {visit.isPending ? <Spin /> : null}
+    <DetailShell
+      title={v ? rt('inspection.detailTitle', { date: v.inspectedOn }) : rt('inspection.pageTitle')}
+      back={{ to: '/renewal/inspections' }}
+      description={
+        v ? <Link to={`/renewal/projects/${v.projectId}?tab=inspections`}>{v.projectName}</Link> : null
+      }
+      record={v}
+      loading={visit.isPending}
+      error={visit.error}
+      onRetry={() => void visit.refetch()}
+      actions={[
+        {
+          key: 'add-finding',
+          label: rt('inspection.addFinding'),
+          icon: <PlusOutlined aria-hidden />,
+          can: 'update',
+          permission: 'renewal.inspect',
+          onClick: () => setAdding(true),
+        },
+      ]}
+    >
       {v ? (
         <div className="rn-stack">
           <Card size="small">
@@ -74,7 +76,7 @@ export default function InspectionDetailPage() {
           <AddFindingModal inspectionId={v.id} open={adding} onClose={() => setAdding(false)} />
         </div>
       ) : null}
-    </>
+    </DetailShell>
   );
 }
 

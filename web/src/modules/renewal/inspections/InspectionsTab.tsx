@@ -4,7 +4,6 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../platform/auth/auth.tsx';
-import { rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { FindingsTable } from './FindingsTable.tsx';
 import { InspectionFormDrawer } from './InspectionFormDrawer.tsx';
@@ -14,7 +13,7 @@ import { InspectionsTable } from './InspectionsTable.tsx';
 export default function InspectionsTab({ projectId }: { projectId: string }) {
   const rt = useRT();
   const can = useCan();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   return (
@@ -30,23 +29,19 @@ export default function InspectionsTab({ projectId }: { projectId: string }) {
             </Button>
           ) : null}
         </div>
-        <InspectionsTable projectId={projectId} showProject={false} />
+        <InspectionsTable projectId={projectId} showProject={false} prefix="visits." />
       </section>
       <section aria-labelledby="rn-findings">
         <h2 id="rn-findings" className="gf-section-title">
           {rt('inspection.tabFindings')}
         </h2>
-        <FindingsTable query={{ projectId }} showProject={false} />
+        <FindingsTable query={{ projectId }} showProject={false} prefix="findings." />
       </section>
       <InspectionFormDrawer
         open={creating}
         projectId={projectId}
         onClose={() => setCreating(false)}
-        onSaved={(i) => {
-          setCreating(false);
-          void qc.invalidateQueries({ queryKey: rk.all });
-          navigate(`/renewal/inspections/${i.id}`);
-        }}
+        onSaved={(i) => navigate(`/renewal/inspections/${i.id}`)}
       />
     </div>
   );

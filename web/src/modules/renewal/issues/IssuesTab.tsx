@@ -1,16 +1,8 @@
-import { useState } from 'react';
+import { useListParams } from '../../../kit/index.ts';
 import { IssuesTable } from './IssuesTable.tsx';
 
-/** 问题: the project's issues. */
+/** 问题: the project's issues (their page in the URL). */
 export default function IssuesTab({ projectId }: { projectId: string }) {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  return (
-    <IssuesTable
-      query={{ projectId }}
-      page={page.page}
-      pageSize={page.pageSize}
-      onPage={(p, ps) => setPage({ page: p, pageSize: ps })}
-      showProject={false}
-    />
-  );
+  const list = useListParams({ filters: [] });
+  return <IssuesTable list={list} query={{ projectId }} showProject={false} />;
 }

@@ -1,10 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Tag } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { type ListParams, PagedTable, usePagedQuery, useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Issue, type IssueQuery, rk } from '../api.ts';
@@ -13,16 +13,18 @@ import { SeverityTag, StatusTag } from '../widgets/fields.tsx';
 
 /** Issues (from daily-report problems): resolve with a resolution, or reopen. */
 export function IssuesTable({
+  list,
   query,
-  page,
-  pageSize,
-  onPage,
+  filters,
+  exportFile,
   showProject = true,
 }: {
+  list: ListParams<string>;
   query: IssueQuery;
-  page: number;
-  pageSize: number;
-  onPage: (p: number, ps: number) => void;
+  /** The filter fields (the issues page's). */
+  filters?: ReactNode;
+  /** With the list's Excel export under this file name. */
+  exportFile?: string;
   showProject?: boolean;
 }) {
   const t = useT();
@@ -31,12 +33,6 @@ export function IssuesTable({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [resolving, setResolving] = useState<Issue | null>(null);
-  const issues = useQuery({
-    queryKey: rk.issues({ ...query, page, pageSize }),
-    queryFn: () =>
-      unwrap(api.GET('/api/renewal/issues', { params: { query: { ...query, page, pageSize } } })),
-    placeholderData: keepPreviousData,
-  });
   const reopen = useMutation({
     mutationFn: (i: Issue) =>
       unwrap(
@@ -48,24 +44,31 @@ export function IssuesTable({
     },
     onError: (e) => void message.error(errorText(e, t)),
   });
+  const issues = usePagedQuery({
+    list,
+    query,
+    queryKey: rk.issues,
+    fetch: (q) => unwrap(api.GET('/api/renewal/issues', { params: { query: q } })),
+  });
   const writable = can('renewal.write');
   return (
     <>
-      <ErrorAlert error={issues.error} onRetry={() => void issues.refetch()} />
-      <Table<Issue>
-        size="middle"
+      <PagedTable
+        list={list}
+        result={issues}
+        filters={filters}
+        exportTo={
+          exportFile
+            ? {
+                fileName: exportFile,
+                download: () =>
+                  api.GET('/api/renewal/issues/export.xlsx', { params: { query }, parseAs: 'blob' }),
+              }
+            : undefined
+        }
         rowKey="id"
         aria-label={rt('issue.table')}
-        loading={issues.isFetching}
-        dataSource={issues.data?.items}
         scroll={{ x: 1400 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: issues.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: onPage,
-        }}
         columns={[
           ...(showProject
             ? [
@@ -136,7 +139,7 @@ export function IssuesTable({
                   width: 100,
                   fixed: 'right' as const,
                   render: (_: unknown, i: Issue) =>
-                    i.status === 'open' ? (
+                    i.status === 'open' && i.can.update ? (
                       <Button
                         type="link"
                         onClick={() => setResolving(i)}

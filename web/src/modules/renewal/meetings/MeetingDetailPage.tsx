@@ -1,16 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Spin, Table } from 'antd';
+import { App, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DetailShell, useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../../platform/widgets/OrgSelect.tsx';
-import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { type Meeting, rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DateInput, dateItem, TaskSelect } from '../widgets/fields.tsx';
@@ -21,7 +19,6 @@ import '../renewal.css';
 export default function MeetingDetailPage() {
   const rt = useRT();
   const fmt = useFormat();
-  const can = useCan();
   const { id = '' } = useParams();
   const [adding, setAdding] = useState(false);
   const meeting = useQuery({
@@ -30,20 +27,26 @@ export default function MeetingDetailPage() {
   });
   const m = meeting.data;
   return (
-    <>
-      <PageHeader
-        title={m ? m.title : rt('meeting.pageTitle')}
-        description={m ? `${m.heldOn}${m.location ? ` · ${m.location}` : ''}` : null}
-        extra={
-          m && can('renewal.meeting.write') ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-              {rt('action.add')}
-            </Button>
-          ) : null
-        }
-      />
-      <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />
-      {meeting.isPending ? <Spin /> : null}
+    <DetailShell
+      title={m ? m.title : rt('meeting.pageTitle')}
+      back={{ to: '/renewal/meetings' }}
+      description={m ? `${m.heldOn}${m.location ? ` · ${m.location}` : ''}` : null}
+      record={m}
+      loading={meeting.isPending}
+      error={meeting.error}
+      onRetry={() => void meeting.refetch()}
+      actions={[
+        {
+          key: 'add-item',
+          label: rt('action.add'),
+          icon: <PlusOutlined aria-hidden />,
+          primary: true,
+          can: 'update',
+          permission: 'renewal.meeting.write',
+          onClick: () => setAdding(true),
+        },
+      ]}
+    >
       {m ? (
         <div className="rn-stack">
           <Card size="small">
@@ -107,7 +110,7 @@ export default function MeetingDetailPage() {
           <AddItemModal meeting={m} open={adding} onClose={() => setAdding(false)} />
         </div>
       ) : null}
-    </>
+    </DetailShell>
   );
 }
 

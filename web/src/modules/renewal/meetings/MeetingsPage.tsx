@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Segmented, Space, Tabs } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Segmented, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useListParams } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
 import { useT } from '../../../platform/i18n/i18n.tsx';
@@ -10,7 +11,6 @@ import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { ActionItemsTable } from './ActionItemsTable.tsx';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 import { MeetingsTable } from './MeetingsTable.tsx';
@@ -20,7 +20,7 @@ import '../renewal.css';
 export default function MeetingsPage() {
   const rt = useRT();
   const can = useCan();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -51,63 +51,41 @@ export default function MeetingsPage() {
       <MeetingFormDrawer
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={(m) => {
-          setCreating(false);
-          void qc.invalidateQueries({ queryKey: rk.all });
-          navigate(`/renewal/meetings/${m.id}`);
-        }}
+        onSaved={(m) => navigate(`/renewal/meetings/${m.id}`)}
       />
     </>
   );
 }
 
-function AllItems({ projectId }: { projectId?: string }) {
+const ITEM_FILTERS = ['status'] as const;
+type ItemStatus = 'open' | 'done' | 'all';
+
+/** Every action item in scope (or the project's), open ones first; the status and page in the URL. */
+function AllItems({ projectId, prefix }: { projectId?: string; prefix?: string }) {
   const t = useT();
   const rt = useRT();
-  const [status, setStatus] = useState<'open' | 'done' | 'all'>('open');
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { projectId, status: status === 'all' ? undefined : status, ...page };
-  const items = useQuery({
-    queryKey: rk.actionItems(query),
-    queryFn: () => unwrap(api.GET('/api/renewal/action-items', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useListParams({ filters: ITEM_FILTERS, defaults: { status: 'open' }, prefix });
+  const status = (list.filters.status ?? 'open') as ItemStatus;
   return (
     <div className="rn-stack">
-      <Space>
-        <Segmented<'open' | 'done' | 'all'>
-          aria-label={t('common.status')}
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage({ page: 1, pageSize: page.pageSize });
-          }}
-          options={[
-            { value: 'open', label: rt('action.statusOpen') },
-            { value: 'done', label: rt('action.statusDone') },
-            { value: 'all', label: t('common.all') },
-          ]}
-        />
-        <ExportButton
-          fileName={`${rt('action.table')}.xlsx`}
-          download={() =>
-            api.GET('/api/renewal/action-items/export.xlsx', {
-              params: { query: { projectId, status: status === 'all' ? undefined : status } },
-              parseAs: 'blob',
-            })
-          }
-        />
-      </Space>
-      <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />
       <ActionItemsTable
-        items={items.data?.items}
-        loading={items.isFetching}
         label={rt('action.table')}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: items.data?.total ?? 0,
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
+        paged={{
+          list,
+          query: { projectId, status: status === 'all' ? undefined : status },
+          exportFile: `${rt('action.table')}.xlsx`,
+          toolbar: (
+            <Segmented<ItemStatus>
+              aria-label={t('common.status')}
+              value={status}
+              onChange={(v) => list.setFilters({ status: v })}
+              options={[
+                { value: 'open', label: rt('action.statusOpen') },
+                { value: 'done', label: rt('action.statusDone') },
+                { value: 'all', label: t('common.all') },
+              ]}
+            />
+          ),
         }}
       />
     </div>

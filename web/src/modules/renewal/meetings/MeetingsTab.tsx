@@ -4,7 +4,6 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../platform/auth/auth.tsx';
-import { rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 import { AllItems } from './MeetingsPage.tsx';
@@ -14,7 +13,7 @@ import { MeetingsTable } from './MeetingsTable.tsx';
 export default function MeetingsTab({ projectId }: { projectId: string }) {
   const rt = useRT();
   const can = useCan();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   return (
@@ -30,23 +29,19 @@ export default function MeetingsTab({ projectId }: { projectId: string }) {
             </Button>
           ) : null}
         </div>
-        <MeetingsTable projectId={projectId} />
+        <MeetingsTable projectId={projectId} prefix="meetings." />
       </section>
       <section aria-labelledby="rn-items">
         <h2 id="rn-items" className="gf-section-title">
           {rt('meeting.tabItems')}
         </h2>
-        <AllItems projectId={projectId} />
+        <AllItems projectId={projectId} prefix="items." />
       </section>
       <MeetingFormDrawer
         open={creating}
         projectId={projectId}
         onClose={() => setCreating(false)}
-        onSaved={(m) => {
-          setCreating(false);
-          void qc.invalidateQueries({ queryKey: rk.all });
-          navigate(`/renewal/meetings/${m.id}`);
-        }}
+        onSaved={(m) => navigate(`/renewal/meetings/${m.id}`)}
       />
     </div>
   );

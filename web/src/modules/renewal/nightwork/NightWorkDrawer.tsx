@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
+import { useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
@@ -17,7 +16,6 @@ export function NightWorkDrawer({ requestId, onClose }: { requestId: string | nu
   const t = useT();
   const rt = useRT();
   const fmt = useFormat();
-  const can = useCan();
   const detail = useQuery({
     queryKey: rk.nightWork(requestId ?? ''),
     queryFn: () =>
@@ -91,7 +89,7 @@ export function NightWorkDrawer({ requestId, onClose }: { requestId: string | nu
                 { title: rt('night.noticeText'), dataIndex: 'text' },
               ]}
             />
-            {can('renewal.nightwork.request') ? <NoticeForm request={n} /> : null}
+            {n.can.coordinate ? <NoticeForm request={n} /> : null}
           </section>
           <section aria-labelledby="rn-feedback">
             <h3 id="rn-feedback" className="gf-small-title">
@@ -122,9 +120,9 @@ export function NightWorkDrawer({ requestId, onClose }: { requestId: string | nu
                 { title: rt('night.feedbackText'), dataIndex: 'text' },
               ]}
             />
-            {can('renewal.nightwork.request') ? <FeedbackForm request={n} /> : null}
+            {n.can.coordinate ? <FeedbackForm request={n} /> : null}
           </section>
-          {n.status === 'pending' && can('renewal.nightwork.approve') ? <DecisionForm request={n} /> : null}
+          {n.status === 'pending' && n.can.decide ? <DecisionForm request={n} /> : null}
         </div>
       ) : null}
     </Drawer>

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../../platform/auth/auth.tsx';
-import { rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { NightWorkFormDrawer } from './NightWorkFormDrawer.tsx';
 import { NightWorkTable } from './NightWorkTable.tsx';
@@ -12,7 +11,7 @@ import { NightWorkTable } from './NightWorkTable.tsx';
 export default function NightWorkTab({ projectId }: { projectId: string }) {
   const rt = useRT();
   const can = useCan();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   return (
     <div className="rn-stack">
@@ -25,15 +24,7 @@ export default function NightWorkTab({ projectId }: { projectId: string }) {
         ) : null}
       </div>
       <NightWorkTable projectId={projectId} showProject={false} />
-      <NightWorkFormDrawer
-        open={creating}
-        projectId={projectId}
-        onClose={() => setCreating(false)}
-        onSaved={() => {
-          setCreating(false);
-          void qc.invalidateQueries({ queryKey: rk.all });
-        }}
-      />
+      <NightWorkFormDrawer open={creating} projectId={projectId} onClose={() => setCreating(false)} />
     </div>
   );
 }

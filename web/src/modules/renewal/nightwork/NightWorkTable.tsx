@@ -1,55 +1,77 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Table } from 'antd';
+import { Button, Segmented } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type NightWorkRow, rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { StatusTag } from '../widgets/fields.tsx';
 import { NightWorkDrawer } from './NightWorkDrawer.tsx';
 
-/** Night-work requests, latest nights first. */
+type Status = 'pending' | 'approved' | 'rejected' | 'all';
+const FILTERS = ['status'] as const;
+
+/**
+ * Night-work requests, latest nights first; with `filtered`, a status switch and the export of
+ * what it selects. The status and page are in the URL.
+ */
 export function NightWorkTable({
   projectId,
-  status,
   showProject = true,
+  filtered = false,
 }: {
   projectId?: string;
-  status?: 'pending' | 'approved' | 'rejected';
   showProject?: boolean;
+  filtered?: boolean;
 }) {
   const t = useT();
   const rt = useRT();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: FILTERS });
   const [open, setOpen] = useState<string | null>(null);
-  const query = { projectId, status, ...page };
-  const list = useQuery({
-    queryKey: rk.nightWorks(query),
-    queryFn: () => unwrap(api.GET('/api/renewal/night-work', { params: { query } })),
-    placeholderData: keepPreviousData,
+  const status = (list.filters.status ?? 'all') as Status;
+  const query = { projectId, status: status === 'all' ? undefined : status };
+  const requests = usePagedQuery({
+    list,
+    query,
+    queryKey: rk.nightWorks,
+    fetch: (q) => unwrap(api.GET('/api/renewal/night-work', { params: { query: q } })),
   });
   return (
     <>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<NightWorkRow>
-        size="middle"
+      <PagedTable
+        list={list}
+        result={requests}
+        toolbar={
+          filtered ? (
+            <Segmented<Status>
+              aria-label={t('common.status')}
+              value={status}
+              onChange={(v) => list.setFilters({ status: v === 'all' ? undefined : v })}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'pending', label: rt('night.statusPending') },
+                { value: 'approved', label: rt('night.statusApproved') },
+                { value: 'rejected', label: rt('night.statusRejected') },
+              ]}
+            />
+          ) : undefined
+        }
+        exportTo={
+          filtered
+            ? {
+                fileName: `${rt('night.pageTitle')}.xlsx`,
+                download: () =>
+                  api.GET('/api/renewal/night-work/export.xlsx', { params: { query }, parseAs: 'blob' }),
+              }
+            : undefined
+        }
         rowKey="id"
         aria-label={rt('night.table')}
-        loading={list.isFetching}
-        dataSource={list.data?.items}
         // the columns' widths add up to no more than the page is wide beside the side menu (zh and
         // en), so the fixed actions column covers nothing until the window is narrower still
         scroll={{ x: showProject ? 1060 : 870 }}
         tableLayout="fixed"
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-        }}
         columns={[
           {
             title: rt('night.nights'),

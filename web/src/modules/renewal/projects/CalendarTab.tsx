@@ -2,12 +2,11 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
+import { useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
-import { type ProjectCalendar, rk } from '../api.ts';
+import { type ProjectCalendar, rk, useProject } from '../api.ts';
 import { addDays, monthRange, shiftMonth, todayInChina, weekday } from '../dates.ts';
 import { type RenewalKey, useRT } from '../i18n/rt.ts';
 
@@ -34,7 +33,6 @@ const kindKey = (k: EventKind) => `calendar.kind.${k}` as RenewalKey;
  */
 export default function CalendarTab({ projectId }: { projectId: string }) {
   const rt = useRT();
-  const can = useCan();
   const today = todayInChina();
   const [month, setMonth] = useState(() => shiftMonth(today, 0));
   const [editing, setEditing] = useState<string | null>(null);
@@ -51,7 +49,8 @@ export default function CalendarTab({ projectId }: { projectId: string }) {
   });
   const events = new Map((cal.data?.days ?? []).map((d) => [d.date, d.events]));
   const nonWorking = new Set(cal.data?.nonWorkingDays ?? []);
-  const writable = can('renewal.write');
+  // the project's `can` decides (it is in the cache: the detail page has loaded it)
+  const writable = useProject(projectId).data?.can.update === true;
   // weeks start on Monday, as Chinese calendars do
   const lead = (weekday(from) + 6) % 7;
   const gridStart = addDays(from, -lead);

@@ -1,13 +1,10 @@
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Spin, Tabs, Tag } from 'antd';
-import { lazy, Suspense, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useCan } from '../../../platform/auth/auth.tsx';
+import { Tag } from 'antd';
+import { lazy, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { DetailShell } from '../../../kit/index.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
-import { rk, useProject } from '../api.ts';
+import { useProject } from '../api.ts';
 import { type RenewalKey, useRT } from '../i18n/rt.ts';
 import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
 import '../renewal.css';
@@ -40,76 +37,65 @@ const TABS: { key: string; label: RenewalKey; Tab: React.ComponentType<{ project
 export default function ProjectDetailPage() {
   const t = useT();
   const rt = useRT();
-  const can = useCan();
-  const qc = useQueryClient();
   const { id = '' } = useParams();
-  const [sp, setSp] = useSearchParams();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const project = useProject(id);
-  const tab = TABS.some((x) => x.key === sp.get('tab')) ? (sp.get('tab') as string) : 'overview';
   const p = project.data;
   return (
     <>
-      <PageHeader
+      <DetailShell
         title={p?.name ?? rt('detail.title')}
+        back={{ to: '/renewal/projects' }}
+        status={p ? { label: p.stageName, color: 'blue' } : undefined}
         description={
           p ? (
-            <Space wrap size={4}>
+            <>
               <Tag>{p.typeName}</Tag>
-              <Tag color="blue">{p.stageName}</Tag>
               <span>{p.regionName}</span>
               <span className="gf-muted">·</span>
               <span>{p.ownerOrganisation.name}</span>
-            </Space>
+            </>
           ) : null
         }
-        extra={
-          p ? (
-            <Space wrap>
-              {can('renewal.report') && p.stage === 'construction' ? (
-                <Button
-                  type="primary"
-                  icon={<FormOutlined aria-hidden />}
-                  onClick={() => navigate(`/renewal/projects/${p.id}/report`)}
-                >
-                  {rt('report.fileToday')}
-                </Button>
-              ) : null}
-              {can('renewal.write') ? (
-                <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-                  {t('common.edit')}
-                </Button>
-              ) : null}
-            </Space>
-          ) : null
+        record={p}
+        loading={project.isPending}
+        error={project.error}
+        onRetry={() => void project.refetch()}
+        actions={[
+          {
+            key: 'report',
+            label: rt('report.fileToday'),
+            icon: <FormOutlined aria-hidden />,
+            primary: true,
+            can: 'report',
+            permission: 'renewal.report',
+            when: p?.stage === 'construction',
+            onClick: () => navigate(`/renewal/projects/${id}/report`),
+          },
+          {
+            key: 'edit',
+            label: t('common.edit'),
+            icon: <EditOutlined aria-hidden />,
+            can: 'update',
+            permission: 'renewal.write',
+            onClick: () => setEditing(true),
+          },
+        ]}
+        tabs={
+          p
+            ? TABS.map(({ key, label, Tab }) => ({
+                key,
+                label: rt(label),
+                children: <Tab projectId={p.id} />,
+              }))
+            : undefined
         }
       />
-      <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />
-      {project.isPending ? <Spin /> : null}
-      {p ? (
-        <Tabs
-          activeKey={tab}
-          onChange={(k) => setSp(k === 'overview' ? {} : { tab: k }, { replace: true })}
-          destroyOnHidden
-          items={TABS.map(({ key, label, Tab }) => ({
-            key,
-            label: rt(label),
-            children: (
-              <Suspense fallback={<Spin />}>
-                <Tab projectId={p.id} />
-              </Suspense>
-            ),
-          }))}
-        />
-      ) : null}
       <ProjectFormDrawer
         projectId={editing ? id : undefined}
         onClose={() => setEditing(false)}
-        onSaved={() => {
-          setEditing(false);
-          void qc.invalidateQueries({ queryKey: rk.all });
-        }}
+        onSaved={() => setEditing(false)}
       />
     </>
   );

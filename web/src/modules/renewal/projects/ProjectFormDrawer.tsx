@@ -1,13 +1,11 @@
 import { formatFen, yuanToFen } from '@gongfu/domain/cn/money';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Spin } from 'antd';
-import { useEffect } from 'react';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { Col, Form, Input, Row, Select } from 'antd';
+import { useMemo } from 'react';
+import { FormDrawer } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { isApiError } from '../../../platform/api/errors.ts';
-import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { useDefaultRegion } from '../../../platform/scope/scope.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../../platform/widgets/OrgSelect.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import {
@@ -41,22 +39,7 @@ interface Values {
   description?: string;
 }
 
-const FIELDS = [
-  'name',
-  'type',
-  'regionCode',
-  'ownerOrganisationId',
-  'deliveryMode',
-  'agentBuilderId',
-  'contractorId',
-  'supervisorId',
-  'inspectorId',
-  'startDate',
-  'deadline',
-  'stage',
-  'calendar',
-  'description',
-] as const;
+const BUDGET_ALIAS = { budgetFen: 'budgetYuan' } as const;
 
 /** Yuan as typed for a fen amount, exactly (no floating point): 182000000000 → "1820000000.00". */
 const fenToYuanText = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
@@ -104,246 +87,215 @@ export function ProjectFormDrawer({
 }) {
   const t = useT();
   const rt = useRT();
-  const { message } = App.useApp();
   const qc = useQueryClient();
   const meta = useMeta();
   const defaultRegion = useDefaultRegion();
   const [form] = Form.useForm<Values>();
-  const server = useServerError(form, FIELDS);
   const open = projectId !== undefined;
   const project = useProject(projectId ?? '');
   const loaded = projectId ? project.data : null;
   const budget = Form.useWatch('budgetYuan', form);
   const parsedBudget = budget ? yuanToFen(budget) : null;
 
-  useEffect(() => {
-    if (!open) return;
-    server.clear();
-    form.resetFields();
-    if (loaded) form.setFieldsValue(toValues(loaded));
-    else if (projectId === null)
-      form.setFieldsValue({
-        regionCode: defaultRegion,
-        deliveryMode: 'full_agency',
-        stage: 'construction',
-        calendar: 'calendar-days',
-        startDate: todayInChina(),
-      });
-  }, [open, loaded, projectId, form, defaultRegion, server.clear]);
+  const start = useMemo(
+    () =>
+      loaded
+        ? toValues(loaded)
+        : projectId === null
+          ? {
+              regionCode: defaultRegion,
+              deliveryMode: 'full_agency' as const,
+              stage: 'construction' as const,
+              calendar: 'calendar-days' as const,
+              startDate: todayInChina(),
+            }
+          : undefined,
+    [loaded, projectId, defaultRegion],
+  );
 
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const fen = yuanToFen(v.budgetYuan);
-      const body = {
-        name: v.name.trim(),
-        type: v.type,
-        regionCode: v.regionCode,
-        ownerOrganisationId: v.ownerOrganisationId,
-        deliveryMode: v.deliveryMode,
-        agentBuilderId: v.agentBuilderId ?? null,
-        contractorId: v.contractorId ?? null,
-        supervisorId: v.supervisorId ?? null,
-        inspectorId: v.inspectorId ?? null,
-        budgetFen: fen.ok ? fen.value : 0,
-        startDate: v.startDate,
-        deadline: v.deadline,
-        stage: v.stage,
-        calendar: v.calendar,
-        description: v.description?.trim() || null,
-      };
-      return projectId ? patchProject(projectId, body) : createProject(body);
-    },
-    onSuccess: (p) => {
-      void message.success(t('common.saved'));
-      onSaved(p);
-    },
-    onError: (e) => {
-      // the budget is typed in yuan but sent (and checked) as budgetFen
-      if (isApiError(e) && e.field === 'budgetFen') {
-        form.setFields([{ name: 'budgetYuan', errors: [e.message] }]);
-        form.scrollToField('budgetYuan', { focus: true });
-      } else server.report(e);
-    },
-  });
+  const submit = (v: Values) => {
+    const fen = yuanToFen(v.budgetYuan);
+    const body = {
+      name: v.name.trim(),
+      type: v.type,
+      regionCode: v.regionCode,
+      ownerOrganisationId: v.ownerOrganisationId,
+      deliveryMode: v.deliveryMode,
+      agentBuilderId: v.agentBuilderId ?? null,
+      contractorId: v.contractorId ?? null,
+      supervisorId: v.supervisorId ?? null,
+      inspectorId: v.inspectorId ?? null,
+      budgetFen: fen.ok ? fen.value : 0,
+      startDate: v.startDate,
+      deadline: v.deadline,
+      stage: v.stage,
+      calendar: v.calendar,
+      description: v.description?.trim() || null,
+    };
+    return projectId ? patchProject(projectId, body) : createProject(body);
+  };
 
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   const options = (list: { code: string; name: string }[] | undefined) =>
     list?.map((o) => ({ value: o.code, label: o.name }));
 
   return (
-    <Drawer
+    <FormDrawer<Values, Project>
       open={open}
       onClose={onClose}
+      onSaved={onSaved}
       title={projectId ? rt('projects.editTitle') : rt('projects.create')}
       size={720}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button type="primary" htmlType="submit" form="renewal-project-form" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </Space>
-      }
+      form={form}
+      name="renewal-project"
+      initialValues={start}
+      loading={!!projectId && !loaded}
+      submit={submit}
+      invalidate={[rk.all]}
+      // the budget is typed in yuan but sent (and checked) as budgetFen
+      fieldAliases={BUDGET_ALIAS}
     >
-      <ErrorAlert error={server.error} />
-      {projectId && !loaded ? <Spin /> : null}
-      <Form<Values>
-        form={form}
-        id="renewal-project-form"
-        name="renewal-project"
-        layout="vertical"
-        onFinish={(v) => {
-          server.clear();
-          save.mutate(v);
-        }}
+      <Form.Item
+        name="name"
+        label={rt('project.name')}
+        validateTrigger={['onChange', 'onBlur']}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: rt('project.name') }),
+          },
+          {
+            // a soft warning: the form still saves
+            warningOnly: true,
+            validateTrigger: 'onBlur',
+            validator: async (_, v: string | undefined) => {
+              const name = v?.trim() ?? '';
+              if (name.length < 2 || name === loaded?.name) return;
+              const others = await sameNamed(qc, name, projectId).catch(() => []);
+              if (others.length > 0) {
+                const names = others.map((p) => `${p.name} · ${p.regionName}`).join('; ');
+                throw new Error(rt('project.duplicateName', { names }));
+              }
+            },
+          },
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={rt('project.name')}
-          validateTrigger={['onChange', 'onBlur']}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: rt('project.name') }),
-            },
-            {
-              // a soft warning: the form still saves
-              warningOnly: true,
-              validateTrigger: 'onBlur',
-              validator: async (_, v: string | undefined) => {
-                const name = v?.trim() ?? '';
-                if (name.length < 2 || name === loaded?.name) return;
-                const others = await sameNamed(qc, name, projectId).catch(() => []);
-                if (others.length > 0) {
-                  const names = others.map((p) => `${p.name} · ${p.regionName}`).join('; ');
-                  throw new Error(rt('project.duplicateName', { names }));
-                }
-              },
-            },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="type" label={rt('project.type')} rules={required(rt('project.type'))}>
-              <Select options={options(meta.data?.projectTypes)} loading={meta.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="regionCode" label={rt('project.region')} rules={required(rt('project.region'))}>
-              <RegionSelect allowClear={false} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="ownerOrganisationId"
-              label={rt('project.owner')}
-              extra={rt('project.ownerHint')}
-              rules={required(rt('project.owner'))}
-            >
-              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="deliveryMode"
-              label={rt('project.deliveryMode')}
-              rules={required(rt('project.deliveryMode'))}
-            >
-              <Select options={options(meta.data?.deliveryModes)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="agentBuilderId" label={rt('project.agentBuilder')}>
-              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contractorId" label={rt('project.contractor')}>
-              <KindOrgSelect kind="contractor" placeholder={rt('project.orgPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="supervisorId" label={rt('project.supervisor')}>
-              <OrgSelect placeholder={rt('project.orgPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="inspectorId" label={rt('project.inspector')}>
-              <KindOrgSelect kind="inspector" placeholder={rt('project.orgPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="budgetYuan"
-              label={rt('project.budgetYuan')}
-              extra={parsedBudget?.ok ? formatFen(parsedBudget.value) : rt('project.budgetHint')}
-              rules={[
-                ...required(rt('project.budgetYuan')),
-                {
-                  validator: async (_, v: string | undefined) => {
-                    if (!v) return;
-                    const r = yuanToFen(v);
-                    if (!r.ok || r.value < 0) throw new Error(rt('project.budgetInvalid'));
-                  },
+        <Input maxLength={100} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="type" label={rt('project.type')} rules={required(rt('project.type'))}>
+            <Select options={options(meta.data?.projectTypes)} loading={meta.isPending} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="regionCode" label={rt('project.region')} rules={required(rt('project.region'))}>
+            <RegionSelect allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="ownerOrganisationId"
+            label={rt('project.owner')}
+            extra={rt('project.ownerHint')}
+            rules={required(rt('project.owner'))}
+          >
+            <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="deliveryMode"
+            label={rt('project.deliveryMode')}
+            rules={required(rt('project.deliveryMode'))}
+          >
+            <Select options={options(meta.data?.deliveryModes)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="agentBuilderId" label={rt('project.agentBuilder')}>
+            <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="contractorId" label={rt('project.contractor')}>
+            <KindOrgSelect kind="contractor" placeholder={rt('project.orgPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="supervisorId" label={rt('project.supervisor')}>
+            <OrgSelect placeholder={rt('project.orgPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="inspectorId" label={rt('project.inspector')}>
+            <KindOrgSelect kind="inspector" placeholder={rt('project.orgPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="budgetYuan"
+            label={rt('project.budgetYuan')}
+            extra={parsedBudget?.ok ? formatFen(parsedBudget.value) : rt('project.budgetHint')}
+            rules={[
+              ...required(rt('project.budgetYuan')),
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (!v) return;
+                  const r = yuanToFen(v);
+                  if (!r.ok || r.value < 0) throw new Error(rt('project.budgetInvalid'));
                 },
-              ]}
-            >
-              <Input inputMode="decimal" prefix="¥" className="gf-mono" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="stage" label={rt('project.stage')} rules={required(rt('project.stage'))}>
-              <Select options={options(meta.data?.stages)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="startDate"
-              label={rt('project.startDate')}
-              rules={required(rt('project.startDate'))}
-              {...dateItem}
-            >
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="deadline"
-              label={rt('project.deadline')}
-              extra={rt('project.deadlineHint')}
-              dependencies={['startDate']}
-              rules={[
-                ...required(rt('project.deadline')),
-                ({ getFieldValue }) => ({
-                  validator: async (_, v: string | undefined) => {
-                    const s = getFieldValue('startDate') as string | undefined;
-                    if (v && s && v < s) throw new Error(rt('project.deadlineBeforeStart'));
-                  },
-                }),
-              ]}
-              {...dateItem}
-            >
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="calendar"
-              label={rt('project.calendar')}
-              rules={required(rt('project.calendar'))}
-            >
-              <Select options={options(meta.data?.calendars)} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="description" label={rt('project.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+              },
+            ]}
+          >
+            <Input inputMode="decimal" prefix="¥" className="gf-mono" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="stage" label={rt('project.stage')} rules={required(rt('project.stage'))}>
+            <Select options={options(meta.data?.stages)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="startDate"
+            label={rt('project.startDate')}
+            rules={required(rt('project.startDate'))}
+            {...dateItem}
+          >
+            <DateInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="deadline"
+            label={rt('project.deadline')}
+            extra={rt('project.deadlineHint')}
+            dependencies={['startDate']}
+            rules={[
+              ...required(rt('project.deadline')),
+              ({ getFieldValue }) => ({
+                validator: async (_, v: string | undefined) => {
+                  const s = getFieldValue('startDate') as string | undefined;
+                  if (v && s && v < s) throw new Error(rt('project.deadlineBeforeStart'));
+                },
+              }),
+            ]}
+            {...dateItem}
+          >
+            <DateInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="calendar" label={rt('project.calendar')} rules={required(rt('project.calendar'))}>
+            <Select options={options(meta.data?.calendars)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="description" label={rt('project.description')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,27 +1,23 @@
 import { CheckCircleFilled, CloseCircleFilled, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Progress, Select, Space, Table, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Progress, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/auth.tsx';
 import { useT } from '../../../platform/i18n/i18n.tsx';
-import { clean, tablePagination, useListParams } from '../../../platform/list.ts';
 import { useScope } from '../../../platform/scope/scope.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../../platform/widgets/FilterForm.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import { type ProjectQuery, type ProjectRow, rk, useMeta } from '../api.ts';
 import { daysBetween, todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DaysLateTag } from '../widgets/DaysLateTag.tsx';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
 import '../renewal.css';
 
 const FILTERS = ['regionCode', 'type', 'stage', 'atRisk', 'q'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** 项目台账: the renewal projects in scope with their deadline, progress and today's report. */
 export default function ProjectsPage() {
@@ -29,10 +25,9 @@ export default function ProjectsPage() {
   const rt = useRT();
   const can = useCan();
   const scope = useScope();
-  const qc = useQueryClient();
+  const _qc = useQueryClient();
   const meta = useMeta();
-  const list = useListParams(FILTERS);
-  const [filterForm] = Form.useForm<Filters>();
+  const list = useListParams({ filters: FILTERS });
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
   const navigate = useNavigate();
   const today = todayInChina();
@@ -47,17 +42,13 @@ export default function ProjectsPage() {
     }),
     [list.filters, scope.regionCode],
   );
-  const projects = useQuery({
-    queryKey: rk.projects({ ...query, page: list.page, pageSize: list.pageSize }),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/renewal/projects', {
-          params: { query: { ...query, page: list.page, pageSize: list.pageSize } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
 
+  const projects = usePagedQuery({
+    list,
+    query,
+    queryKey: rk.projects,
+    fetch: (q) => unwrap(api.GET('/api/renewal/projects', { params: { query: q } })),
+  });
   const writable = can('renewal.write');
   return (
     <>
@@ -65,80 +56,60 @@ export default function ProjectsPage() {
         title={rt('projects.title')}
         description={rt('projects.description')}
         extra={
-          <Space wrap>
-            <ExportButton
-              fileName={`${rt('projects.title')}.xlsx`}
-              download={() =>
-                api.GET('/api/renewal/projects/export.xlsx', { params: { query }, parseAs: 'blob' })
-              }
-            />
-            {writable ? (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
-                {rt('projects.create')}
-              </Button>
-            ) : null}
-          </Space>
+          writable ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
+              {rt('projects.create')}
+            </Button>
+          ) : null
         }
       />
-      <FilterForm<Filters>
-        form={filterForm}
-        values={list.filters}
-        onSearch={(v) =>
-          list.setFilters(
-            v
-              ? {
-                  regionCode: clean(v.regionCode),
-                  type: clean(v.type),
-                  stage: clean(v.stage),
-                  atRisk: clean(v.atRisk),
-                  q: clean(v.q),
-                }
-              : {},
-          )
+      <PagedTable
+        list={list}
+        result={projects}
+        exportTo={{
+          fileName: `${rt('projects.title')}.xlsx`,
+          download: () =>
+            api.GET('/api/renewal/projects/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
+        filters={
+          <>
+            <Form.Item name="q" label={t('common.keyword')}>
+              <Input placeholder={rt('projects.searchPlaceholder')} allowClear />
+            </Form.Item>
+            <Form.Item name="regionCode" label={t('common.region')}>
+              <RegionSelect placeholder={t('common.all')} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="type" label={rt('project.type')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 140 }}
+                options={meta.data?.projectTypes.map((o) => ({ value: o.code, label: o.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="stage" label={rt('project.stage')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={meta.data?.stages.map((o) => ({ value: o.code, label: o.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="atRisk" label={rt('projects.atRisk')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'true', label: rt('projects.atRiskYes') },
+                  { value: 'false', label: rt('projects.atRiskNo') },
+                ]}
+              />
+            </Form.Item>
+          </>
         }
-      >
-        <Form.Item name="q" label={t('common.keyword')}>
-          <Input placeholder={rt('projects.searchPlaceholder')} allowClear />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('common.region')}>
-          <RegionSelect placeholder={t('common.all')} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="type" label={rt('project.type')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 140 }}
-            options={meta.data?.projectTypes.map((o) => ({ value: o.code, label: o.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="stage" label={rt('project.stage')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={meta.data?.stages.map((o) => ({ value: o.code, label: o.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="atRisk" label={rt('projects.atRisk')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: rt('projects.atRiskYes') },
-              { value: 'false', label: rt('projects.atRiskNo') },
-            ]}
-          />
-        </Form.Item>
-      </FilterForm>
-      <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />
-      <Table<ProjectRow>
-        size="middle"
         aria-label={rt('projects.table')}
         rowKey="id"
-        loading={projects.isFetching}
-        dataSource={projects.data?.items}
-        pagination={tablePagination(t, list, projects.data?.total)}
         scroll={{ x: 1080 }}
         columns={[
           {
@@ -237,15 +208,16 @@ export default function ProjectsPage() {
                   key: 'actions',
                   width: 70,
                   fixed: 'right' as const,
-                  render: (_: unknown, p: ProjectRow) => (
-                    <Button
-                      type="link"
-                      onClick={() => setEditing(p.id)}
-                      aria-label={`${t('common.edit')} ${p.name}`}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  ),
+                  render: (_: unknown, p: ProjectRow) =>
+                    p.can.update ? (
+                      <Button
+                        type="link"
+                        onClick={() => setEditing(p.id)}
+                        aria-label={`${t('common.edit')} ${p.name}`}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    ) : null,
                 },
               ]
             : []),
@@ -255,11 +227,8 @@ export default function ProjectsPage() {
         projectId={editing}
         onClose={() => setEditing(undefined)}
         onSaved={(p) => {
-          const created = editing === null;
-          setEditing(undefined);
-          void qc.invalidateQueries({ queryKey: rk.all });
           // a new project has nothing yet: go straight to its page to add tasks
-          if (created) void navigate(`/renewal/projects/${p.id}`);
+          if (editing === null) void navigate(`/renewal/projects/${p.id}`);
         }}
       />
     </>

@@ -2,9 +2,8 @@ import { EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useDebounced } from '../../../platform/hooks.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
@@ -57,7 +56,6 @@ const toBody = (forces: ForceValues[]): NonNullable<ProjectPatch['taskForces']> 
 /** 工作专班: the project's task forces per stage with their members; staff who maintain it edit them. */
 export default function TaskForcesTab({ projectId }: { projectId: string }) {
   const rt = useRT();
-  const can = useCan();
   const project = useProject(projectId);
   const [editing, setEditing] = useState(false);
   const p = project.data;
@@ -65,7 +63,7 @@ export default function TaskForcesTab({ projectId }: { projectId: string }) {
   if (editing) return <TaskForceEditor project={p} onDone={() => setEditing(false)} />;
   return (
     <div className="rn-stack">
-      {can('renewal.write') ? (
+      {p.can.update ? (
         <Space>
           <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
             {rt('taskForces.edit')}

@@ -2,9 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { ExportButton, useServerError } from '../../../kit/index.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../../platform/widgets/OrgSelect.tsx';
@@ -21,18 +20,17 @@ import {
   type Task,
   useLinks,
   useMeta,
+  useProject,
   useTasks,
 } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
 import { useDayUnits } from '../widgets/day-units.ts';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { TaskImportButton, TaskImportStatus } from './TaskImport.tsx';
 
 /** 任务: the work breakdown and the links between tasks, editable with renewal.write. */
 export default function TasksTab({ projectId }: { projectId: string }) {
   const t = useT();
   const rt = useRT();
-  const can = useCan();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const tasks = useTasks(projectId);
@@ -40,7 +38,8 @@ export default function TasksTab({ projectId }: { projectId: string }) {
   const units = useDayUnits(projectId);
   const [editingTask, setEditingTask] = useState<Task | null | undefined>(undefined);
   const [editingLink, setEditingLink] = useState<Link | null | undefined>(undefined);
-  const writable = can('renewal.write');
+  // the project's `can` decides (it is in the cache: the detail page has loaded it)
+  const writable = useProject(projectId).data?.can.update === true;
   const names = useMemo(() => new Map((tasks.data ?? []).map((x) => [x.id, x])), [tasks.data]);
   const label = (id: string) => {
     const x = names.get(id);
@@ -142,24 +141,28 @@ export default function TasksTab({ projectId }: { projectId: string }) {
                     width: 140,
                     render: (_: unknown, x: Task) => (
                       <Space size={0}>
-                        <Button
-                          type="link"
-                          onClick={() => setEditingTask(x)}
-                          aria-label={`${t('common.edit')} ${x.name}`}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={rt('task.deleteConfirm', { name: x.name })}
-                          okText={rt('common.delete')}
-                          cancelText={t('common.cancel')}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => removeTask.mutateAsync(x)}
-                        >
-                          <Button type="link" danger aria-label={`${rt('common.delete')} ${x.name}`}>
-                            {rt('common.delete')}
+                        {x.can.update ? (
+                          <Button
+                            type="link"
+                            onClick={() => setEditingTask(x)}
+                            aria-label={`${t('common.edit')} ${x.name}`}
+                          >
+                            {t('common.edit')}
                           </Button>
-                        </Popconfirm>
+                        ) : null}
+                        {x.can.delete ? (
+                          <Popconfirm
+                            title={rt('task.deleteConfirm', { name: x.name })}
+                            okText={rt('common.delete')}
+                            cancelText={t('common.cancel')}
+                            okButtonProps={{ danger: true }}
+                            onConfirm={() => removeTask.mutateAsync(x)}
+                          >
+                            <Button type="link" danger aria-label={`${rt('common.delete')} ${x.name}`}>
+                              {rt('common.delete')}
+                            </Button>
+                          </Popconfirm>
+                        ) : null}
                       </Space>
                     ),
                   },

@@ -1,42 +1,33 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Form, Table } from 'antd';
+import { Form } from 'antd';
 import { Link } from 'react-router';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
-import { clean, tablePagination, useListParams } from '../../../platform/list.ts';
 import { useScope } from '../../../platform/scope/scope.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../../platform/widgets/FilterForm.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
-import { type MissingRow, rk } from '../api.ts';
+import { rk } from '../api.ts';
 import { daysBetween, todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
 import { DateInput, dateItem } from '../widgets/fields.tsx';
 import '../renewal.css';
 
 const FILTERS = ['date', 'regionCode'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** 日报缺报 (今日未报): projects under construction without the day's report, for the department. */
 export default function MissingReportsPage() {
   const t = useT();
   const rt = useRT();
   const scope = useScope();
-  const list = useListParams(FILTERS, 50);
-  const [form] = Form.useForm<Filters>();
+  const list = useListParams({ filters: FILTERS, pageSize: 50 });
   const today = todayInChina();
   const date = list.filters.date ?? today;
   const query = { date, regionCode: list.filters.regionCode ?? scope.regionCode ?? undefined };
-  const missing = useQuery({
-    queryKey: rk.missing({ ...query, page: list.page, pageSize: list.pageSize }),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/renewal/reports/missing', {
-          params: { query: { ...query, page: list.page, pageSize: list.pageSize } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const missing = usePagedQuery({
+    list,
+    query,
+    queryKey: rk.missing,
+    fetch: (q) => unwrap(api.GET('/api/renewal/reports/missing', { params: { query: q } })),
   });
   return (
     <>
@@ -44,27 +35,22 @@ export default function MissingReportsPage() {
         title={date === today ? rt('missing.titleToday') : rt('missing.title', { date })}
         description={rt('missing.description')}
       />
-      <FilterForm<Filters>
-        form={form}
-        values={list.filters}
-        onSearch={(v) => list.setFilters(v ? { date: clean(v.date), regionCode: clean(v.regionCode) } : {})}
-      >
-        <Form.Item name="date" label={rt('missing.date')} {...dateItem}>
-          <DateInput style={{ width: 150 }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('common.region')}>
-          <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
-        </Form.Item>
-      </FilterForm>
-      <ErrorAlert error={missing.error} onRetry={() => void missing.refetch()} />
-      <Table<MissingRow>
-        size="middle"
+      <PagedTable
+        list={list}
+        result={missing}
+        filters={
+          <>
+            <Form.Item name="date" label={rt('missing.date')} {...dateItem}>
+              <DateInput style={{ width: 150 }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={t('common.region')}>
+              <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
+            </Form.Item>
+          </>
+        }
         rowKey="projectId"
         aria-label={rt('missing.table')}
-        loading={missing.isFetching}
-        dataSource={missing.data?.items}
-        pagination={tablePagination(t, list, missing.data?.total)}
-        locale={{ emptyText: rt('missing.none') }}
+        empty={rt('missing.none')}
         columns={[
           {
             title: rt('project.name'),

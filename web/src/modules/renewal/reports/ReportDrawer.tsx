@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Form, Input, Modal, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useServerError } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileGallery } from '../../../platform/files/FileGallery.tsx';
-import { useServerError } from '../../../platform/forms.ts';
 import { useFormat } from '../../../platform/i18n/format.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
@@ -20,7 +19,6 @@ type Problem = Report['problems'][number];
 export function ReportDrawer({ reportId, onClose }: { reportId: string | null; onClose: () => void }) {
   const rt = useRT();
   const fmt = useFormat();
-  const can = useCan();
   const [raising, setRaising] = useState<Problem | null>(null);
   const report = useQuery({
     queryKey: rk.report(reportId ?? ''),
@@ -129,7 +127,7 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
                     <Link to={`/renewal/issues?projectId=${r.projectId}`}>
                       <Tag color="blue">{rt('issue.tracked')}</Tag>
                     </Link>
-                  ) : can('renewal.write') ? (
+                  ) : r.can.track ? (
                     <Button
                       size="small"
                       onClick={() => setRaising(p)}

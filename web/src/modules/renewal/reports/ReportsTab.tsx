@@ -1,34 +1,31 @@
 import { FormOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Space, Table } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ExportButton, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/auth.tsx';
 import { useFormat } from '../../../platform/i18n/format.ts';
-import { useT } from '../../../platform/i18n/i18n.tsx';
-import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { type ReportRow, rk } from '../api.ts';
+import { rk, useProject } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { ExportButton } from '../widgets/ExportButton.tsx';
 import { ReportDrawer } from './ReportDrawer.tsx';
 
 /** 工程日报: the project's daily reports, newest first; open one to read it or raise an issue. */
 export default function ReportsTab({ projectId }: { projectId: string }) {
-  const t = useT();
   const rt = useRT();
   const fmt = useFormat();
-  const can = useCan();
+  // the project's `can` says whether this caller files its reports (its contractor, staff)
+  const mayReport = useProject(projectId).data?.can.report === true;
   const navigate = useNavigate();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: [] });
   const [open, setOpen] = useState<string | null>(null);
-  const reports = useQuery({
-    queryKey: rk.reports(projectId, page),
-    queryFn: () =>
+  const reports = usePagedQuery({
+    list,
+    query: {},
+    queryKey: (q) => rk.reports(projectId, q),
+    fetch: (q) =>
       unwrap(
-        api.GET('/api/renewal/projects/{id}/reports', { params: { path: { id: projectId }, query: page } }),
+        api.GET('/api/renewal/projects/{id}/reports', { params: { path: { id: projectId }, query: q } }),
       ),
-    placeholderData: keepPreviousData,
   });
   return (
     <div className="rn-stack">
@@ -44,7 +41,7 @@ export default function ReportsTab({ projectId }: { projectId: string }) {
               })
             }
           />
-          {can('renewal.report') ? (
+          {mayReport ? (
             <Button
               type="primary"
               icon={<FormOutlined aria-hidden />}
@@ -55,20 +52,12 @@ export default function ReportsTab({ projectId }: { projectId: string }) {
           ) : null}
         </Space>
       </div>
-      <ErrorAlert error={reports.error} onRetry={() => void reports.refetch()} />
-      <Table<ReportRow>
+      <PagedTable
+        list={list}
+        result={reports}
         size="small"
         rowKey="id"
         aria-label={rt('report.table')}
-        loading={reports.isFetching}
-        dataSource={reports.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: reports.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p, ps) => setPage({ page: p, pageSize: ps }),
-        }}
         columns={[
           {
             title: rt('report.date'),

@@ -1,29 +1,21 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
+import { clean, PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type { ApiItem, ApiQuery } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { clean, tablePagination, useListParams } from '../../list.ts';
 import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../widgets/FilterForm.tsx';
 import { PageHeader } from '../../widgets/PageHeader.tsx';
 
 type Entry = ApiItem<'/api/audit'>;
 type AuditQuery = ApiQuery<'/api/audit'>;
 
 const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'outcome', 'from', 'to'] as const;
-interface FilterValues {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  outcome?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
+type Range = [Dayjs | null, Dayjs | null] | null | undefined;
 
 const DAY = 'YYYY-MM-DD';
 const OUTCOME_COLOR: Record<Entry['outcome'], string> = { ok: 'green', denied: 'orange', failed: 'red' };
@@ -32,25 +24,18 @@ const OUTCOME_COLOR: Record<Entry['outcome'], string> = { ok: 'green', denied: '
 export default function AuditPage() {
   const t = useT();
   const fmt = useFormat();
-  const list = useListParams(FILTERS);
-  const [filterForm] = Form.useForm<FilterValues>();
+  const list = useListParams({ filters: FILTERS });
 
   const query: AuditQuery = useMemo(
     () => ({ ...list.filters, outcome: list.filters.outcome as AuditQuery['outcome'] }),
     [list.filters],
   );
-  const entries = useQuery({
-    queryKey: ['audit', 'list', query, list.page, list.pageSize],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/audit', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } }),
-      ),
-    placeholderData: keepPreviousData,
+  const entries = usePagedQuery({
+    list,
+    query,
+    queryKey: (q) => ['audit', 'list', q],
+    fetch: (q) => unwrap(api.GET('/api/audit', { params: { query: q } })),
   });
-  const filterValues = useMemo<FilterValues>(() => {
-    const { from, to, ...rest } = list.filters;
-    return { ...rest, range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null };
-  }, [list.filters]);
 
   const outcomeLabel = (o: Entry['outcome']) =>
     o === 'ok' ? t('audit.outcomeOk') : o === 'denied' ? t('audit.outcomeDenied') : t('audit.outcomeFailed');
@@ -59,61 +44,62 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <ChainCard />
-      <FilterForm<FilterValues>
-        form={filterForm}
-        values={filterValues}
-        onSearch={(v) =>
-          list.setFilters(
-            v
-              ? {
-                  actor: clean(v.actor),
-                  action: clean(v.action),
-                  entityType: clean(v.entityType),
-                  entityId: clean(v.entityId),
-                  outcome: clean(v.outcome),
-                  from: v.range?.[0]?.format(DAY),
-                  to: v.range?.[1]?.format(DAY),
-                }
-              : {},
-          )
+      <PagedTable
+        list={list}
+        result={entries}
+        toForm={({ from, to, ...rest }) => ({
+          ...rest,
+          range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null,
+        })}
+        fromForm={(v) => {
+          const range = v.range as Range;
+          return {
+            actor: clean(v.actor),
+            action: clean(v.action),
+            entityType: clean(v.entityType),
+            entityId: clean(v.entityId),
+            outcome: clean(v.outcome),
+            from: range?.[0]?.format(DAY),
+            to: range?.[1]?.format(DAY),
+          };
+        }}
+        filters={
+          <>
+            <Form.Item name="actor" label={t('audit.actor')}>
+              <Input allowClear style={{ width: 130 }} />
+            </Form.Item>
+            <Form.Item name="action" label={t('audit.action')}>
+              <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="entityType" label={t('audit.entityType')}>
+              <Input allowClear style={{ width: 130 }} />
+            </Form.Item>
+            <Form.Item name="entityId" label={t('audit.entityId')}>
+              <Input allowClear style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="outcome" label={t('audit.outcome')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 100 }}
+                options={(['ok', 'denied', 'failed'] as const).map((o) => ({
+                  value: o,
+                  label: outcomeLabel(o),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="range" label={t('audit.dateRange')}>
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                placeholder={[t('audit.dateFrom'), t('audit.dateTo')]}
+                aria-label={t('audit.dateRange')}
+              />
+            </Form.Item>
+          </>
         }
-      >
-        <Form.Item name="actor" label={t('audit.actor')}>
-          <Input allowClear style={{ width: 130 }} />
-        </Form.Item>
-        <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="entityType" label={t('audit.entityType')}>
-          <Input allowClear style={{ width: 130 }} />
-        </Form.Item>
-        <Form.Item name="entityId" label={t('audit.entityId')}>
-          <Input allowClear style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="outcome" label={t('audit.outcome')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 100 }}
-            options={(['ok', 'denied', 'failed'] as const).map((o) => ({ value: o, label: outcomeLabel(o) }))}
-          />
-        </Form.Item>
-        <Form.Item name="range" label={t('audit.dateRange')}>
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            placeholder={[t('audit.dateFrom'), t('audit.dateTo')]}
-            aria-label={t('audit.dateRange')}
-          />
-        </Form.Item>
-      </FilterForm>
-      <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
-      <Table<Entry>
         aria-label={t('audit.table')}
         rowKey="id"
         size="small"
-        loading={entries.isFetching}
-        dataSource={entries.data?.items}
-        pagination={tablePagination(t, list, entries.data?.total)}
         scroll={{ x: 1000 }}
         expandable={{ expandedRowRender: (e) => <EntryDetail entry={e} /> }}
         columns={[

@@ -1,24 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { useCan } from '../../auth/auth.tsx';
 import { ExcelButtons } from '../../excel/ExcelButtons.tsx';
 import { ImportJobStatus } from '../../excel/ImportJobStatus.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { clean, tablePagination, useListParams } from '../../list.ts';
 import { useScope } from '../../scope/scope.tsx';
-import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../widgets/FilterForm.tsx';
 import { PageHeader } from '../../widgets/PageHeader.tsx';
 import { RegionSelect } from '../../widgets/RegionSelect.tsx';
 import { OrgFormDrawer } from './OrgFormDrawer.tsx';
 import { type Org, type OrgQuery, patchOrg, useOrgKinds } from './orgs.api.ts';
 
 const FILTERS = ['kind', 'regionCode', 'status', 'q'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** Organisations: filter by kind, region, status and name; create, edit, close and reopen. */
 export default function OrgsPage() {
@@ -28,9 +25,8 @@ export default function OrgsPage() {
   const scope = useScope();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const list = useListParams(FILTERS);
+  const list = useListParams({ filters: FILTERS });
   const kinds = useOrgKinds();
-  const [filterForm] = Form.useForm<Filters>();
   const [editing, setEditing] = useState<Org | null | undefined>(undefined);
 
   const query: OrgQuery = useMemo(
@@ -42,13 +38,11 @@ export default function OrgsPage() {
     }),
     [list.filters, scope.regionCode],
   );
-  const orgs = useQuery({
-    queryKey: ['orgs', 'list', query, list.page, list.pageSize],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/orgs', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } }),
-      ),
-    placeholderData: keepPreviousData,
+  const orgs = usePagedQuery({
+    list,
+    query,
+    queryKey: (q) => ['orgs', 'list', q],
+    fetch: (q) => unwrap(api.GET('/api/orgs', { params: { query: q } })),
   });
 
   const setStatus = useMutation({
@@ -78,56 +72,41 @@ export default function OrgsPage() {
         }
       />
       <ImportJobStatus target="organisations" />
-      <FilterForm<Filters>
-        form={filterForm}
-        values={list.filters}
-        onSearch={(v) =>
-          list.setFilters(
-            v
-              ? {
-                  kind: clean(v.kind),
-                  regionCode: clean(v.regionCode),
-                  status: clean(v.status),
-                  q: clean(v.q),
-                }
-              : {},
-          )
+      <PagedTable
+        list={list}
+        result={orgs}
+        filters={
+          <>
+            <Form.Item name="q" label={t('common.keyword')}>
+              <Input placeholder={t('orgs.searchPlaceholder')} allowClear />
+            </Form.Item>
+            <Form.Item name="kind" label={t('orgs.kind')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 160 }}
+                options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="regionCode" label={t('common.region')}>
+              <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="status" label={t('orgs.status')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'active', label: t('orgs.statusActive') },
+                  { value: 'closed', label: t('orgs.statusClosed') },
+                ]}
+              />
+            </Form.Item>
+          </>
         }
-      >
-        <Form.Item name="q" label={t('common.keyword')}>
-          <Input placeholder={t('orgs.searchPlaceholder')} allowClear />
-        </Form.Item>
-        <Form.Item name="kind" label={t('orgs.kind')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 160 }}
-            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('common.region')}>
-          <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="status" label={t('orgs.status')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'active', label: t('orgs.statusActive') },
-              { value: 'closed', label: t('orgs.statusClosed') },
-            ]}
-          />
-        </Form.Item>
-      </FilterForm>
-      <ErrorAlert error={orgs.error} onRetry={() => void orgs.refetch()} />
-      <Table<Org>
         size="middle"
         aria-label={t('orgs.table')}
         rowKey="id"
-        loading={orgs.isFetching}
-        dataSource={orgs.data?.items}
-        pagination={tablePagination(t, list, orgs.data?.total)}
         scroll={{ x: 960 }}
         columns={[
           {
@@ -201,14 +180,7 @@ export default function OrgsPage() {
             : []),
         ]}
       />
-      <OrgFormDrawer
-        org={editing}
-        onClose={() => setEditing(undefined)}
-        onSaved={() => {
-          setEditing(undefined);
-          void qc.invalidateQueries({ queryKey: ['orgs'] });
-        }}
-      />
+      <OrgFormDrawer org={editing} onClose={() => setEditing(undefined)} />
     </>
   );
 }

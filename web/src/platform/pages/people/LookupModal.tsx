@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Modal } from 'antd';
-import { useServerError } from '../../forms.ts';
+import { useServerError } from '../../../kit/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
 import { lookupPerson, type Person } from './people.api.ts';

@@ -1,17 +1,15 @@
 import { IdcardOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { useCan } from '../../auth/auth.tsx';
 import { ExcelButtons } from '../../excel/ExcelButtons.tsx';
 import { ImportJobStatus } from '../../excel/ImportJobStatus.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { clean, tablePagination, useListParams } from '../../list.ts';
 import { useScope } from '../../scope/scope.tsx';
-import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../widgets/FilterForm.tsx';
 import { PageHeader } from '../../widgets/PageHeader.tsx';
 import { RegionSelect } from '../../widgets/RegionSelect.tsx';
 import { LookupModal } from './LookupModal.tsx';
@@ -20,13 +18,6 @@ import { PersonFormDrawer } from './PersonFormDrawer.tsx';
 import { type Person, type PersonQuery, personKeys } from './people.api.ts';
 
 const FILTERS = ['q', 'regionCode', 'gender', 'ageMin', 'ageMax'] as const;
-interface FilterValues {
-  q?: string;
-  regionCode?: string | null;
-  gender?: string;
-  ageMin?: number | null;
-  ageMax?: number | null;
-}
 
 const toInt = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
 
@@ -36,9 +27,8 @@ export default function PeoplePage() {
   const fmt = useFormat();
   const can = useCan();
   const scope = useScope();
-  const qc = useQueryClient();
-  const list = useListParams(FILTERS);
-  const [filterForm] = Form.useForm<FilterValues>();
+  const _qc = useQueryClient();
+  const list = useListParams({ filters: FILTERS });
   const [viewing, setViewing] = useState<string | null>(null);
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [lookupOpen, setLookupOpen] = useState(false);
@@ -53,24 +43,12 @@ export default function PeoplePage() {
     }),
     [list.filters, scope.regionCode],
   );
-  const people = useQuery({
-    queryKey: [...personKeys.all, 'list', query, list.page, list.pageSize],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/people', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } }),
-      ),
-    placeholderData: keepPreviousData,
+  const people = usePagedQuery({
+    list,
+    query,
+    queryKey: (q) => [...personKeys.all, 'list', q],
+    fetch: (q) => unwrap(api.GET('/api/people', { params: { query: q } })),
   });
-  const filterValues = useMemo<FilterValues>(
-    () => ({
-      q: list.filters.q,
-      regionCode: list.filters.regionCode,
-      gender: list.filters.gender,
-      ageMin: toInt(list.filters.ageMin),
-      ageMax: toInt(list.filters.ageMax),
-    }),
-    [list.filters],
-  );
 
   const writable = can('person.write');
   return (
@@ -93,55 +71,39 @@ export default function PeoplePage() {
         }
       />
       <ImportJobStatus target="people" />
-      <FilterForm<FilterValues>
-        form={filterForm}
-        values={filterValues}
-        onSearch={(v) =>
-          list.setFilters(
-            v
-              ? {
-                  q: clean(v.q),
-                  regionCode: clean(v.regionCode),
-                  gender: clean(v.gender),
-                  ageMin: clean(v.ageMin),
-                  ageMax: clean(v.ageMax),
-                }
-              : {},
-          )
+      <PagedTable
+        list={list}
+        result={people}
+        toForm={(f) => ({ ...f, ageMin: toInt(f.ageMin), ageMax: toInt(f.ageMax) })}
+        filters={
+          <>
+            <Form.Item name="q" label={t('people.name')}>
+              <Input placeholder={t('people.searchPlaceholder')} allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={t('people.region')}>
+              <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="gender" label={t('people.gender')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 100 }}
+                options={[
+                  { value: 'male', label: t('people.male') },
+                  { value: 'female', label: t('people.female') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="ageMin" label={t('people.ageMin')}>
+              <InputNumber min={0} max={150} precision={0} controls={false} style={{ width: 80 }} />
+            </Form.Item>
+            <Form.Item name="ageMax" label={t('people.ageMax')}>
+              <InputNumber min={0} max={150} precision={0} controls={false} style={{ width: 80 }} />
+            </Form.Item>
+          </>
         }
-      >
-        <Form.Item name="q" label={t('people.name')}>
-          <Input placeholder={t('people.searchPlaceholder')} allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('people.region')}>
-          <RegionSelect placeholder={t('common.all')} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="gender" label={t('people.gender')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 100 }}
-            options={[
-              { value: 'male', label: t('people.male') },
-              { value: 'female', label: t('people.female') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="ageMin" label={t('people.ageMin')}>
-          <InputNumber min={0} max={150} precision={0} controls={false} style={{ width: 80 }} />
-        </Form.Item>
-        <Form.Item name="ageMax" label={t('people.ageMax')}>
-          <InputNumber min={0} max={150} precision={0} controls={false} style={{ width: 80 }} />
-        </Form.Item>
-      </FilterForm>
-      <ErrorAlert error={people.error} onRetry={() => void people.refetch()} />
-      <Table<Person>
-        size="middle"
         aria-label={t('people.table')}
         rowKey="id"
-        loading={people.isFetching}
-        dataSource={people.data?.items}
-        pagination={tablePagination(t, list, people.data?.total)}
         scroll={{ x: 960 }}
         columns={[
           {
@@ -222,11 +184,7 @@ export default function PeoplePage() {
       <PersonFormDrawer
         person={editing}
         onClose={() => setEditing(undefined)}
-        onSaved={(p) => {
-          setEditing(undefined);
-          void qc.invalidateQueries({ queryKey: personKeys.all });
-          setViewing(p.id);
-        }}
+        onSaved={(p) => setViewing(p.id)}
       />
       <LookupModal
         open={lookupOpen}

@@ -1,12 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { App, Button, Drawer, Form, Input, Space } from 'antd';
-import { useEffect } from 'react';
-import { useServerError } from '../../forms.ts';
+import { Form, Input } from 'antd';
+import { useMemo } from 'react';
+import { FormDrawer } from '../../../kit/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useDefaultRegion } from '../../scope/scope.tsx';
-import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
 import { RegionSelect } from '../../widgets/RegionSelect.tsx';
-import { createPerson, type Person, patchPerson } from './people.api.ts';
+import { createPerson, type Person, patchPerson, personKeys } from './people.api.ts';
 
 interface Values {
   name: string;
@@ -14,8 +12,6 @@ interface Values {
   mobile?: string;
   regionCode?: string | null;
 }
-
-const FIELDS = ['name', 'citizenId', 'mobile', 'regionCode'] as const;
 
 /** Register a person, or edit one (the citizen ID cannot change). `person` undefined = closed, null = new. */
 export function PersonFormDrawer({
@@ -28,112 +24,86 @@ export function PersonFormDrawer({
   onSaved: (p: Person) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const defaultRegion = useDefaultRegion();
   const [form] = Form.useForm<Values>();
-  const server = useServerError(form, FIELDS);
   const open = person !== undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    server.clear();
-    form.resetFields();
-    if (person) form.setFieldsValue({ name: person.name, regionCode: person.regionCode });
-    else if (defaultRegion) form.setFieldsValue({ regionCode: defaultRegion });
-  }, [open, person, form, defaultRegion, server.clear]);
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const mobile = v.mobile?.trim();
-      if (person) {
-        return patchPerson(person.id, {
-          name: v.name.trim(),
-          regionCode: v.regionCode ?? null,
-          ...(mobile ? { mobile } : {}),
-        });
-      }
-      return createPerson({
+  const start = useMemo(
+    () =>
+      person
+        ? { name: person.name, regionCode: person.regionCode }
+        : defaultRegion
+          ? { regionCode: defaultRegion }
+          : undefined,
+    [person, defaultRegion],
+  );
+  const submit = (v: Values) => {
+    const mobile = v.mobile?.trim();
+    if (person) {
+      return patchPerson(person.id, {
         name: v.name.trim(),
-        citizenId: (v.citizenId ?? '').trim(),
-        mobile: mobile || null,
         regionCode: v.regionCode ?? null,
+        ...(mobile ? { mobile } : {}),
       });
-    },
-    onSuccess: (p) => {
-      void message.success(t('common.saved'));
-      onSaved(p);
-    },
-    onError: server.report,
-  });
+    }
+    return createPerson({
+      name: v.name.trim(),
+      citizenId: (v.citizenId ?? '').trim(),
+      mobile: mobile || null,
+      regionCode: v.regionCode ?? null,
+    });
+  };
 
   return (
-    <Drawer
+    <FormDrawer<Values, Person>
       open={open}
       onClose={onClose}
+      onSaved={onSaved}
       title={person ? t('people.editTitle') : t('people.create')}
       size={480}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button type="primary" htmlType="submit" form="person-form" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </Space>
-      }
+      form={form}
+      name="person"
+      initialValues={start}
+      submit={submit}
+      invalidate={[personKeys.all]}
     >
-      <ErrorAlert error={server.error} />
-      <Form<Values>
-        form={form}
-        id="person-form"
-        name="person"
-        layout="vertical"
-        onFinish={(v) => {
-          server.clear();
-          save.mutate(v);
-        }}
+      <Form.Item
+        name="name"
+        label={t('people.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: t('people.name') }) },
+        ]}
       >
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      {person ? (
+        <Form.Item label={t('people.citizenId')} extra={t('people.citizenIdLocked')}>
+          <Input value={person.citizenIdMasked} disabled className="gf-mono" />
+        </Form.Item>
+      ) : (
         <Form.Item
-          name="name"
-          label={t('people.name')}
+          name="citizenId"
+          label={t('people.citizenId')}
           rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('people.name') }) },
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('people.citizenId') }),
+            },
           ]}
         >
-          <Input maxLength={50} autoComplete="off" />
+          <Input maxLength={18} className="gf-mono" autoComplete="off" />
         </Form.Item>
-        {person ? (
-          <Form.Item label={t('people.citizenId')} extra={t('people.citizenIdLocked')}>
-            <Input value={person.citizenIdMasked} disabled className="gf-mono" />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="citizenId"
-            label={t('people.citizenId')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('people.citizenId') }),
-              },
-            ]}
-          >
-            <Input maxLength={18} className="gf-mono" autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="mobile"
-          label={t('people.mobile')}
-          extra={
-            person ? `${person.mobileMasked ?? t('common.none')} · ${t('people.mobileKeep')}` : undefined
-          }
-        >
-          <Input maxLength={30} className="gf-mono" autoComplete="off" inputMode="tel" />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('people.region')}>
-          <RegionSelect />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      )}
+      <Form.Item
+        name="mobile"
+        label={t('people.mobile')}
+        extra={person ? `${person.mobileMasked ?? t('common.none')} · ${t('people.mobileKeep')}` : undefined}
+      >
+        <Input maxLength={30} className="gf-mono" autoComplete="off" inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('people.region')}>
+        <RegionSelect />
+      </Form.Item>
+    </FormDrawer>
   );
 }

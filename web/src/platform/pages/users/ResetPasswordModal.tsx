@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
-import { useServerError } from '../../forms.ts';
+import { useServerError } from '../../../kit/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
 import { resetPassword, type User } from './users.api.ts';

@@ -1,15 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
+import { PagedTable, useListParams, usePagedQuery } from '../../../kit/index.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { useAuth, useCan } from '../../auth/auth.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { programmeLabel, roleLabel } from '../../labels.ts';
-import { clean, tablePagination, useListParams } from '../../list.ts';
-import { ErrorAlert } from '../../widgets/ErrorAlert.tsx';
-import { FilterForm } from '../../widgets/FilterForm.tsx';
 import { PageHeader } from '../../widgets/PageHeader.tsx';
 import { RegionName } from '../../widgets/RegionName.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
@@ -17,20 +15,20 @@ import { RolesTable } from './RolesTable.tsx';
 import { UserFormDrawer } from './UserFormDrawer.tsx';
 import { type User, type UserQuery, useRoles, userAction, userKeys } from './users.api.ts';
 
-const FILTERS = ['q', 'role', 'status', 'tab'] as const;
-type Filters = Partial<Record<'q' | 'role' | 'status', string>>;
+const FILTERS = ['q', 'role', 'status'] as const;
+const TAB = ['tab'] as const;
 
 /** Accounts and roles (security administrator): create, grants, disable/enable, unlock, reset password. */
 export default function UsersPage() {
   const { t } = useI18n();
-  const list = useListParams(FILTERS);
-  const tab = list.filters.tab === 'roles' ? 'roles' : 'users';
+  const tabs = useListParams({ filters: TAB });
+  const tab = tabs.filters.tab === 'roles' ? 'roles' : 'users';
   return (
     <>
       <PageHeader title={t('users.title')} description={t('users.description')} />
       <Tabs
         activeKey={tab}
-        onChange={(k) => list.setFilters(k === 'roles' ? { tab: 'roles' } : {})}
+        onChange={(k) => tabs.setFilters(k === 'roles' ? { tab: 'roles' } : {})}
         items={[
           { key: 'users', label: t('users.tabUsers'), children: tab === 'users' ? <UsersTab /> : null },
           { key: 'roles', label: t('users.tabRoles'), children: tab === 'roles' ? <RolesTable /> : null },
@@ -47,9 +45,8 @@ function UsersTab() {
   const can = useCan();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const list = useListParams(FILTERS);
+  const list = useListParams({ filters: FILTERS });
   const roles = useRoles();
-  const [filterForm] = Form.useForm<Filters>();
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
 
@@ -61,18 +58,12 @@ function UsersTab() {
     }),
     [list.filters],
   );
-  const users = useQuery({
-    queryKey: [...userKeys.all, 'list', query, list.page, list.pageSize],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/users', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } }),
-      ),
-    placeholderData: keepPreviousData,
+  const users = usePagedQuery({
+    list,
+    query,
+    queryKey: (q) => [...userKeys.all, 'list', q],
+    fetch: (q) => unwrap(api.GET('/api/users', { params: { query: q } })),
   });
-  const filterValues = useMemo<Filters>(
-    () => ({ q: list.filters.q, role: list.filters.role, status: list.filters.status }),
-    [list.filters],
-  );
   const act = useMutation({
     mutationFn: (v: { user: User; action: 'disable' | 'enable' | 'unlock' }) =>
       userAction(v.user.id, v.action),
@@ -86,55 +77,49 @@ function UsersTab() {
   const writable = can('user.write');
   return (
     <>
-      <div className="gf-toolbar">
-        <FilterForm<Filters>
-          form={filterForm}
-          values={filterValues}
-          onSearch={(v) =>
-            list.setFilters(v ? { q: clean(v.q), role: clean(v.role), status: clean(v.status) } : {})
-          }
-        >
-          <Form.Item name="q" label={t('common.keyword')}>
-            <Input placeholder={t('users.searchPlaceholder')} allowClear />
-          </Form.Item>
-          <Form.Item name="role" label={t('users.roleFilter')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={{ width: 160 }}
-              options={(roles.data ?? []).map((r) => ({
-                value: r.role,
-                label: lang === 'en' ? r.name.en : r.name.zh,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="status" label={t('users.status')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={{ width: 120 }}
-              options={[
-                { value: 'active', label: t('users.active') },
-                { value: 'disabled', label: t('users.disabled') },
-                { value: 'locked', label: t('users.locked') },
-              ]}
-            />
-          </Form.Item>
-        </FilterForm>
-        {writable ? (
+      {writable ? (
+        <div className="gf-block">
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
             {t('users.create')}
           </Button>
-        ) : null}
-      </div>
-      <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-      <Table<User>
+        </div>
+      ) : null}
+      <PagedTable
+        list={list}
+        result={users}
+        filters={
+          <>
+            <Form.Item name="q" label={t('common.keyword')}>
+              <Input placeholder={t('users.searchPlaceholder')} allowClear />
+            </Form.Item>
+            <Form.Item name="role" label={t('users.roleFilter')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 160 }}
+                options={(roles.data ?? []).map((r) => ({
+                  value: r.role,
+                  label: lang === 'en' ? r.name.en : r.name.zh,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="status" label={t('users.status')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'active', label: t('users.active') },
+                  { value: 'disabled', label: t('users.disabled') },
+                  { value: 'locked', label: t('users.locked') },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
         size="middle"
         aria-label={t('users.table')}
         rowKey="id"
-        loading={users.isFetching}
-        dataSource={users.data?.items}
-        pagination={tablePagination(t, list, users.data?.total)}
         scroll={{ x: 1100 }}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 120 },
@@ -240,14 +225,7 @@ function UsersTab() {
             : []),
         ]}
       />
-      <UserFormDrawer
-        user={editing}
-        onClose={() => setEditing(undefined)}
-        onSaved={() => {
-          setEditing(undefined);
-          void qc.invalidateQueries({ queryKey: userKeys.all });
-        }}
-      />
+      <UserFormDrawer user={editing} onClose={() => setEditing(undefined)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );

@@ -4,7 +4,9 @@ import type { Allowed } from '../../../../__tests__/authz-matrix.ts';
 
 /**
  * Ballots are read by staff, leaders, third parties of the project (READ) — and the auditor, who
- * checks the count. (Written out: the matrix imports this file before its own READ exists.)
+ * checks the count. Inside the routes the community's policy narrows it: third parties see the
+ * plans and published results only (review meetings 404, who voted 403; ADR 0007). (Written out:
+ * the matrix imports this file before its own READ exists.)
  */
 const BALLOT_READERS: Allowed = ['staff', 'leader', 'partner', 'auditor'];
 
@@ -30,7 +32,7 @@ export const BALLOTS_AUTHZ: Record<string, Allowed> = {
   'POST /api/renewal/ballots/:id/void': ['staff'],
   'GET /api/renewal/ballots/:id/links': ['staff'],
   'POST /api/renewal/ballots/:id/links': ['staff'],
-  // votes: who voted what is further limited to staff and the auditor inside the routes
+  // votes: who voted is limited inside the routes to staff, leaders and the auditor, what they chose to staff and the auditor
   'GET /api/renewal/ballots/:id/votes': BALLOT_READERS,
   'POST /api/renewal/ballots/:id/votes': ['staff'],
   'PATCH /api/renewal/ballots/:id/votes/:voteId': ['staff'],

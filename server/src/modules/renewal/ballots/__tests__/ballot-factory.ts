@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { tinyPdf, upload } from '../../../../platform/files/__tests__/multipart.ts';
+import { tinyPdf, upload } from '../../../../platform/kit/testing.ts';
 import type { TestEnv } from '../../../../test/harness.ts';
 import { call, expectStatus } from '../../__tests__/renewal-factory.ts';
 import { bdb } from '../ballot.tables.ts';
@@ -120,7 +120,7 @@ export interface BallotBody {
     linksUsed: number;
   } | null;
   result: Record<string, unknown> | null;
-  canSeeChoices: boolean;
+  can: { update: boolean; voters: boolean; choices: boolean };
   plan: { id: string; version: number; status: string };
 }
 

@@ -1,7 +1,6 @@
 import { decideMatter, formatArea } from '@gongfu/domain/renewal/consent';
 import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../demo/demo-accounts.ts';
-import { seedDemo } from '../../../../demo/seed-demo.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import { call, expectStatus } from '../../__tests__/renewal-factory.ts';
 import { renewalModule } from '../../manifest.ts';
@@ -12,8 +11,7 @@ describeEachDb(
   'renewal ballots demo: 竹贤山庄二期 问计于民',
   (env) => {
     it('reviews v1, revises it, and adopts v2 by a published major-matter ballot counted from the records', async () => {
-      const lines: string[] = [];
-      await seedDemo(env().services, env().manifests, (l) => lines.push(l));
+      const lines = env().demoLog;
       const db = bdb(env().services.db);
       const community = await db
         .selectFrom('renewal_communities')
@@ -77,7 +75,7 @@ describeEachDb(
         .execute();
       expect(events.filter((e) => e.action === 'corrected')).toHaveLength(1);
       expect(lines.some((l) => l.includes('竹贤山庄二期') && l.includes('passed'))).toBe(true);
-    }, 600_000);
+    });
   },
-  { modules: [renewalModule] },
+  { modules: [renewalModule], demo: true },
 );

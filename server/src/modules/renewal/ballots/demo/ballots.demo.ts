@@ -1,12 +1,16 @@
 import { seededRandom } from '../../../../demo/demo-random.ts';
-import type { RequestContext } from '../../../../platform/audit/audit.service.ts';
-import { actAs } from '../../../../platform/auth/principal-for.ts';
-import type { Clock } from '../../../../platform/clock.ts';
-import { solidPng } from '../../../../platform/files/png.ts';
-import type { PlatformServices } from '../../../../platform/module/app-types.ts';
-import type { DemoContext } from '../../../../platform/module/manifest.ts';
+import {
+  actAs,
+  addDays,
+  type Clock,
+  type DemoContext,
+  type PlatformServices,
+  type RequestContext,
+  shanghaiInstant,
+  solidPng,
+  todayOf,
+} from '../../../../platform/kit/index.ts';
 import { liveLinks } from '../../communities/resident-token.service.ts';
-import { addDays, todayOf } from '../../renewal.dates.ts';
 import { closeBallot, createBallot, openBallot, publishBallot } from '../ballot.service.ts';
 import type { Choice } from '../ballot.tables.ts';
 import { findCommunityNamed, listVotingOwners } from '../community-access.repo.ts';
@@ -66,7 +70,7 @@ export async function seedBallotsDemo({ services, log }: DemoContext): Promise<v
   const today = todayOf(services);
   const clock = new StoryClock(services.clock.now());
   const s: PlatformServices = { ...services, clock };
-  const on = (days: number, time: string) => clock.set(new Date(`${addDays(today, days)}T${time}:00+08:00`));
+  const on = (days: number, time: string) => clock.set(shanghaiInstant(addDays(today, days), time));
   const ctx = await actAs(services, 'anji', 'demo:renewal-ballots');
   const r = seededRandom(278);
 
@@ -108,8 +112,8 @@ export async function seedBallotsDemo({ services, log }: DemoContext): Promise<v
     planId: v2.plan.id,
     matter: 'major',
     question: '是否同意按《竹贤山庄二期老旧小区改造方案（修改稿）》实施小区改造？',
-    opensAt: new Date(`${addDays(today, -52)}T09:00:00+08:00`).toISOString(),
-    closesAt: new Date(`${addDays(today, -38)}T18:00:00+08:00`).toISOString(),
+    opensAt: shanghaiInstant(addDays(today, -52), '09:00').toISOString(),
+    closesAt: shanghaiInstant(addDays(today, -38), '18:00').toISOString(),
   });
   const ballotId = created.ballot.id;
   on(-52, '09:00');

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../../platform/db/migrate.ts';
+import { execStatements } from '../../../../platform/kit/index.ts';
 
 /**
  * Residents deciding during the works (问计于民): versions of a community's renovation plan with

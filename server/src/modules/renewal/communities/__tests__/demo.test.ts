@@ -1,22 +1,9 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../demo/demo-accounts.ts';
-import { seedDemo } from '../../../../demo/seed-demo.ts';
-import { verifyAuditChain } from '../../../../platform/audit/audit-verify.ts';
-import { defineModule } from '../../../../platform/module/manifest.ts';
+import { verifyAuditChain } from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
-import { seedRenewalDemo } from '../../demo/renewal.demo.ts';
 import { renewalModule } from '../../manifest.ts';
-import { communitiesPart } from '../index.ts';
 import { get } from './community-helpers.ts';
-
-/** The renewal module with only the core's and this part's demo data (the other parts' demos are theirs to test). */
-const communitiesDemoModule = defineModule({
-  ...renewalModule,
-  demo: async (ctx) => {
-    await seedRenewalDemo(ctx);
-    await communitiesPart.demo(ctx);
-  },
-});
 
 interface Community {
   id: string;
@@ -33,7 +20,11 @@ interface Community {
 describeEachDb(
   'renewal communities demo data',
   (env) => {
+    // a read-only fixture: anji's session (no test changes the demo data)
     let anji = '';
+    beforeAll(async () => {
+      anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
+    });
     const list = (query: string) =>
       get<{ items: Community[]; total: number }>(
         env(),
@@ -42,13 +33,10 @@ describeEachDb(
       );
 
     it('loads through audited services and reports the renovated count from records', async () => {
-      const lines: string[] = [];
-      await seedDemo(env().services, env().manifests, (l) => lines.push(l));
-      expect(lines).toContain(
+      expect(env().demoLog).toContain(
         'renewal: 84 communities renovated or under way (竹贤山庄二期 under construction)',
       );
       expect((await verifyAuditChain(env().services.db)).ok).toBe(true);
-      anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
     });
 
     it('has 84 communities renovated or under way in Anji (83 finished), 蓝天花园 and 山水华庭 accepted with their satisfaction', async () => {
@@ -56,10 +44,11 @@ describeEachDb(
       expect(done).toHaveLength(83);
       const building = (await list('&status=construction')).items.map((c) => c.name);
       expect(building).toEqual(['竹贤山庄二期']);
-      const metric = (key: string) => communitiesPart.metrics?.find((m) => m.key === key);
-      const scope = { regionCode: '330523', asOf: '2026-03-02' };
-      expect(await metric('renewal.communities.renovated')?.compute(env().services, scope)).toBe(84);
-      expect(await metric('renewal.communities.completed')?.compute(env().services, scope)).toBe(83);
+      // the same figures as metrics, read through the API within the caller's scope
+      const metric = async (key: string) =>
+        (await get<{ value: number }>(env(), anji, `/api/metrics/${key}`)).value;
+      expect(await metric('renewal.communities.renovated')).toBe(84);
+      expect(await metric('renewal.communities.completed')).toBe(83);
       const accepted = (await list('&status=accepted')).items;
       expect(accepted.map((c) => c.name).sort()).toEqual(['山水华庭', '蓝天花园']);
       // the address is the road and number; the street (the region) is not repeated in it
@@ -117,5 +106,6 @@ describeEachDb(
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
     });
   },
-  { modules: [communitiesDemoModule] },
+  // the demo snapshot holds every module's demo data, as `npm start` seeds it
+  { modules: [renewalModule], demo: true },
 );

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
 import {
+  sheetsOf,
   shownSheetsOf,
   typedSheetsOf,
   workbookOf,
-} from '../../../../platform/excel/__tests__/typed-fixtures.ts';
-import { sheetsOf, xlsxOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts';
-import { XLSX_TYPE } from '../../../../platform/excel/xlsx-export.ts';
+  XLSX_TYPE,
+  xlsxOf,
+} from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
   call,
@@ -61,7 +62,7 @@ describeEachDb(
         statusName: '施工中',
         project: { id: project, name: '蓝天花园老旧小区改造工程' },
         unitCount: 0,
-        canEdit: true,
+        can: { update: true, decide: true },
       });
       expect(await auditActions(env(), lantian.id)).toEqual(['renewal.community.create']);
     });
@@ -202,7 +203,9 @@ describeEachDb(
         '安吉蓝天房地产开发有限公司',
         '安吉蓝天房地产开发有限公司',
       ]);
-      expect((await get<Community & { canEdit: boolean }>(env(), w.leader, base)).canEdit).toBe(false);
+      expect((await get<Community & { can: { update: boolean } }>(env(), w.leader, base)).can.update).toBe(
+        false,
+      );
       // leaders read but do not write
       expect((await call(env(), w.leader, 'PATCH', base, { batch: 'x' })).statusCode).toBe(403);
       // Tiantai staff see nothing of Anji's community

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { sheetsOf } from '../../../../platform/excel/__tests__/xlsx-fixtures.ts';
+import { sheetsOf } from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
   call,

@@ -1,9 +1,12 @@
 import { type Random, seededRandom } from '../../../../demo/demo-random.ts';
-import type { RequestContext } from '../../../../platform/audit/audit.service.ts';
-import { actAs } from '../../../../platform/auth/principal-for.ts';
-import type { PlatformServices } from '../../../../platform/module/app-types.ts';
-import type { DemoContext } from '../../../../platform/module/manifest.ts';
-import { addDays, todayOf } from '../../renewal.dates.ts';
+import {
+  actAs,
+  addDays,
+  type DemoContext,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../../../platform/kit/index.ts';
 import { type CommunityValues, countCommunitiesWithStatus, insertCommunity } from '../community.repo.ts';
 import { RENOVATED } from '../community.rules.ts';
 import { addHouseholds, createCommunity, type HouseholdRow, updateCommunity } from '../community.service.ts';
@@ -278,6 +281,6 @@ export async function seedCommunitiesDemo({ services: s, log }: DemoContext): Pr
     await recordAcceptance(s, ctx, id, { acceptedOn: addDays(today, -daysAgo), acceptedBy: by });
   }
 
-  const renovated = await countCommunitiesWithStatus(s.db, '330523', RENOVATED);
+  const renovated = await countCommunitiesWithStatus(s.db, ['330523'], RENOVATED);
   log(`${renovated} communities renovated or under way (竹贤山庄二期 under construction)`);
 }

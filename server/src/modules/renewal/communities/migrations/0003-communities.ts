@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../../platform/db/migrate.ts';
+import { execStatements } from '../../../../platform/kit/index.ts';
 
 /**
  * Old residential communities (老旧小区) under renovation: the register of communities, their

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../../platform/db/migrate.ts';
+import { execStatements } from '../../../../platform/kit/index.ts';
 
 /**
  * Residents' surveys of a community under renovation: before the works (问需于民, phase

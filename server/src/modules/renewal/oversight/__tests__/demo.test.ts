@@ -1,24 +1,24 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../demo/demo-accounts.ts';
-import { seedDemo } from '../../../../demo/seed-demo.ts';
-import { verifyAuditChain } from '../../../../platform/audit/audit-verify.ts';
+import { addDays, todayOf } from '../../../../platform/kit/index.ts';
+import { verifyAuditChain } from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
-import { addDays, todayOf } from '../../renewal.dates.ts';
 import { get, oversightTestModule } from './oversight-module.ts';
 
 describeEachDb(
   'renewal oversight demo data',
   (env) => {
+    // a read-only fixture: anji's session (no test changes the demo data)
     let anji = '';
+    beforeAll(async () => {
+      anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
+    });
 
     it('loads after the projects through audited services', async () => {
-      const lines: string[] = [];
-      await seedDemo(env().services, env().manifests, (l) => lines.push(l));
-      expect(lines).toContain(
+      expect(env().demoLog).toContain(
         'renewal: 3 supervision meetings, 8 inspection findings, 2 night-work requests',
       );
       expect((await verifyAuditChain(env().services.db)).ok).toBe(true);
-      anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
     });
 
     it('has weekly meetings whose action items are mostly closed, one overdue', async () => {
@@ -91,5 +91,5 @@ describeEachDb(
       expect(nights.map((d) => d.date)).toEqual([addDays(today, 2), addDays(today, 3)]);
     });
   },
-  { modules: [oversightTestModule] },
+  { modules: [oversightTestModule], demo: true },
 );

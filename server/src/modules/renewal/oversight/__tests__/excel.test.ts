@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
-import { actAs } from '../../../../platform/auth/principal-for.ts';
-import { shownSheetsOf } from '../../../../platform/excel/__tests__/typed-fixtures.ts';
-import { XLSX_TYPE } from '../../../../platform/excel/xlsx-export.ts';
+import { actAs } from '../../../../platform/kit/index.ts';
+import { shownSheetsOf, XLSX_TYPE } from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
   call,

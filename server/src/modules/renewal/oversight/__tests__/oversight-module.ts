@@ -1,4 +1,4 @@
-import { type DemoContext, defineModule, type ModuleManifest } from '../../../../platform/module/manifest.ts';
+import { type DemoContext, defineModule, type ModuleManifest } from '../../../../platform/kit/index.ts';
 import type { TestEnv } from '../../../../test/harness.ts';
 import { call, expectStatus, type World } from '../../__tests__/renewal-factory.ts';
 import { renewalModule } from '../../manifest.ts';

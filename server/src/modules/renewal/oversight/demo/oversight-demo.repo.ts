@@ -1,4 +1,4 @@
-import type { Db } from '../../../../platform/audit/audit.repo.ts';
+import type { Db } from '../../../../platform/kit/index.ts';
 import { rdb } from '../../renewal.tables.ts';
 
 /** Look-ups the oversight demo needs (demo data only). */

@@ -1,8 +1,11 @@
-import type { RequestContext } from '../../../../platform/audit/audit.service.ts';
-import { actAs } from '../../../../platform/auth/principal-for.ts';
-import type { PlatformServices } from '../../../../platform/module/app-types.ts';
-import type { DemoContext } from '../../../../platform/module/manifest.ts';
-import { addDays, todayOf } from '../../renewal.dates.ts';
+import {
+  actAs,
+  addDays,
+  type DemoContext,
+  type PlatformServices,
+  type RequestContext,
+  todayOf,
+} from '../../../../platform/kit/index.ts';
 import { closeActionItem } from '../action-item.service.ts';
 import { closeFinding, reinspectFinding, replyToFinding } from '../finding.service.ts';
 import { recordInspection } from '../inspection.service.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { execStatements } from '../../../../platform/db/migrate.ts';
+import { execStatements } from '../../../../platform/kit/index.ts';
 
 /**
  * Oversight of renewal projects: supervision meetings (督查例会) with action items,
