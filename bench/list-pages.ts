@@ -19,8 +19,10 @@
  * more than 1,000 rows, fails the benchmark (exit code 1) with the plan on stderr.
  *
  * Prints one JSON line per row: {backend, server, page, caller, connections, seconds, requests,
- * errors, reqPerSec, p50Ms, p99Ms, bytes, ratioToBare, load1}, and {plan: …} lines; bench/run.ts
- * turns them into the report's section (bench/list-pages.report.ts).
+ * errors, reqPerSec, p50Ms, p99Ms, bytes, ratioToBare, serverCpuMsPerReq, pgCpuMsPerReq, load1}
+ * (the CPU the server process and the database's backends spent per request, from /proc: far
+ * steadier than req/s on a shared machine), and {seeded}, {plan}, {baseline}, {directus} lines;
+ * bench/run.ts turns them into the report's section (bench/list-pages.report.ts).
  *
  *   npx tsx bench/list-pages.ts
  *   GONGFU_BENCH_PG_URL=postgres://…/postgres   admin connection (default postgres@127.0.0.1)
@@ -151,7 +153,7 @@ async function seedPeople(s: Services): Promise<{ county: number; all: number }>
   return { county: inCounty, all: PEOPLE };
 }
 
-/** 5,000 projects (54 in 安吉), a schedule snapshot each, 20 tasks and 10 daily reports each. */
+/** 5,000 projects (54 in 安吉), each with five days of schedule snapshots, ten daily reports and 20 tasks. */
 async function seedProjects(s: Services): Promise<{ county: number; all: number }> {
   const r = seededRandom(20261211);
   const sys = systemContext('bench');
@@ -718,41 +720,48 @@ async function seed(s: Services): Promise<void> {
  */
 async function startBaseline(checkout: string, dir: string, masterKey: string) {
   const pgdb = await createDatabase();
-  const env = {
-    ...process.env,
-    DATABASE_URL: pgdb.url,
-    GONGFU_MASTER_KEY: masterKey,
-    NODE_ENV: 'production',
-  };
-  log(`baseline: migrating with ${checkout}…`);
-  await run(process.execPath, [join(checkout, 'server/bin/gongfu.mjs'), 'migrate'], {
-    cwd: checkout,
-    env,
-    timeout: 300_000,
-  });
-  const database = await openDatabase({ databaseUrl: pgdb.url });
   try {
-    const built = await buildApp({ config: testConfig({ masterKey }), database, modules: [] });
-    await seed(built.services);
-    await built.app.close();
-  } finally {
-    await database.close();
-  }
-  const child = await startChild(
-    'gongfu-baseline',
-    dir,
-    [join(checkout, 'server/bin/gongfu.mjs'), 'serve'],
-    {
-      NODE_ENV: 'production',
+    const env = {
+      ...process.env,
       DATABASE_URL: pgdb.url,
       GONGFU_MASTER_KEY: masterKey,
-      GONGFU_DATA_DIR: join(dir, 'baseline-data'),
-    },
-    await freePort(),
-    '/api/status',
-    checkout,
-  );
-  return { child, drop: pgdb.drop };
+      NODE_ENV: 'production',
+    };
+    log(`baseline: migrating with ${checkout}…`);
+    await run(process.execPath, [join(checkout, 'server/bin/gongfu.mjs'), 'migrate'], {
+      cwd: checkout,
+      env,
+      timeout: 300_000,
+    });
+    const database = await openDatabase({ databaseUrl: pgdb.url });
+    try {
+      const built = await buildApp({ config: testConfig({ masterKey }), database, modules: [] });
+      await seed(built.services);
+      await built.app.close();
+    } finally {
+      await database.close();
+    }
+    const child = await startChild(
+      'gongfu-baseline',
+      dir,
+      [join(checkout, 'server/bin/gongfu.mjs'), 'serve'],
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: pgdb.url,
+        GONGFU_MASTER_KEY: masterKey,
+        GONGFU_DATA_DIR: join(dir, 'baseline-data'),
+      },
+      await freePort(),
+      '/api/status',
+      checkout,
+    );
+    return { child, drop: pgdb.drop };
+  } catch (err) {
+    const started = children.find((c) => c.name === 'gongfu-baseline');
+    if (started) await stopChild(started);
+    await pgdb.drop();
+    throw err;
+  }
 }
 
 async function postgresRows(dir: string): Promise<void> {

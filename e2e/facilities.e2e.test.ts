@@ -51,13 +51,24 @@ describe('rural sewage facilities in Chromium', () => {
     await page.getByRole('button', { name: '登记检测结果' }).click();
     const dialog = await settled(page.getByRole('dialog', { name: '登记检测结果' }));
     const facility = dialog.getByLabel('检测设施', { exact: true });
-    await facility.click();
-    await facility.fill('赵家上');
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
       hasText: '赵家上村污水处理终端',
     });
-    await option.first().waitFor();
-    await option.first().click();
+    const chosen = dialog.locator('.ant-select-selection-item', { hasText: '赵家上村污水处理终端' });
+    // the options come from a search; on a loaded machine a click can land while the list is
+    // replaced by the search's answer, so pick again until the field shows the facility
+    for (let attempt = 1; ; attempt++) {
+      await facility.click();
+      await facility.fill('赵家上');
+      await option.first().waitFor();
+      await option.first().click();
+      const shown = await chosen
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('检测设施 did not keep 赵家上村污水处理终端 after three picks');
+    }
     const sampled = dialog.getByLabel('采样日期');
     await sampled.click();
     await sampled.fill('2023-12-20');
