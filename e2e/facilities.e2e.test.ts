@@ -54,12 +54,20 @@ describe('rural sewage facilities in Chromium', () => {
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
       hasText: '赵家上村污水处理终端',
     });
-    const chosen = dialog.locator('.ant-select-selection-item', { hasText: '赵家上村污水处理终端' });
+    const chosen = dialog.locator('.ant-select-content[title*="赵家上村污水处理终端"]');
     // the options come from a search; on a loaded machine a click can land while the list is
     // replaced by the search's answer, so pick again until the field shows the facility
     for (let attempt = 1; ; attempt++) {
       await facility.click();
       await facility.fill('赵家上');
+      // the search has answered when every option shown is a match
+      const shownOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await expect
+        .poll(async () => {
+          const texts = await shownOptions.allTextContents();
+          return texts.length > 0 && texts.every((t) => t.includes('赵家上'));
+        })
+        .toBe(true);
       await option.first().waitFor();
       await option.first().click();
       const shown = await chosen

@@ -59,13 +59,20 @@ export function FacilitySelect({
     enabled: Boolean(value) && !options.data?.items.some((f) => f.id === value),
   });
   const items = options.data?.items ?? [];
-  const all = current.data && !items.some((f) => f.id === current.data.id) ? [current.data, ...items] : items;
+  // the facility picked keeps its label while the options are replaced by the next search
+  type Item = (typeof items)[number];
+  const [picked, setPicked] = useState<Item | null>(null);
+  const chosen = [current.data, picked].find((f): f is Item => Boolean(f) && f?.id === value);
+  const all = chosen && !items.some((f) => f.id === chosen.id) ? [chosen, ...items] : items;
   return (
     <Select<string>
       {...rest}
       id={id}
       value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+      onChange={(v) => {
+        setPicked(all.find((f) => f.id === v) ?? null);
+        onChange?.(v ?? null);
+      }}
       allowClear
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       loading={options.isFetching}
