@@ -115,10 +115,23 @@ describe('community ballots journey in Chromium', () => {
     const panel = page.getByTestId('ballot-panel');
     await panel.getByRole('button', { name: '录入纸质票/委托票' }).click();
     const dialog = await settled(page.getByRole('dialog', { name: '录入纸质票/委托票' }));
-    await dialog.getByLabel('业主', { exact: true }).click();
+    const owner = dialog.getByLabel('业主', { exact: true });
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    await option.waitFor();
-    await option.click();
+    const picked = dialog.locator('.ant-select-content-has-value');
+    // on a loaded machine a click can land while the options are still being replaced: pick
+    // again until the field shows an owner
+    for (let attempt = 1; ; attempt++) {
+      await owner.click();
+      await option.waitFor();
+      await option.click();
+      const shown = await picked
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('业主 shows no owner after three picks');
+    }
     await dialog.getByRole('radio', { name: '同意', exact: true }).check();
     await dialog.locator('input[type=file]').setInputFiles({
       name: '纸质表决票.png',
