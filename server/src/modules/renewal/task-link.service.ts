@@ -104,12 +104,15 @@ export async function updateLink(
   input: UpdateLinkInput,
 ) {
   const { project, link: before } = await linkForWrite(s, ctx, projectId, linkId);
+  const changes = {
+    ...(input.type !== undefined ? { type: input.type } : {}),
+    ...(input.lag !== undefined ? { lag: input.lag } : {}),
+  };
+  // Nothing to change (an empty body): the link as it stands, with no write and no audit entry.
+  if (Object.keys(changes).length === 0) return before;
   return s.write(ctx, async (tx, audit) => {
     await lockProject(tx, projectId);
-    const row = await patchLink(tx, linkId, {
-      ...(input.type !== undefined ? { type: input.type } : {}),
-      ...(input.lag !== undefined ? { lag: input.lag } : {}),
-    });
+    const row = await patchLink(tx, linkId, changes);
     await refreshSnapshot(s, tx, project);
     await audit({
       action: 'renewal.link.update',

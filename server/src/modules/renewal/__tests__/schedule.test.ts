@@ -173,6 +173,11 @@ describeEachDb(
         200,
       );
       expect(links).toHaveLength(2);
+      // An empty change is answered with the link as it stands (it once reached the database as an empty SET).
+      const [first] = links as { id: string; type: string; lag: number }[];
+      const same = await call(env(), w.anji, 'PATCH', `/api/renewal/projects/${p.id}/links/${first!.id}`, {});
+      expect(same.statusCode).toBe(200);
+      expect(same.json()).toMatchObject({ id: first!.id, type: first!.type, lag: first!.lag });
       const wbs = await call(env(), w.anji, 'POST', `/api/renewal/projects/${p.id}/tasks`, {
         name: '重复',
         duration: 1,
