@@ -51,7 +51,7 @@ import { buildApp, migrate } from '../server/src/app.ts';
 import { demoCreditCode, demoPerson } from '../server/src/demo/demo-people.ts';
 import { seededRandom } from '../server/src/demo/demo-random.ts';
 import { modules } from '../server/src/modules/index.ts';
-import { findProjectPage } from '../server/src/modules/renewal/project.repo.ts';
+import { findProjectPage } from '../server/src/modules/renewal/projects/project.repo.ts';
 import { createUser, systemContext } from '../server/src/platform/accounts/create-user.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
 import { createOrganisation } from '../server/src/platform/orgs/organisation.service.ts';

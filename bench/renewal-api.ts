@@ -21,30 +21,30 @@ import { CompiledQuery, type QueryId, type RootOperationNode, sql } from 'kysely
 import { buildApp, migrate } from '../server/src/app.ts';
 import { demoCreditCode } from '../server/src/demo/demo-people.ts';
 import { seededRandom } from '../server/src/demo/demo-random.ts';
-import {
-  findReportOn,
-  insertProgressLines,
-  insertReports,
-  lastReportDate,
-} from '../server/src/modules/renewal/daily-report.repo.ts';
 import { renewalModule } from '../server/src/modules/renewal/manifest.ts';
-import type { ProgressItem } from '../server/src/modules/renewal/progress.rules.ts';
 import {
   findProjectPage,
   findProjectRow,
   insertProjects,
   type NewProjectRow,
-} from '../server/src/modules/renewal/project.repo.ts';
-import { countIssues } from '../server/src/modules/renewal/project-issue.repo.ts';
-import { addDays } from '../server/src/modules/renewal/renewal.dates.ts';
+} from '../server/src/modules/renewal/projects/project.repo.ts';
 import {
   insertSnapshots,
   listSnapshots,
   type SnapshotRow,
-} from '../server/src/modules/renewal/schedule.repo.ts';
-import { computeSchedule } from '../server/src/modules/renewal/schedule.rules.ts';
-import { scheduleOf, snapshotRow } from '../server/src/modules/renewal/schedule.service.ts';
-import { insertLinks, insertTasks } from '../server/src/modules/renewal/task.repo.ts';
+} from '../server/src/modules/renewal/projects/schedule.repo.ts';
+import { computeSchedule } from '../server/src/modules/renewal/projects/schedule.rules.ts';
+import { scheduleOf, snapshotRow } from '../server/src/modules/renewal/projects/schedule.service.ts';
+import { insertLinks, insertTasks } from '../server/src/modules/renewal/projects/task.repo.ts';
+import { addDays } from '../server/src/modules/renewal/renewal.dates.ts';
+import {
+  findReportOn,
+  insertProgressLines,
+  insertReports,
+  lastReportDate,
+} from '../server/src/modules/renewal/reports/daily-report.repo.ts';
+import { countIssues } from '../server/src/modules/renewal/reports/project-issue.repo.ts';
+import type { ProgressItem } from '../server/src/modules/renewal/shared/progress.rules.ts';
 import { createUser, systemContext } from '../server/src/platform/accounts/create-user.ts';
 import { shanghaiDate } from '../server/src/platform/clock.ts';
 import { defaultSecurity } from '../server/src/platform/config.ts';

@@ -6,20 +6,20 @@ import {
 } from '../../platform/kit/index.ts';
 import { ballotsPart } from './ballots/index.ts';
 import { communitiesPart } from './communities/index.ts';
-import { dailyReportExcel } from './daily-report.excel.ts';
-import { seedRenewalDemo } from './demo/renewal.demo.ts';
-import * as m0001 from './migrations/0001-projects.ts';
-import * as m0004 from './migrations/0004-exception-kinds.ts';
 import { oversight } from './oversight/index.ts';
-import { projectExcel } from './project.excel.ts';
-import { projectIssueExcel } from './project-issue.excel.ts';
-import { renewalAudit } from './renewal.audit.ts';
-import { renewalExports } from './renewal.exports.ts';
+import { seedRenewalDemo } from './projects/demo/renewal.demo.ts';
+import * as m0001 from './projects/migrations/0001-projects.ts';
+import * as m0004 from './projects/migrations/0004-exception-kinds.ts';
+import { projectExcel } from './projects/project.excel.ts';
+import { replanSchedule } from './projects/replan.job.ts';
+import { taskExcel } from './projects/task.excel.ts';
 import { renewalMetrics } from './renewal.metrics.ts';
 import { renewalRoutes } from './renewal.routes.ts';
-import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './renewal.scope.ts';
-import { replanSchedule } from './replan.job.ts';
-import { taskExcel } from './task.excel.ts';
+import { dailyReportExcel } from './reports/daily-report.excel.ts';
+import { projectIssueExcel } from './reports/project-issue.excel.ts';
+import { renewalAudit } from './shared/renewal.audit.ts';
+import { renewalExports } from './shared/renewal.exports.ts';
+import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './shared/renewal.scope.ts';
 
 // ── Parts built in their own folders (see renewal.part.ts) ───────────────────────────────
 // oversight/ (督查例会, 第三方安全巡查, 夜间施工), communities/ (老旧小区: register, links, 问需/问效

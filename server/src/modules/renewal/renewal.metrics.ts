@@ -1,7 +1,7 @@
 import type { MetricDef } from '../../platform/kit/index.ts';
-import { countReportsBetween, findMissingPage } from './daily-report.repo.ts';
-import { countActiveProjects, countLateProjects } from './project-metrics.repo.ts';
-import { RENEWAL_READ } from './renewal.scope.ts';
+import { countActiveProjects, countLateProjects } from './projects/project-metrics.repo.ts';
+import { countReportsBetween, findMissingPage } from './reports/daily-report.repo.ts';
+import { RENEWAL_READ } from './shared/renewal.scope.ts';
 
 /** Named figures over renewal records, for the targets spine and home pages (GET /api/metrics/:key). */
 export const renewalMetrics: MetricDef[] = [

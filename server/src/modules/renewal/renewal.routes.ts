@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { CodeLabel, type GongfuApp, labelList, type PlatformServices } from '../../platform/kit/index.ts';
-import { calendarExceptionRoutes } from './calendar-exception.routes.ts';
-import { dailyReportRoutes } from './daily-report.routes.ts';
-import { projectRoutes } from './project.routes.ts';
-import { projectIssueRoutes } from './project-issue.routes.ts';
+import { calendarExceptionRoutes } from './projects/calendar-exception.routes.ts';
+import { projectRoutes } from './projects/project.routes.ts';
+import { scheduleRoutes } from './projects/schedule.routes.ts';
+import { taskRoutes } from './projects/task.routes.ts';
+import { dailyReportRoutes } from './reports/daily-report.routes.ts';
+import { projectIssueRoutes } from './reports/project-issue.routes.ts';
 import {
   CALENDAR_NAMES,
   DELIVERY_MODE_NAMES,
@@ -14,10 +16,8 @@ import {
   SEVERITY_NAMES,
   STAGE_NAMES,
   WEATHER_NAMES,
-} from './renewal.labels.ts';
-import { RENEWAL_READ } from './renewal.scope.ts';
-import { scheduleRoutes } from './schedule.routes.ts';
-import { taskRoutes } from './task.routes.ts';
+} from './shared/renewal.labels.ts';
+import { RENEWAL_READ } from './shared/renewal.scope.ts';
 
 const Labels = Type.Array(CodeLabel);
 

@@ -23,24 +23,32 @@ const PAGES: RenewalPage[] = [
     permission: 'renewal.report',
   },
   { path: 'reports/missing', page: lazy(() => import('./reports/MissingReportsPage.tsx')), permission: READ },
-  { path: 'issues', page: lazy(() => import('./issues/IssuesPage.tsx')), permission: READ },
-  { path: 'meetings', page: lazy(() => import('./meetings/MeetingsPage.tsx')), permission: OVERSIGHT },
+  { path: 'issues', page: lazy(() => import('./reports/IssuesPage.tsx')), permission: READ },
+  {
+    path: 'meetings',
+    page: lazy(() => import('./oversight/meetings/MeetingsPage.tsx')),
+    permission: OVERSIGHT,
+  },
   {
     path: 'meetings/:id',
-    page: lazy(() => import('./meetings/MeetingDetailPage.tsx')),
+    page: lazy(() => import('./oversight/meetings/MeetingDetailPage.tsx')),
     permission: OVERSIGHT,
   },
   {
     path: 'inspections',
-    page: lazy(() => import('./inspections/InspectionsPage.tsx')),
+    page: lazy(() => import('./oversight/inspections/InspectionsPage.tsx')),
     permission: OVERSIGHT,
   },
   {
     path: 'inspections/:id',
-    page: lazy(() => import('./inspections/InspectionDetailPage.tsx')),
+    page: lazy(() => import('./oversight/inspections/InspectionDetailPage.tsx')),
     permission: OVERSIGHT,
   },
-  { path: 'night-work', page: lazy(() => import('./nightwork/NightWorkPage.tsx')), permission: OVERSIGHT },
+  {
+    path: 'night-work',
+    page: lazy(() => import('./oversight/nightwork/NightWorkPage.tsx')),
+    permission: OVERSIGHT,
+  },
   // parts built in their own folders list their pages beside them
   ...communityPages,
   ...ballotPages,

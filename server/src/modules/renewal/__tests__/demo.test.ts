@@ -3,8 +3,8 @@ import { DEMO_PASSWORD } from '../../../demo/demo-accounts.ts';
 import { shanghaiDate } from '../../../platform/kit/index.ts';
 import { verifyAuditChain } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
-import { FINANCE_BUREAU_BUILDINGS, toppingOutWbs } from '../demo/demo-networks.ts';
 import { renewalModule } from '../manifest.ts';
+import { FINANCE_BUREAU_BUILDINGS, toppingOutWbs } from '../projects/demo/demo-networks.ts';
 import { call, expectStatus } from './renewal-factory.ts';
 
 type Item = {

@@ -2,12 +2,12 @@ import { expect, it } from 'vitest';
 import { actAs } from '../../../platform/kit/index.ts';
 import { countStaged, sheetsOf, shownSheetsOf, XLSX_TYPE, xlsxOf } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
-import { reportExportPages } from '../daily-report.service.ts';
 import { renewalModule } from '../manifest.ts';
-import { projectExportPages } from '../project.service.ts';
-import { issueExportPages } from '../project-issue.service.ts';
-import { taskExcel } from '../task.excel.ts';
-import { importTasks } from '../task-import.service.ts';
+import { projectExportPages } from '../projects/project.service.ts';
+import { taskExcel } from '../projects/task.excel.ts';
+import { importTasks } from '../projects/task-import.service.ts';
+import { reportExportPages } from '../reports/daily-report.service.ts';
+import { issueExportPages } from '../reports/project-issue.service.ts';
 import {
   call,
   createProject,

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db, PlatformTables } from '../../../platform/kit/index.ts';
 import type { CommunityTables } from '../communities/community.tables.ts';
-import type { RenewalTables } from '../renewal.tables.ts';
+import type { RenewalTables } from '../shared/renewal.tables.ts';
 
 /** Table types of the ballots part of the renewal module (migrations/0005-ballots.ts). */
 

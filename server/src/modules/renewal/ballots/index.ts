@@ -1,4 +1,4 @@
-import type { RenewalPart } from '../renewal.part.ts';
+import type { RenewalPart } from '../shared/renewal.part.ts';
 import { ballotExcels } from './ballot.excel.ts';
 import { ballotRoutes } from './ballot.routes.ts';
 import { ballotCloseSchedule } from './ballot.schedules.ts';

@@ -12,7 +12,7 @@ import {
   type Scope,
 } from '../../../platform/kit/index.ts';
 import { BALLOT_CHOICES, BALLOT_READ, BALLOT_WRITE } from '../ballots/ballots.permissions.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type CommunityRow, findCommunityRow } from './community.repo.ts';
 import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
 

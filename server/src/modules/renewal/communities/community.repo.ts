@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { type Db, escapeLike, regionScopeSql, regionsSql } from '../../../platform/kit/index.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type CommunityStatus, cdb, type OwnerKind } from './community.tables.ts';
 
 /**

@@ -12,8 +12,8 @@ import {
   requiredText,
   todayOf,
 } from '../../../platform/kit/index.ts';
-import { findProjectRow } from '../project.repo.ts';
-import { projectInScope, RENEWAL_READ, renewalScope } from '../renewal.scope.ts';
+import { findProjectRow } from '../projects/project.repo.ts';
+import { projectInScope, RENEWAL_READ, renewalScope } from '../shared/renewal.scope.ts';
 import { communityPolicy, communityToChange, communityToRead, ensureMayPlaceIn } from './community.policy.ts';
 import {
   type CommunityValues,

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db, PlatformTables } from '../../../platform/kit/index.ts';
-import type { RenewalTables } from '../renewal.tables.ts';
+import type { RenewalTables } from '../shared/renewal.tables.ts';
 
 /** Table types of old-community renovation (migrations/0003-communities.ts, 0004-surveys.ts). */
 

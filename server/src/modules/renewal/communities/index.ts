@@ -1,4 +1,4 @@
-import type { RenewalPart } from '../renewal.part.ts';
+import type { RenewalPart } from '../shared/renewal.part.ts';
 import { communityExcel, householdExcel } from './community.excel.ts';
 import { communityMetrics } from './community.metrics.ts';
 import { communityRoutes } from './community.routes.ts';

@@ -5,7 +5,7 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import type { ProjectPartRecord } from '../project.policy.ts';
+import type { ProjectPartRecord } from '../projects/project.policy.ts';
 import { type ActionItemRow, findActionItem } from './action-item.repo.ts';
 import { oversightProjectPolicy } from './project-access.policy.ts';
 import { findProjects } from './project-access.repo.ts';

@@ -12,7 +12,7 @@ import {
   requiredText,
   todayOf,
 } from '../../../platform/kit/index.ts';
-import type { ProjectRow } from '../project.repo.ts';
+import type { ProjectRow } from '../projects/project.repo.ts';
 import { actionItemCans, actionItemToChange, actionItemToRead } from './action-item.policy.ts';
 import {
   type ActionItemRow,

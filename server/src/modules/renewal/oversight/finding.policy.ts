@@ -6,7 +6,7 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import type { ProjectRow } from '../project.repo.ts';
+import type { ProjectRow } from '../projects/project.repo.ts';
 import { type FindingRow, findFinding } from './finding.repo.ts';
 import { INSPECT, RECTIFY } from './oversight.scope.ts';
 import { byRegion, oversightProjectPolicy } from './project-access.policy.ts';

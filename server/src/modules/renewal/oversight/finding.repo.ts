@@ -2,7 +2,7 @@ import type { FindingStatus } from '@gongfu/domain/renewal/finding-status';
 import type { HazardCategory, Severity } from '@gongfu/domain/renewal/rectification';
 import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type FindingEventTable, type FindingTable, odb } from './oversight.tables.ts';
 import { READERS } from './project-access.policy.ts';
 import { projectIdsInScope } from './project-access.repo.ts';

@@ -1,4 +1,4 @@
-import type { RenewalPart } from '../renewal.part.ts';
+import type { RenewalPart } from '../shared/renewal.part.ts';
 import { actionItemExcel } from './action-item.excel.ts';
 import { actionItemRoutes } from './action-item.routes.ts';
 import { seedOversightDemo } from './demo/oversight.demo.ts';

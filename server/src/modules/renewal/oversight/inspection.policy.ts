@@ -8,7 +8,7 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import type { ProjectRow } from '../project.repo.ts';
+import type { ProjectRow } from '../projects/project.repo.ts';
 import { findInspection, type InspectionRow } from './inspection.repo.ts';
 import { INSPECT } from './oversight.scope.ts';
 import { byRegion, oversightProjectPolicy, projectNamedIn } from './project-access.policy.ts';

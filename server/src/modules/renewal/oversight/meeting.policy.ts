@@ -6,8 +6,8 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import type { ProjectRow } from '../project.repo.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
+import type { ProjectRow } from '../projects/project.repo.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { findMeeting, listMeetingProjectIds, type MeetingRow } from './meeting.repo.ts';
 import { OVERSIGHT_READ } from './oversight.scope.ts';
 import { oversightProjectPolicy, projectNamedIn } from './project-access.policy.ts';

@@ -5,8 +5,8 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import type { ProjectPartRecord } from '../project.policy.ts';
-import type { ProjectRow } from '../project.repo.ts';
+import type { ProjectPartRecord } from '../projects/project.policy.ts';
+import type { ProjectRow } from '../projects/project.repo.ts';
 import { findNightWork, type NightWorkRow } from './night-work.repo.ts';
 import { NIGHTWORK_REQUEST } from './oversight.scope.ts';
 import { actingFor, BUILDERS, oversightProjectPolicy, projectNamedIn } from './project-access.policy.ts';

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type Attitude, type NightWorkStatus, type NoticeChannel, odb } from './oversight.tables.ts';
 import { READERS } from './project-access.policy.ts';
 import { projectIdsInScope } from './project-access.repo.ts';

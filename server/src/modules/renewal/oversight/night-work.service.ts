@@ -11,8 +11,8 @@ import {
   requiredText,
   todayOf,
 } from '../../../platform/kit/index.ts';
-import { listExceptions } from '../project.repo.ts';
-import { calendarOf } from '../schedule.rules.ts';
+import { listExceptions } from '../projects/project.repo.ts';
+import { calendarOf } from '../projects/schedule.rules.ts';
 import {
   nightWorkToCoordinate,
   nightWorkToDecide,

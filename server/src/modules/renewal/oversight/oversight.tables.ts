@@ -2,7 +2,7 @@ import type { FindingAction, FindingStatus } from '@gongfu/domain/renewal/findin
 import type { HazardCategory, Severity } from '@gongfu/domain/renewal/rectification';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Db, PlatformTables } from '../../../platform/kit/index.ts';
-import type { RenewalTables } from '../renewal.tables.ts';
+import type { RenewalTables } from '../shared/renewal.tables.ts';
 
 /** Table types of the oversight part of the renewal module (migrations/0002-oversight.ts). */
 

@@ -7,9 +7,9 @@ import {
   type PlatformServices,
   type RequestContext,
 } from '../../../platform/kit/index.ts';
-import { type ProjectRecord, projectNotFound } from '../project.policy.ts';
-import { findProjectRow, type ProjectRow } from '../project.repo.ts';
-import { PARTY_COLUMNS, type Party, type RenewalScope, reaches } from '../renewal.scope.ts';
+import { type ProjectRecord, projectNotFound } from '../projects/project.policy.ts';
+import { findProjectRow, type ProjectRow } from '../projects/project.repo.ts';
+import { PARTY_COLUMNS, type Party, type RenewalScope, reaches } from '../shared/renewal.scope.ts';
 import {
   INSPECT,
   MEETING_WRITE,

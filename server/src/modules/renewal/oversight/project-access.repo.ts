@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/kit/index.ts';
-import { projectScopeSql } from '../project.repo.ts';
-import type { RenewalScope } from '../renewal.scope.ts';
-import { rdb } from '../renewal.tables.ts';
+import { projectScopeSql } from '../projects/project.repo.ts';
+import type { RenewalScope } from '../shared/renewal.scope.ts';
+import { rdb } from '../shared/renewal.tables.ts';
 import type { Party } from './project-access.policy.ts';
 
 /** Ids of the projects within the scope (through a region, or as one of `parties`): a subquery for lists. */

@@ -1,9 +1,9 @@
 import { OFFICIAL_HOLIDAY_YEARS } from '@gongfu/domain/cn/holidays/index';
 import type { WorkingCalendar } from '@gongfu/domain/renewal/calendar';
 import { addDays, type Lang, say } from '../../../platform/kit/index.ts';
-import type { ProjectExceptionRow, ProjectRow } from '../project.repo.ts';
-import { EXCEPTION_KIND_NAMES } from '../renewal.labels.ts';
-import type { ExceptionKind } from '../renewal.tables.ts';
+import type { ProjectExceptionRow, ProjectRow } from '../projects/project.repo.ts';
+import { EXCEPTION_KIND_NAMES } from '../shared/renewal.labels.ts';
+import type { ExceptionKind } from '../shared/renewal.tables.ts';
 import type { NightWorkRow } from './night-work.repo.ts';
 
 /**

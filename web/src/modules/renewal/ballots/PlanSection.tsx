@@ -9,7 +9,7 @@ import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileUpload } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
+import { AddRowButton, RemoveRowButton } from '../shared/widgets/row-buttons.tsx';
 import { BALLOT_WRITE, bk, type Plan } from './api.ts';
 import { useBT } from './i18n/bt.ts';
 

@@ -8,9 +8,9 @@ import { useCan } from '../../../platform/auth/auth.tsx';
 import { FileUpload } from '../../../platform/files/FileUpload.tsx';
 import type { StoredFile } from '../../../platform/files/types.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { todayInChina } from '../dates.ts';
-import { DateInput, dateItem } from '../widgets/fields.tsx';
-import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
+import { todayInChina } from '../shared/dates.ts';
+import { DateInput, dateItem } from '../shared/widgets/fields.tsx';
+import { AddRowButton, RemoveRowButton } from '../shared/widgets/row-buttons.tsx';
 import { BALLOT_WRITE, bk, type ReviewCreate } from './api.ts';
 import { useBT } from './i18n/bt.ts';
 

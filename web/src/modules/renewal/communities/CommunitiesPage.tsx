@@ -8,7 +8,7 @@ import { useCan } from '../../../platform/auth/auth.tsx';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
-import { ProjectSelect } from '../widgets/fields.tsx';
+import { ProjectSelect } from '../shared/widgets/fields.tsx';
 import { areaText, type CommunityCreate, type CommunityQuery, type CommunityRow, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 

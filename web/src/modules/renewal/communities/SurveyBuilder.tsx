@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Form, Input, Radio, Space } from 'antd';
 import { useMemo } from 'react';
 import { FormDrawer } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
-import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
+import { AddRowButton, RemoveRowButton } from '../shared/widgets/row-buttons.tsx';
 import { ck, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 

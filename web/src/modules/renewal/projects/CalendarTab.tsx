@@ -7,8 +7,8 @@ import { api, unwrap } from '../../../platform/api/client.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert, errorText } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type ProjectCalendar, rk, useProject } from '../api.ts';
-import { addDays, monthRange, shiftMonth, todayInChina, weekday } from '../dates.ts';
 import { type RenewalKey, useRT } from '../i18n/rt.ts';
+import { addDays, monthRange, shiftMonth, todayInChina, weekday } from '../shared/dates.ts';
 
 type EventKind = ProjectCalendar['days'][number]['events'][number]['kind'];
 type ExceptionKind = 'rain' | 'stoppage' | 'extra_workday';

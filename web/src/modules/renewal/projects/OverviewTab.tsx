@@ -5,7 +5,7 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Dashboard, useDashboard, useProject } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { dayUnits } from '../widgets/day-units.ts';
+import { dayUnits } from '../shared/widgets/day-units.ts';
 import { TaskForceTable } from './TaskForcesTab.tsx';
 
 /** 概览: the dashboard figures, the trend of days late, and the register entry. */

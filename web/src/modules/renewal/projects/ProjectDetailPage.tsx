@@ -10,13 +10,13 @@ import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
 import '../renewal.css';
 
 const OverviewTab = lazy(() => import('./OverviewTab.tsx'));
-const GanttTab = lazy(() => import('../gantt/GanttTab.tsx'));
+const GanttTab = lazy(() => import('./gantt/GanttTab.tsx'));
 const TasksTab = lazy(() => import('./TasksTab.tsx'));
 const ReportsTab = lazy(() => import('../reports/ReportsTab.tsx'));
-const IssuesTab = lazy(() => import('../issues/IssuesTab.tsx'));
-const InspectionsTab = lazy(() => import('../inspections/InspectionsTab.tsx'));
-const MeetingsTab = lazy(() => import('../meetings/MeetingsTab.tsx'));
-const NightWorkTab = lazy(() => import('../nightwork/NightWorkTab.tsx'));
+const IssuesTab = lazy(() => import('../reports/IssuesTab.tsx'));
+const InspectionsTab = lazy(() => import('../oversight/inspections/InspectionsTab.tsx'));
+const MeetingsTab = lazy(() => import('../oversight/meetings/MeetingsTab.tsx'));
+const NightWorkTab = lazy(() => import('../oversight/nightwork/NightWorkTab.tsx'));
 const CalendarTab = lazy(() => import('./CalendarTab.tsx'));
 const TaskForcesTab = lazy(() => import('./TaskForcesTab.tsx'));
 

@@ -17,9 +17,9 @@ import {
   useMeta,
   useProject,
 } from '../api.ts';
-import { todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
-import { DateInput, dateItem, KindOrgSelect } from '../widgets/fields.tsx';
+import { todayInChina } from '../shared/dates.ts';
+import { DateInput, dateItem, KindOrgSelect } from '../shared/widgets/fields.tsx';
 
 interface Values {
   name: string;

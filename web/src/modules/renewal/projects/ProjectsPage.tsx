@@ -11,9 +11,9 @@ import { useScope } from '../../../platform/scope/scope.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import { type ProjectQuery, type ProjectRow, rk, useMeta } from '../api.ts';
-import { daysBetween, todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
-import { DaysLateTag } from '../widgets/DaysLateTag.tsx';
+import { daysBetween, todayInChina } from '../shared/dates.ts';
+import { DaysLateTag } from '../shared/widgets/DaysLateTag.tsx';
 import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
 import '../renewal.css';
 

@@ -9,7 +9,7 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { type Project, type ProjectPatch, rk, useMeta, useProject } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
+import { AddRowButton, RemoveRowButton } from '../shared/widgets/row-buttons.tsx';
 
 type Force = Project['taskForces'][number];
 type Stage = Force['stage'];

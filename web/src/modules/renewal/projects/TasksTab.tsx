@@ -24,7 +24,7 @@ import {
   useTasks,
 } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { useDayUnits } from '../widgets/day-units.ts';
+import { useDayUnits } from '../shared/widgets/day-units.ts';
 import { TaskImportButton, TaskImportStatus } from './TaskImport.tsx';
 
 /** 任务: the work breakdown and the links between tasks, editable with renewal.write. */

@@ -24,11 +24,11 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { type Report, type ReportBody, rk, useMeta, useProject, useSchedule } from '../api.ts';
-import { todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
-import { DateInput, dateItem } from '../widgets/fields.tsx';
+import { todayInChina } from '../shared/dates.ts';
+import { DateInput, dateItem } from '../shared/widgets/fields.tsx';
 import '../renewal.css';
-import { AddRowButton, RemoveRowButton } from '../widgets/row-buttons.tsx';
+import { AddRowButton, RemoveRowButton } from '../shared/widgets/row-buttons.tsx';
 
 interface ProgressRow {
   taskId?: string;

@@ -7,9 +7,9 @@ import { useScope } from '../../../platform/scope/scope.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import { rk } from '../api.ts';
-import { daysBetween, todayInChina } from '../dates.ts';
 import { useRT } from '../i18n/rt.ts';
-import { DateInput, dateItem } from '../widgets/fields.tsx';
+import { daysBetween, todayInChina } from '../shared/dates.ts';
+import { DateInput, dateItem } from '../shared/widgets/fields.tsx';
 import '../renewal.css';
 
 const FILTERS = ['date', 'regionCode'] as const;

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../../platform/widgets/OrgSelect.tsx';
 import { type Report, rk } from '../api.ts';
 import { useRT } from '../i18n/rt.ts';
-import { DateInput, dateItem, SeverityTag } from '../widgets/fields.tsx';
+import { DateInput, dateItem, SeverityTag } from '../shared/widgets/fields.tsx';
 
 type Problem = Report['problems'][number];
 

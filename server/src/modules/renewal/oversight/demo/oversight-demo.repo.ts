@@ -1,5 +1,5 @@
 import type { Db } from '../../../../platform/kit/index.ts';
-import { rdb } from '../../renewal.tables.ts';
+import { rdb } from '../../shared/renewal.tables.ts';
 
 /** Look-ups the oversight demo needs (demo data only). */
 
