@@ -85,6 +85,7 @@ export {
   type ListExcel,
   type ListItem,
   type ListPage,
+  type ListParentDef,
   type ListQuery,
   pagesOf,
   type ScopedList,

@@ -2,7 +2,7 @@ import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kys
 import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import type { Db } from '../audit/audit.repo.ts';
 import type { RequestContext } from '../audit/audit.service.ts';
-import type { ExcelListDef, ExportColumn } from '../excel/excel-list.ts';
+import type { ExcelImportDef, ExcelListDef, ExportColumn, ListParams } from '../excel/excel-list.ts';
 import type { Bilingual, Lang } from '../http/errors.ts';
 import { pageOf, pageQueryFields, pageWindow } from '../http/pagination.ts';
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
@@ -39,6 +39,11 @@ import { isSystem, type Scope, scopeOf } from './scope.ts';
  * // routes: districtList.route(app, s)   manifest: excel: [districtList.excel]
  * // by id:  await districtList.one(s, ctx, sql`d.id = ${id}`)   undefined out of scope: answer 404
  * ```
+ *
+ * A list that belongs to one record (a project's reports) names it in the path and declares a
+ * `parent`: `open` checks the caller may read that record (404 outside their scope, as its own
+ * page would answer) and returns the condition tying rows to it; the record's scope then stands
+ * for the rows' (`scope` may be left out).
  */
 
 /** One filter: its query-string schema, and the condition a given value adds. */
@@ -80,6 +85,18 @@ export interface ListExcel<Row> {
   audit: string;
   /** Cells from the row (the presenter is at hand for labels). */
   columns: ExportColumn<Row>[];
+  /** Import from the list's template (`POST {path}/import`), under `write`. */
+  import?: { write: string; def: ExcelImportDef };
+}
+
+/** The record a list belongs to, named by the path's parameters. */
+export interface ListParentDef {
+  /** The path parameters' schema (`{ id }` of `/api/renewal/projects/:id/reports`). */
+  params: TObject;
+  /** Checks the caller may read the record (throws 404/403 as its own page does); the rows' condition. */
+  open: (s: PlatformServices, ctx: RequestContext, params: ListParams) => Promise<Expression<SqlBool>>;
+  /** The audit entity id of the list's exports: by default the `id` parameter. */
+  entityId?: (params: ListParams) => string;
 }
 
 export interface ListDef<
@@ -98,7 +115,9 @@ export interface ListDef<
   permission: string;
   /** The records with what the list shows, one row per record (no group by, joins to parents only). */
   rows: (db: Db) => SelectQueryBuilder<DB, TB, Row>;
-  scope: (scope: Scope) => Expression<SqlBool>;
+  /** The caller's scope as a condition on the rows; may be left out for a list with a `parent`. */
+  scope?: (scope: Scope) => Expression<SqlBool>;
+  parent?: ListParentDef;
   filters: F;
   /** Named sorts; each is also offered reversed as `-name`. */
   sorts: Record<S, readonly SortKey[]>;
@@ -139,6 +158,7 @@ export interface ScopedList<
     s: PlatformServices,
     ctx: RequestContext,
     q: ListQuery<F, S>,
+    params?: ListParams,
   ) => Promise<ListPage<ListItem<Item, C>>>;
   /** The record matching `where` if the caller's scope holds it (else undefined: answer 404). */
   one: (s: PlatformServices, ctx: RequestContext, where: Expression<SqlBool>) => Promise<Row | undefined>;
@@ -167,6 +187,9 @@ export function defineList<
   C extends string = never,
 >(def: ListDef<DB, TB, Row, Item, F, S, C>): ScopedList<Row, Item, F, S, C> {
   type Q = ListQuery<F, S>;
+  const { parent } = def;
+  if (!def.scope && !parent) throw new Error(`list ${def.path}: declare its scope or its parent`);
+  const rowScope = def.scope ?? (() => sql<SqlBool>`true`);
   const sortNames = Object.keys(def.sorts).flatMap((n) => [n, `-${n}`]);
   const flags = Object.entries(def.can ?? {}) as Array<[C, CanFlag<Row>]>;
   const query = Type.Object(
@@ -195,9 +218,15 @@ export function defineList<
         );
   const page: TObject = pageOf(item);
 
-  /** Scope, then each filter given a value. */
-  const conditions = (scope: Scope, q: Q): Expression<SqlBool>[] => [
-    def.scope(scope),
+  /** The parent record (checked first), the scope, then each filter given a value. */
+  const conditionsFor = async (
+    s: PlatformServices,
+    ctx: RequestContext,
+    q: Q,
+    params: ListParams,
+  ): Promise<Expression<SqlBool>[]> => [
+    ...(parent ? [await parent.open(s, ctx, params)] : []),
+    rowScope(await scopeOf(s, ctx, def.permission)),
     ...Object.entries(def.filters)
       .filter(([k]) => q[k] !== undefined)
       .map(([k, f]) => (f.where as (v: unknown) => Expression<SqlBool>)(q[k])),
@@ -243,8 +272,13 @@ export function defineList<
       ) as Record<C, boolean>;
   }
 
-  async function list(s: PlatformServices, ctx: RequestContext, q: Q): Promise<ListPage<ListItem<Item, C>>> {
-    const where = conditions(await scopeOf(s, ctx, def.permission), q);
+  async function list(
+    s: PlatformServices,
+    ctx: RequestContext,
+    q: Q,
+    params: ListParams = {},
+  ): Promise<ListPage<ListItem<Item, C>>> {
+    const where = await conditionsFor(s, ctx, q, params);
     const { page, pageSize, offset, limit } = pageWindow(q);
     const [rows, total, can] = await Promise.all([
       ordered(s.db, where, q.sort).limit(limit).offset(offset).execute(),
@@ -268,13 +302,19 @@ export function defineList<
         def.path,
         {
           config: { access: { permission: def.permission } },
-          schema: { tags: [def.tag], summary: def.summary, querystring: query, response: { 200: page } },
+          schema: {
+            tags: [def.tag],
+            summary: def.summary,
+            ...(parent ? { params: parent.params } : {}),
+            querystring: query,
+            response: { 200: page },
+          },
         },
-        async (req) => list(s, req.ctx, req.query as Q),
+        async (req) => list(s, req.ctx, req.query as Q, req.params as ListParams),
       ),
     one: async (s, ctx, where) => {
       const scope = await scopeOf(s, ctx, def.permission);
-      return matching(s.db, [def.scope(scope), where]).executeTakeFirst() as Promise<Row | undefined>;
+      return matching(s.db, [rowScope(scope), where]).executeTakeFirst() as Promise<Row | undefined>;
     },
     excel: {
       target: def.excel.target,
@@ -282,15 +322,19 @@ export function defineList<
       tag: def.tag,
       title: def.excel.title,
       entityType: def.excel.entityType,
-      // export only: nothing is written through the list
-      permissions: { read: def.permission, write: def.permission },
+      ...(parent
+        ? { parent: { params: parent.params, entityId: parent.entityId ?? ((p: ListParams) => p.id ?? '') } }
+        : {}),
+      // without an import nothing is written through the list
+      permissions: { read: def.permission, write: def.excel.import?.write ?? def.permission },
+      ...(def.excel.import ? { import: def.excel.import.def } : {}),
       export: {
         query,
         audit: def.excel.audit,
         columns: def.excel.columns,
-        open: async (s, ctx, raw, pageSize) => {
+        open: async (s, ctx, raw, pageSize, params) => {
           const q = raw as Q;
-          const where = conditions(await scopeOf(s, ctx, def.permission), q);
+          const where = await conditionsFor(s, ctx, q, params);
           return {
             total: await count(s.db, where),
             filters: applied(q),
