@@ -12,6 +12,8 @@ import { clean, type Filters, type ListParams, PAGE_SIZES } from './list-params.
 export interface Page<Row> {
   items: Row[];
   total: number;
+  /** More than `total` match (a count bounded over a very large scope): shown as "超过 N 条". */
+  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
 }
@@ -182,7 +184,10 @@ export function PagedTable<P extends Page<object>>(props: PagedTableProps<P>) {
           total: data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [...PAGE_SIZES],
-          showTotal: (n) => t('common.total', { total: n }),
+          showTotal: (n) =>
+            t(data?.totalIsLowerBound ? 'kit.totalMore' : 'common.total', {
+              total: n.toLocaleString('en-US'),
+            }),
           onChange: (p, ps) => list.setPage(p, ps),
         }}
         onChange={(_, __, sorter, extra) => {

@@ -72,6 +72,7 @@ export const en: Catalogue = {
   'common.required': 'Enter {field}',
 
   'kit.loadFailed': 'The list could not be loaded',
+  'kit.totalMore': 'More than {total}',
   'kit.noMatch': 'Nothing matches these filters',
   'kit.discardTitle': 'Discard unsaved changes?',
   'kit.discardContent': 'What you have entered will not be saved.',

@@ -73,6 +73,7 @@ export const zhCN = {
   'common.required': '请填写{field}',
 
   'kit.loadFailed': '列表没有加载出来',
+  'kit.totalMore': '超过 {total} 条',
   'kit.noMatch': '没有符合筛选条件的记录',
   'kit.discardTitle': '放弃未保存的修改？',
   'kit.discardContent': '关闭后，刚才填写的内容不会保存。',
