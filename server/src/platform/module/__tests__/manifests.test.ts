@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.ts';
+import { modules } from '../../../modules/index.ts';
 import { testConfig } from '../../../test/harness.ts';
 import { openDatabase } from '../../db/database.ts';
+import { platformMigrations } from '../../migrations/index.ts';
 import { defineModule, type ModuleManifest } from '../manifest.ts';
 import { orderModules } from '../order-modules.ts';
 
@@ -58,5 +60,24 @@ describe('module manifests', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('numbers each module’s migrations once (a name, once run, stays in every database’s history)', () => {
+    // Renewal ran two migrations numbered 0004 before its parts had folders; their names are
+    // recorded in databases in use, and a renamed one would be run again or refused by the
+    // migrator, so the pair stays and nothing else may share a number.
+    const recorded = new Set(['renewal 0004-exception-kinds']);
+    const sets = [
+      { id: 'platform', names: Object.keys(platformMigrations) },
+      ...modules.map((m) => ({ id: m.id, names: Object.keys(m.migrations ?? {}) })),
+    ];
+    const shared = sets.flatMap(({ id, names }) =>
+      names
+        .filter((n) => !recorded.has(`${id} ${n}`))
+        .filter((n, i, rest) => rest.some((o, j) => j !== i && o.slice(0, 4) === n.slice(0, 4)))
+        .map((n) => `${id} ${n}`),
+    );
+    expect(shared).toEqual([]);
+    expect(sets.find((x) => x.id === 'renewal')?.names).toContain('0004-exception-kinds');
   });
 });
