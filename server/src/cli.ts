@@ -1,10 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runAuditVerify } from './cli/audit-verify.ts';
-import { runCreateAdmin } from './cli/create-admin.ts';
-import { runMigrate, runSeedDemo } from './cli/migrate.ts';
-import { runOpenapi } from './cli/openapi.ts';
-import { runResetPassword } from './cli/reset-password.ts';
-import { runServe } from './cli/serve.ts';
 import { ConfigError } from './platform/config.ts';
 
 const HELP = `gongfu — 共富工作台 command line
@@ -43,22 +37,28 @@ async function main(argv: string[]): Promise<number> {
       anchors: { type: 'string' },
     },
   });
+  // Each command loads only what it runs: a start costs seconds on a busy machine.
   switch (command) {
     case 'serve':
-      return runServe();
+      return (await import('./cli/serve.ts')).runServe();
     case 'migrate':
-      return runMigrate();
+      return (await import('./cli/migrate.ts')).runMigrate();
     case 'seed-demo':
-      return runSeedDemo();
+      return (await import('./cli/migrate.ts')).runSeedDemo();
     case 'create-admin':
-      return runCreateAdmin(values.username, values.role, values['display-name']);
+      return (await import('./cli/create-admin.ts')).runCreateAdmin(
+        values.username,
+        values.role,
+        values['display-name'],
+      );
     case 'reset-password':
-      return runResetPassword(values.username);
+      return (await import('./cli/reset-password.ts')).runResetPassword(values.username);
     case 'audit':
-      if (positionals[0] === 'verify') return runAuditVerify(values.anchors);
+      if (positionals[0] === 'verify')
+        return (await import('./cli/audit-verify.ts')).runAuditVerify(values.anchors);
       break;
     case 'openapi':
-      return runOpenapi(Boolean(values.check));
+      return (await import('./cli/openapi.ts')).runOpenapi(Boolean(values.check));
     case undefined:
     case 'help':
     case '--help':
