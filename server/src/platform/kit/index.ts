@@ -87,6 +87,7 @@ export {
   type ListPage,
   type ListParentDef,
   type ListQuery,
+  type ListView,
   pagesOf,
   type ScopedList,
   type SortKey,

@@ -6,6 +6,7 @@ import type { ExcelImportDef, ExcelListDef, ExportColumn, ListParams } from '../
 import type { Bilingual, Lang } from '../http/errors.ts';
 import { pageOf, pageQueryFields, pageWindow } from '../http/pagination.ts';
 import type { GongfuApp, PlatformServices } from '../module/app-types.ts';
+import { todayOf } from './dates.ts';
 import { isSystem, type Scope, scopeOf } from './scope.ts';
 
 /**
@@ -44,17 +45,31 @@ import { isSystem, type Scope, scopeOf } from './scope.ts';
  * `parent`: `open` checks the caller may read that record (404 outside their scope, as its own
  * page would answer) and returns the condition tying rows to it; the record's scope then stands
  * for the rows' (`scope` may be left out).
+ *
+ * Each request (a page, `one`, an export) is read with a `ListView`: the caller's scope of the
+ * read permission, today by the services' clock and the caller's language. `rows` and each
+ * filter's `where` receive it as their last argument, the presenter its `today`; declarations
+ * that do not need it leave the parameter out. What a row shows may thus depend on the caller
+ * (a meeting's projects in their scope) or the day (what is overdue).
  */
+
+/** What one request reads a list with: the caller's scope (of the read permission), today, the language. */
+export interface ListView {
+  scope: Scope;
+  /** YYYY-MM-DD, Asia/Shanghai, by the services' clock. */
+  today: string;
+  lang: Lang;
+}
 
 /** One filter: its query-string schema, and the condition a given value adds. */
 export interface ListFilter<T> {
   schema: TSchema;
-  where: (value: T) => Expression<SqlBool>;
+  where: (value: T, view: ListView) => Expression<SqlBool>;
 }
 
 export const filter = <S extends TSchema>(
   schema: S,
-  where: (value: Static<S>) => Expression<SqlBool>,
+  where: (value: Static<S>, view: ListView) => Expression<SqlBool>,
 ): ListFilter<Static<S>> => ({ schema, where });
 
 type Filters = Record<string, ListFilter<never>>;
@@ -114,7 +129,7 @@ export interface ListDef<
   /** Read permission; its scope decides which records exist for the caller. */
   permission: string;
   /** The records with what the list shows, one row per record (no group by, joins to parents only). */
-  rows: (db: Db) => SelectQueryBuilder<DB, TB, Row>;
+  rows: (db: Db, view: ListView) => SelectQueryBuilder<DB, TB, Row>;
   /** The caller's scope as a condition on the rows; may be left out for a list with a `parent`. */
   scope?: (scope: Scope) => Expression<SqlBool>;
   parent?: ListParentDef;
@@ -125,7 +140,7 @@ export interface ListDef<
   /** A unique reference ('f.id'): the tiebreak ending every sort, so pages never overlap. */
   key: string;
   item: Item;
-  present: (row: Row, view: { lang: Lang; can: Record<C, boolean> }) => Static<Item>;
+  present: (row: Row, view: { lang: Lang; can: Record<C, boolean>; today: string }) => Static<Item>;
   can?: Record<C, CanFlag<Row>>;
   excel: ListExcel<Row>;
 }
@@ -218,22 +233,33 @@ export function defineList<
         );
   const page: TObject = pageOf(item);
 
-  /** The parent record (checked first), the scope, then each filter given a value. */
+  /** The view of one request: read once, given to `rows`, the filters and the presenter. */
+  const viewOf = async (s: PlatformServices, ctx: RequestContext): Promise<ListView> => ({
+    scope: await scopeOf(s, ctx, def.permission),
+    today: todayOf(s),
+    lang: ctx.lang,
+  });
+  /** The parent record (checked first), then the request's view: the scope, each filter given a value. */
   const conditionsFor = async (
     s: PlatformServices,
     ctx: RequestContext,
     q: Q,
     params: ListParams,
-  ): Promise<Expression<SqlBool>[]> => [
-    ...(parent ? [await parent.open(s, ctx, params)] : []),
-    rowScope(await scopeOf(s, ctx, def.permission)),
-    ...Object.entries(def.filters)
-      .filter(([k]) => q[k] !== undefined)
-      .map(([k, f]) => (f.where as (v: unknown) => Expression<SqlBool>)(q[k])),
-  ];
-  const matching = (db: Db, where: Expression<SqlBool>[]) =>
-    where.reduce((qb, w) => qb.where(w), def.rows(db));
-  const ordered = (db: Db, where: Expression<SqlBool>[], sort: SortName<S> | undefined) => {
+  ): Promise<{ view: ListView; where: Expression<SqlBool>[] }> => {
+    const tied = parent ? [await parent.open(s, ctx, params)] : [];
+    const view = await viewOf(s, ctx);
+    const where = [
+      ...tied,
+      rowScope(view.scope),
+      ...Object.entries(def.filters)
+        .filter(([k]) => q[k] !== undefined)
+        .map(([k, f]) => (f.where as (v: unknown, view: ListView) => Expression<SqlBool>)(q[k], view)),
+    ];
+    return { view, where };
+  };
+  const matching = (db: Db, view: ListView, where: Expression<SqlBool>[]) =>
+    where.reduce((qb, w) => qb.where(w), def.rows(db, view));
+  const ordered = (db: Db, view: ListView, where: Expression<SqlBool>[], sort: SortName<S> | undefined) => {
     const name = sort ?? def.defaultSort;
     const reversed = name.startsWith('-');
     const keys = [...def.sorts[(reversed ? name.slice(1) : name) as S], def.key];
@@ -242,11 +268,11 @@ export function defineList<
         const [ref, dir] = typeof k === 'string' ? [k, 'asc'] : k;
         return qb.orderBy(sql.ref(ref), reversed === (dir === 'asc') ? 'desc' : 'asc');
       },
-      matching(db, where),
+      matching(db, view, where),
     );
   };
-  const count = async (db: Db, where: Expression<SqlBool>[]) => {
-    const r = await matching(db, where)
+  const count = async (db: Db, view: ListView, where: Expression<SqlBool>[]) => {
+    const r = await matching(db, view, where)
       .clearSelect()
       .select(sql<string>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
@@ -278,16 +304,16 @@ export function defineList<
     q: Q,
     params: ListParams = {},
   ): Promise<ListPage<ListItem<Item, C>>> {
-    const where = await conditionsFor(s, ctx, q, params);
+    const { view, where } = await conditionsFor(s, ctx, q, params);
     const { page, pageSize, offset, limit } = pageWindow(q);
     const [rows, total, can] = await Promise.all([
-      ordered(s.db, where, q.sort).limit(limit).offset(offset).execute(),
-      count(s.db, where),
+      ordered(s.db, view, where, q.sort).limit(limit).offset(offset).execute(),
+      count(s.db, view, where),
       canOf(s, ctx),
     ]);
     const items = rows.map((r) => {
       const c = can(r);
-      const shown = def.present(r, { lang: ctx.lang, can: c });
+      const shown = def.present(r, { lang: view.lang, can: c, today: view.today });
       return (flags.length === 0 ? shown : { ...shown, can: c }) as ListItem<Item, C>;
     });
     return { items, total, page, pageSize };
@@ -313,8 +339,10 @@ export function defineList<
         async (req) => list(s, req.ctx, req.query as Q, req.params as ListParams),
       ),
     one: async (s, ctx, where) => {
-      const scope = await scopeOf(s, ctx, def.permission);
-      return matching(s.db, [rowScope(scope), where]).executeTakeFirst() as Promise<Row | undefined>;
+      const view = await viewOf(s, ctx);
+      return matching(s.db, view, [rowScope(view.scope), where]).executeTakeFirst() as Promise<
+        Row | undefined
+      >;
     },
     excel: {
       target: def.excel.target,
@@ -334,12 +362,15 @@ export function defineList<
         columns: def.excel.columns,
         open: async (s, ctx, raw, pageSize, params) => {
           const q = raw as Q;
-          const where = await conditionsFor(s, ctx, q, params);
+          const { view, where } = await conditionsFor(s, ctx, q, params);
           return {
-            total: await count(s.db, where),
+            total: await count(s.db, view, where),
             filters: applied(q),
             pages: pagesOf(
-              (w) => ordered(s.db, where, q.sort).limit(w.limit).offset(w.offset).execute() as Promise<Row[]>,
+              (w) =>
+                ordered(s.db, view, where, q.sort).limit(w.limit).offset(w.offset).execute() as Promise<
+                  Row[]
+                >,
               pageSize,
             ),
           };
