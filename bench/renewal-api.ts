@@ -22,8 +22,8 @@ import { buildApp, migrate } from '../server/src/app.ts';
 import { demoCreditCode } from '../server/src/demo/demo-people.ts';
 import { seededRandom } from '../server/src/demo/demo-random.ts';
 import { renewalModule } from '../server/src/modules/renewal/manifest.ts';
+import { projectList } from '../server/src/modules/renewal/projects/project.list.ts';
 import {
-  findProjectPage,
   findProjectRow,
   insertProjects,
   type NewProjectRow,
@@ -46,6 +46,7 @@ import {
 import { countIssues } from '../server/src/modules/renewal/reports/project-issue.repo.ts';
 import type { ProgressItem } from '../server/src/modules/renewal/shared/progress.rules.ts';
 import { createUser, systemContext } from '../server/src/platform/accounts/create-user.ts';
+import { actAs } from '../server/src/platform/auth/principal-for.ts';
 import { shanghaiDate } from '../server/src/platform/clock.ts';
 import { defaultSecurity } from '../server/src/platform/config.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
@@ -332,14 +333,19 @@ async function explainQueries(db: Db, label: string, work: (spy: Db) => Promise<
   }
 }
 
-async function explainEndpoints(db: Db, seeded: Seeded, today: string): Promise<void> {
-  const huzhou = { all: false, regions: ['3305'], organisations: [] };
-  const everywhere = { all: false, regions: ['33'], organisations: [] };
+async function explainEndpoints(
+  s: Awaited<ReturnType<typeof buildApp>>['services'],
+  seeded: Seeded,
+  today: string,
+): Promise<void> {
+  const db = s.db;
+  const staff = await actAs(s, 'bench.staff', 'bench:explain');
+  const leader = await actAs(s, 'bench.leader', 'bench:explain');
   await explainQueries(db, 'list (staff 3305)', (spy) =>
-    findProjectPage(spy, { scope: huzhou }, { limit: 20, offset: 0 }),
+    projectList.list({ ...s, db: spy }, staff, { pageSize: 20 }),
   );
   await explainQueries(db, 'list (leader 33)', (spy) =>
-    findProjectPage(spy, { scope: everywhere }, { limit: 20, offset: 0 }),
+    projectList.list({ ...s, db: spy }, leader, { pageSize: 20 }),
   );
   const project = await findProjectRow(db, seeded.all[0]!);
   if (!project) return;
@@ -384,7 +390,7 @@ async function main() {
         grants: [{ role, regionCode, organisationId: null, programmes: [] }],
       });
     }
-    if (process.env.GONGFU_BENCH_EXPLAIN) await explainEndpoints(s.db, seeded, today);
+    if (process.env.GONGFU_BENCH_EXPLAIN) await explainEndpoints(s, seeded, today);
     await built.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = built.app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;

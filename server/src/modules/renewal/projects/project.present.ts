@@ -6,7 +6,7 @@ import {
   PROJECT_TYPE_NAMES,
   STAGE_NAMES,
 } from '../shared/renewal.labels.ts';
-import type { ProjectDetailRow, ProjectExceptionRow, ProjectListRow } from './project.repo.ts';
+import type { ProjectDetailRow, ProjectExceptionRow } from './project.repo.ts';
 import type { TaskForceMemberRow } from './task-force.repo.ts';
 
 /** Rows to the API's views (project.schemas.ts lists the fields). */
@@ -79,7 +79,6 @@ function taskForces(rows: TaskForceMemberRow[], lang: Lang) {
 }
 
 type Can = Record<'update' | 'report', boolean>;
-export const NO_PROJECT_CAN: Can = { update: false, report: false };
 
 export const presentProject = (
   v: { detail: ProjectDetailRow; exceptions: ProjectExceptionRow[]; forces: TaskForceMemberRow[]; can: Can },
@@ -92,19 +91,4 @@ export const presentProject = (
   createdAt: v.detail.created_at.toISOString(),
   updatedAt: v.detail.updated_at.toISOString(),
   can: v.can,
-});
-
-/** A list row; `can` is what the caller may do with it (the Excel export sends none). */
-export const presentProjectListItem = (p: ProjectListRow, lang: Lang, can: Can) => ({
-  ...core(p, lang),
-  scheduled: p.has_tasks,
-  plannedFinish: p.project_finish,
-  daysLate: p.days_late,
-  lateTaskCount: p.late_task_count,
-  atRiskTaskCount: p.at_risk_task_count,
-  progressPercent: p.progress_bp === null ? null : p.progress_bp / 100,
-  atRisk: (p.days_late ?? 0) > 0 || (p.late_task_count ?? 0) > 0 || (p.at_risk_task_count ?? 0) > 0,
-  replannedOn: p.snapshot_date,
-  lastReportDate: p.last_report_date,
-  can,
 });

@@ -1,20 +1,19 @@
 import {
   type Expression,
+  type InferResult,
   type Insertable,
   type Selectable,
   type SqlBool,
   sql,
   type Updateable,
 } from 'kysely';
-import { type Db, escapeLike } from '../../../platform/kit/index.ts';
+import { type Db, regionScopeSql } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
 import {
   type ExceptionKind,
   type ProjectExceptionTable,
   type ProjectTable,
-  type ProjectType,
   rdb,
-  type Stage,
 } from '../shared/renewal.tables.ts';
 
 /** The only place with queries on renewal projects, their calendar exceptions and task forces. */
@@ -30,18 +29,17 @@ export const PARTIES: readonly PartyColumn[] = [
   'inspector_id',
 ];
 
-/** A LIKE pattern's wildcards taken literally. */
-
 /**
- * Scope as a SQL condition on `p` (the alias every query here gives renewal_projects);
- * `parties`: the columns through which a partner organisation counts.
+ * Scope as a SQL condition on `p` (the alias every query here gives renewal_projects): its
+ * region within a region grant (index ranges), or a partner organisation one of `parties`.
  */
 export function projectScopeSql(
   scope: RenewalScope,
   parties: readonly PartyColumn[] = PARTIES,
 ): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
-  const any = scope.regions.map((root) => sql<SqlBool>`p.region_code like ${`${escapeLike(root)}%`}`);
+  const any: Expression<SqlBool>[] = [];
+  if (scope.regions.length > 0) any.push(regionScopeSql(scope, 'p.region_code'));
   if (scope.organisations.length > 0) {
     const orgs = sql.join(scope.organisations.map((id) => sql`${id}::uuid`));
     for (const col of parties) any.push(sql<SqlBool>`${sql.ref(`p.${col}`)} in (${orgs})`);
@@ -116,67 +114,67 @@ const withNames = (db: Db, pick: (q: ProjectsQuery) => ProjectsQuery) =>
 export const findProjectDetail = (db: Db, id: string): Promise<ProjectDetailRow | undefined> =>
   withNames(db, (q) => q.where('p.id', '=', id)).executeTakeFirst();
 
-// ---------------------------------------------------------------- list
+// ---------------------------------------------------------------- list (project.list.ts)
 
-export interface ProjectFilter {
-  scope: RenewalScope;
-  /** Region subtree (code prefix). */
-  regionCode?: string | undefined;
-  type?: ProjectType | undefined;
-  stage?: Stage | undefined;
-  /** Part of the name. */
-  q?: string | undefined;
-  /** The whole name, ignoring case (already trimmed). */
-  name?: string | undefined;
-  /** Only projects whose latest schedule snapshot is late or has late or at-risk tasks. */
-  atRisk?: boolean | undefined;
-}
+/** The value of the project's latest schedule snapshot (its daily re-plan), or null before the first. */
+const latest = <T>(column: string) =>
+  sql<T | null>`(select ${sql.ref(`s.${column}`)} from renewal_schedule_snapshots s
+    where s.project_id = p.id order by s.snapshot_date desc limit 1)`;
 
-/** A list row: the project, its names, its latest schedule snapshot and its latest daily report date. */
-export type ProjectListRow = ProjectDetailRow & {
-  snapshot_date: string | null;
-  project_finish: string | null;
-  days_late: number | null;
-  late_task_count: number | null;
-  at_risk_task_count: number | null;
-  progress_bp: number | null;
-  last_report_date: string | null;
-  /** The project has at least one task. */
-  has_tasks: boolean;
-};
+/** Late, or with late or at-risk tasks, at the latest re-plan (false before the first). */
+export const PROJECT_AT_RISK = sql<boolean>`coalesce((
+  select s.days_late > 0 or s.late_task_count > 0 or s.at_risk_task_count > 0
+  from renewal_schedule_snapshots s where s.project_id = p.id
+  order by s.snapshot_date desc limit 1), false)`;
 
-/** The filter as one SQL condition on `p` (at risk: by the project's latest snapshot). */
-function matches(f: ProjectFilter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [projectScopeSql(f.scope)];
-  if (f.regionCode) all.push(sql<SqlBool>`p.region_code like ${`${escapeLike(f.regionCode)}%`}`);
-  if (f.type) all.push(sql<SqlBool>`p.type = ${f.type}`);
-  if (f.stage) all.push(sql<SqlBool>`p.stage = ${f.stage}`);
-  if (f.q) all.push(sql<SqlBool>`p.name ilike ${`%${escapeLike(f.q)}%`}`);
-  if (f.name) all.push(sql<SqlBool>`lower(p.name) = lower(${f.name})`);
-  if (f.atRisk) {
-    all.push(sql<SqlBool>`coalesce((
-      select s.days_late > 0 or s.late_task_count > 0 or s.at_risk_task_count > 0
-      from renewal_schedule_snapshots s where s.project_id = p.id
-      order by s.snapshot_date desc limit 1), false)`);
-  }
-  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
-}
+/** The date of the project's latest daily report (null: none yet). */
+const LAST_REPORT_DATE = sql<string | null>`(select max(d.report_date)
+  from renewal_daily_reports d where d.project_id = p.id)`;
 
-/** The list rows of the projects `pick` selects: names, latest snapshot, latest report date. */
-const listQuery = (db: Db, pick: (q: ProjectsQuery) => ProjectsQuery) =>
-  withNames(db, pick)
+/**
+ * The project has at least one task. Not `exists (…)`: planned for a whole province's scope,
+ * that became one hashed scan of every task rather than a probe per row of the page.
+ */
+const HAS_TASKS = sql<boolean>`coalesce((select true from renewal_tasks t where t.project_id = p.id limit 1), false)`;
+
+/**
+ * The register's rows with only what its table shows: one row per project, no joins (names and
+ * the latest re-plan are scalar subqueries, so the count reads the projects alone and the
+ * planner evaluates them for the page's rows only).
+ */
+export const projectListRows = (db: Db) =>
+  rdb(db)
+    .selectFrom('renewal_projects as p')
+    .select([
+      'p.id',
+      'p.name',
+      'p.type',
+      'p.region_code',
+      'p.stage',
+      'p.deadline',
+      'p.calendar_kind',
+      sql<string>`(select r.name from regions r where r.code = p.region_code)`.as('region_name'),
+      partyName('contractor_id').as('contractor_name'),
+      latest<string>('project_finish').as('project_finish'),
+      latest<number>('days_late').as('days_late'),
+      latest<number>('progress_bp').as('progress_bp'),
+      PROJECT_AT_RISK.as('at_risk'),
+      LAST_REPORT_DATE.as('last_report_date'),
+      HAS_TASKS.as('has_tasks'),
+    ]);
+
+export type ProjectListRow = InferResult<ReturnType<typeof projectListRows>>[number];
+
+/** What only the register's Excel export shows of these projects (owner, parties, budget, re-plan counts). */
+export const projectExportDetails = (db: Db, ids: string[]) =>
+  rdb(db)
+    .selectFrom('renewal_projects as p')
+    .innerJoin('organisations as ow', 'ow.id', 'p.owner_org_id')
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('renewal_schedule_snapshots as s')
-          .select([
-            's.snapshot_date',
-            's.project_finish',
-            's.days_late',
-            's.late_task_count',
-            's.at_risk_task_count',
-            's.progress_bp',
-          ])
+          .select(['s.snapshot_date', 's.late_task_count', 's.at_risk_task_count'])
           .whereRef('s.project_id', '=', 'p.id')
           .orderBy('s.snapshot_date', 'desc')
           .limit(1)
@@ -184,67 +182,22 @@ const listQuery = (db: Db, pick: (q: ProjectsQuery) => ProjectsQuery) =>
       (join) => join.onTrue(),
     )
     .select([
+      'p.id',
+      'p.delivery_mode',
+      'p.budget_fen',
+      'p.start_date',
+      'ow.name as owner_org_name',
+      partyName('agent_builder_id').as('agent_builder_name'),
+      partyName('supervisor_id').as('supervisor_name'),
+      partyName('inspector_id').as('inspector_name'),
       'snap.snapshot_date',
-      'snap.project_finish',
-      'snap.days_late',
       'snap.late_task_count',
       'snap.at_risk_task_count',
-      'snap.progress_bp',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('renewal_daily_reports as d')
-        .select((e) => e.fn.max('d.report_date').as('m'))
-        .whereRef('d.project_id', '=', 'p.id')
-        .as('last_report_date'),
-    )
-    .select(sql<boolean>`exists (select 1 from renewal_tasks t where t.project_id = p.id)`.as('has_tasks'))
-    .orderBy('p.name')
-    .orderBy('p.id');
+    .where('p.id', 'in', ids)
+    .execute();
 
-/** One page of matching projects ordered by name, and how many match in all. */
-export async function findProjectPage(
-  db: Db,
-  f: ProjectFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: ProjectListRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    listQuery(db, (q) =>
-      q.where(matches(f)).orderBy('p.name').orderBy('p.id').limit(page.limit).offset(page.offset),
-    ).execute(),
-    countProjects(db, f),
-  ]);
-  return { rows: rows as ProjectListRow[], total };
-}
-
-export async function countProjects(db: Db, f: ProjectFilter): Promise<number> {
-  const r = await rdb(db)
-    .selectFrom('renewal_projects as p')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(matches(f))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The next page after (name, id), in the list's order: keyset paging for exports. */
-export async function listProjectsAfter(
-  db: Db,
-  f: ProjectFilter,
-  after: { name: string; id: string } | undefined,
-  limit: number,
-): Promise<ProjectListRow[]> {
-  const rows = await listQuery(db, (q) =>
-    q
-      .where(matches(f))
-      .$if(after !== undefined, (q) =>
-        q.where(sql<boolean>`(p.name, p.id) > (${after?.name}, ${after?.id}::uuid)`),
-      )
-      .orderBy('p.name')
-      .orderBy('p.id')
-      .limit(limit),
-  ).execute();
-  return rows as ProjectListRow[];
-}
+export type ProjectExportDetail = Awaited<ReturnType<typeof projectExportDetails>>[number];
 
 // ---------------------------------------------------------------- calendar exceptions
 

@@ -1,45 +1,14 @@
 import { type GongfuApp, IdParams, type PlatformServices } from '../../../platform/kit/index.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from '../shared/renewal.scope.ts';
-import { presentProject, presentProjectListItem } from './project.present.ts';
-import {
-  CreateProjectBody,
-  ProjectListQuery,
-  ProjectPage,
-  ProjectView,
-  UpdateProjectBody,
-} from './project.schemas.ts';
-import {
-  createProject,
-  getProject,
-  listProjects,
-  loadProjectView,
-  updateProject,
-} from './project.service.ts';
+import { projectList } from './project.list.ts';
+import { presentProject } from './project.present.ts';
+import { CreateProjectBody, ProjectView, UpdateProjectBody } from './project.schemas.ts';
+import { createProject, getProject, loadProjectView, updateProject } from './project.service.ts';
 
 const tags = ['renewal'];
 
 export function projectRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/projects',
-    {
-      config: { access: { permission: RENEWAL_READ } },
-      schema: {
-        tags,
-        summary: '城市更新项目台账 List renewal projects (filter, search, page)',
-        querystring: ProjectListQuery,
-        response: { 200: ProjectPage },
-      },
-    },
-    async (req) => {
-      const r = await listProjects(s, req.ctx, req.query);
-      return {
-        items: r.rows.map((p) => presentProjectListItem(p, req.ctx.lang, p.can)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  projectList.route(app, s);
 
   app.get(
     '/api/renewal/projects/:id',

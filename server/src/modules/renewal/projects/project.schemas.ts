@@ -1,14 +1,5 @@
 import { type Static, Type } from 'typebox';
-import {
-  DateString,
-  dateString,
-  Nullable,
-  OrgRef,
-  pageOf,
-  pageQueryFields,
-  Uuid,
-  uuid,
-} from '../../../platform/kit/index.ts';
+import { DateString, dateString, Nullable, OrgRef, Uuid, uuid } from '../../../platform/kit/index.ts';
 import {
   CALENDAR_KINDS,
   DELIVERY_MODES,
@@ -132,29 +123,8 @@ export const UpdateProjectBody = Type.Object(
 );
 export type UpdateProjectInput = Static<typeof UpdateProjectBody>;
 
-export const ProjectListQuery = Type.Object(
-  {
-    regionCode: Type.Optional(regionCode('region subtree (GB/T 2260 code)')),
-    type: Type.Optional(ProjectTypeSchema),
-    stage: Type.Optional(StageSchema),
-    q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the name' })),
-    name: Type.Optional(
-      Type.String({
-        maxLength: 100,
-        description:
-          'the whole name, ignoring case and surrounding spaces: finds a project already registered under a name',
-      }),
-    ),
-    atRisk: Type.Optional(
-      Type.Boolean({
-        description: 'only projects late, or with late or at-risk tasks, at the latest re-plan',
-      }),
-    ),
-    ...pageQueryFields,
-  },
-  { title: 'ProjectListQuery', additionalProperties: false },
-);
-export type ProjectListQueryT = Static<typeof ProjectListQuery>;
+/** The list's region filter: the projects within this region subtree. */
+export const RegionSubtree = regionCode('region subtree (GB/T 2260 code)');
 
 // ---------------------------------------------------------------- views (the presenters)
 
@@ -220,23 +190,26 @@ export const ProjectView = Type.Object(
   { title: 'ProjectView' },
 );
 
+/** A row of the project register (项目台账) as its table shows it; the project's page has the rest. */
 export const ProjectListItem = Type.Object(
   {
-    ...projectCore,
+    id: Type.String(),
+    name: Type.String(),
+    typeName: Type.String(),
+    regionName: Type.String(),
+    contractorName: Nullable(Type.String({ description: '施工单位' })),
+    stage: StageSchema,
+    stageName: Type.String(),
+    deadline: Type.String({ description: 'committed deadline' }),
+    calendar: CalendarSchema,
     scheduled: Type.Boolean({
       description: 'the project has tasks; false: 未排期, the planned finish and delay mean nothing yet',
     }),
     plannedFinish: Nullable(Type.String({ description: 'projectFinish at the latest daily re-plan' })),
     daysLate: Nullable(Type.Integer()),
-    lateTaskCount: Nullable(Type.Integer()),
-    atRiskTaskCount: Nullable(Type.Integer()),
     progressPercent: Nullable(Type.Number({ description: 'duration-weighted progress, 0–100' })),
     atRisk: Type.Boolean({ description: 'late, or has late or at-risk tasks, at the latest re-plan' }),
-    replannedOn: Nullable(Type.String({ description: 'date of the latest re-plan' })),
-    lastReportDate: Nullable(Type.String()),
-    can: ProjectCan,
+    lastReportDate: Nullable(Type.String({ description: 'date of the latest daily report' })),
   },
   { title: 'ProjectListItem' },
 );
-
-export const ProjectPage = pageOf(ProjectListItem);

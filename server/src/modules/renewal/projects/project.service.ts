@@ -1,12 +1,6 @@
-import {
-  actorOf,
-  invalid,
-  type PlatformServices,
-  pageWindow,
-  type RequestContext,
-} from '../../../platform/kit/index.ts';
+import { actorOf, invalid, type PlatformServices, type RequestContext } from '../../../platform/kit/index.ts';
 import { findRegionName } from '../shared/reference.repo.ts';
-import { RENEWAL_READ, RENEWAL_WRITE, renewalScope } from '../shared/renewal.scope.ts';
+import { RENEWAL_WRITE, renewalScope } from '../shared/renewal.scope.ts';
 import {
   ensureMayPlaceIn,
   projectForRead,
@@ -15,15 +9,10 @@ import {
   projectPolicy,
 } from './project.policy.ts';
 import {
-  countProjects,
   findProjectDetail,
-  findProjectPage,
   insertProject,
   listExceptions,
-  listProjectsAfter,
   lockProject,
-  type ProjectFilter,
-  type ProjectListRow,
   type ProjectRow,
   patchProject,
   replaceExceptions,
@@ -35,7 +24,7 @@ import {
   normaliseTaskForces,
   organisationPickScope,
 } from './project.rules.ts';
-import type { CreateProjectInput, ProjectListQueryT, UpdateProjectInput } from './project.schemas.ts';
+import type { CreateProjectInput, UpdateProjectInput } from './project.schemas.ts';
 import { refreshSnapshot } from './schedule.service.ts';
 import { listTaskForceRows, replaceTaskForces } from './task-force.repo.ts';
 
@@ -191,60 +180,4 @@ export async function loadProjectView(s: PlatformServices, ctx: RequestContext, 
   ]);
   if (!detail) throw projectNotFound(id);
   return { detail, exceptions, forces, can: projectPolicy.can(actor, detail) };
-}
-
-/** The filter a list query asks for, within the caller's read scope. */
-async function listFilter(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: ProjectListQueryT,
-): Promise<ProjectFilter> {
-  const scope = await renewalScope(s, ctx, RENEWAL_READ);
-  return {
-    scope,
-    regionCode: q.regionCode,
-    type: q.type,
-    stage: q.stage,
-    q: q.q?.trim() || undefined,
-    name: q.name?.trim() || undefined,
-    atRisk: q.atRisk,
-  };
-}
-
-/** One page of the projects the caller may see. */
-export async function listProjects(s: PlatformServices, ctx: RequestContext, q: ProjectListQueryT) {
-  const filter = await listFilter(s, ctx, q);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const [{ rows, total }, actor] = await Promise.all([
-    findProjectPage(s.db, filter, { limit, offset }),
-    actorOf(s, ctx),
-  ]);
-  return { rows: rows.map((r) => ({ ...r, can: projectPolicy.can(actor, r) })), total, page, pageSize };
-}
-
-/**
- * Every project the caller may see that matches the query, a page at a time in the list's
- * order (keyset paging): for the Excel export.
- */
-export async function projectExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: ProjectListQueryT,
-  pageSize: number,
-) {
-  const filter = await listFilter(s, ctx, q);
-  const total = await countProjects(s.db, filter);
-  async function* pages(): AsyncIterable<ProjectListRow[]> {
-    let after: { name: string; id: string } | undefined;
-    for (;;) {
-      const rows = await listProjectsAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows[rows.length - 1]!;
-      after = { name: last.name, id: last.id };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
 }

@@ -18,6 +18,9 @@ import { ProjectFormDrawer } from './ProjectFormDrawer.tsx';
 import '../renewal.css';
 
 const FILTERS = ['regionCode', 'type', 'stage', 'atRisk', 'q'] as const;
+/** The orders the server offers (the table's sortable columns), each either way; others are dropped. */
+const SORTS = ['name', '-name', 'deadline', '-deadline'] as const;
+const sortOf = (sort: string | undefined) => SORTS.find((s) => s === sort);
 
 /** 项目台账: the renewal projects in scope with their deadline, progress and today's report. */
 export default function ProjectsPage() {
@@ -27,7 +30,8 @@ export default function ProjectsPage() {
   const scope = useScope();
   const _qc = useQueryClient();
   const meta = useMeta();
-  const list = useListParams({ filters: FILTERS });
+  // the server sorts: by name (the default) or by deadline, either way
+  const list = useListParams({ filters: FILTERS, sort: 'name' });
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
   const navigate = useNavigate();
   const today = todayInChina();
@@ -47,7 +51,13 @@ export default function ProjectsPage() {
     list,
     query,
     queryKey: rk.projects,
-    fetch: (q) => unwrap(api.GET('/api/renewal/projects', { params: { query: q } })),
+    fetch: (q) =>
+      unwrap(
+        api.GET('/api/renewal/projects', {
+          params: { query: { ...q, sort: sortOf(q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
   const writable = can('renewal.write');
   return (
@@ -69,7 +79,10 @@ export default function ProjectsPage() {
         exportTo={{
           fileName: `${rt('projects.title')}.xlsx`,
           download: () =>
-            api.GET('/api/renewal/projects/export.xlsx', { params: { query }, parseAs: 'blob' }),
+            api.GET('/api/renewal/projects/export.xlsx', {
+              params: { query: { ...query, sort: sortOf(list.sort) } },
+              parseAs: 'blob',
+            }),
         }}
         filters={
           <>
@@ -115,6 +128,8 @@ export default function ProjectsPage() {
           {
             title: rt('project.name'),
             dataIndex: 'name',
+            key: 'name',
+            sorter: true,
             fixed: 'left',
             width: 270,
             render: (name: string, p) => (
@@ -122,7 +137,7 @@ export default function ProjectsPage() {
                 <Link to={`/renewal/projects/${p.id}`}>{name}</Link>
                 <div className="gf-muted gf-small">
                   {p.typeName} · {p.regionName}
-                  {p.contractor ? ` · ${p.contractor.name}` : ''}
+                  {p.contractorName ? ` · ${p.contractorName}` : ''}
                 </div>
               </div>
             ),
@@ -136,6 +151,8 @@ export default function ProjectsPage() {
           {
             title: rt('projects.deadline'),
             dataIndex: 'deadline',
+            key: 'deadline',
+            sorter: true,
             width: 105,
             render: (d: string) => <span className="gf-mono">{d}</span>,
           },

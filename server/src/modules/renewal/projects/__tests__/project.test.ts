@@ -10,6 +10,7 @@ import {
   type World,
 } from '../../__tests__/renewal-factory.ts';
 import { renewalModule } from '../../manifest.ts';
+import { rdb } from '../../shared/renewal.tables.ts';
 
 type Page = { items: Array<Record<string, unknown> & { id: string; name: string }>; total: number };
 
@@ -139,7 +140,7 @@ describeEachDb(
       expect((await list(w.leader, '?q=国道')).items.map((p) => p.id)).toEqual([ids.tiantai]);
       expect((await list(w.leader, '?stage=design')).total).toBe(0);
       const item = (await list(w.leader, '?regionCode=330523')).items[0]!;
-      expect(item).toMatchObject({ replannedOn: '2026-03-02', daysLate: 0, lateTaskCount: 0, atRisk: false });
+      expect(item).toMatchObject({ daysLate: 0, atRisk: false, scheduled: false, regionName: '递铺街道' });
       // Anji staff cannot see the Tiantai project, nor change it
       expect((await call(env(), w.anji, 'GET', `/api/renewal/projects/${ids.tiantai}`)).statusCode).toBe(404);
       expect(
@@ -293,6 +294,109 @@ describeEachDb(
         200,
       );
       expect(tiantai).toMatchObject({ taskCount: 0, calendar: 'workdays' });
+    });
+
+    it('sends only what the register’s table shows, sorts by deadline, and keeps a county to its own projects', async () => {
+      const list = (cookie: string, q = '') =>
+        expectStatus<Page>(call(env(), cookie, 'GET', `/api/renewal/projects${q}`), 200);
+      const early = await createProject(env(), w.anji, w, { name: '排序测试甲', deadline: '2026-05-01' });
+      const late = await createProject(env(), w.anji, w, { name: '排序测试乙', deadline: '2026-12-31' });
+      // Tiantai's is due first of all: Anji's sorted list must still not show it
+      const tiantai = await createProject(env(), w.tiantai, w, {
+        name: '排序测试丙',
+        type: 'road',
+        regionCode: '331023003',
+        deliveryMode: 'epc',
+        agentBuilderId: null,
+        contractorId: w.otherContractor,
+        deadline: '2026-04-01',
+      });
+
+      const item = (await list(w.anji, '?name=排序测试甲')).items[0]!;
+      expect(Object.keys(item).sort()).toEqual(
+        [
+          'id',
+          'name',
+          'typeName',
+          'regionName',
+          'contractorName',
+          'stage',
+          'stageName',
+          'deadline',
+          'calendar',
+          'scheduled',
+          'plannedFinish',
+          'daysLate',
+          'progressPercent',
+          'atRisk',
+          'lastReportDate',
+          'can',
+        ].sort(),
+      );
+      expect(item).toEqual({
+        id: early.id,
+        name: '排序测试甲',
+        typeName: '住有宜居',
+        regionName: '递铺街道',
+        contractorName: '湖州测试建工p有限公司',
+        stage: 'construction',
+        stageName: '施工',
+        deadline: '2026-05-01',
+        calendar: 'calendar-days',
+        scheduled: false,
+        plannedFinish: expect.any(String),
+        daysLate: 0,
+        progressPercent: 0,
+        atRisk: false,
+        lastReportDate: null,
+        can: { update: true },
+      });
+      expect((await list(w.leader, '?name=排序测试甲')).items[0]!.can).toEqual({ update: false });
+
+      // the county's exact total, none of another county's projects on any page or in any order
+      const anjiProjects = await rdb(env().services.db)
+        .selectFrom('renewal_projects')
+        .select('id')
+        .where('region_code', '>=', '330523')
+        .where('region_code', '<', '330524')
+        .execute();
+      expect(anjiProjects).toHaveLength(4);
+      const byDeadline = await list(w.anji, '?sort=deadline');
+      expect(byDeadline.total).toBe(4);
+      expect(byDeadline.items.map((p) => p.id).sort()).toEqual(anjiProjects.map((p) => p.id).sort());
+      expect(byDeadline.items.map((p) => p.deadline)).toEqual([
+        '2026-05-01',
+        '2026-06-30',
+        '2026-07-31',
+        '2026-12-31',
+      ]);
+      expect(byDeadline.items[0]!.id).toBe(early.id);
+      expect(byDeadline.items.at(-1)!.id).toBe(late.id);
+      const reversed = await list(w.anji, '?sort=-deadline');
+      expect(reversed.items.map((p) => p.id)).toEqual(byDeadline.items.map((p) => p.id).reverse());
+      const second = await list(w.anji, '?sort=deadline&page=2&pageSize=2');
+      expect(second).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+      expect(second.items.map((p) => p.id)).toEqual(byDeadline.items.slice(2).map((p) => p.id));
+      for (const q of ['', '?sort=-deadline', '?q=排序测试', '?regionCode=331023', '?type=road']) {
+        expect((await list(w.anji, q)).items.map((p) => p.id)).not.toContain(tiantai.id);
+      }
+      expect((await list(w.anji, '?q=排序测试')).total).toBe(2);
+      expect((await list(w.anji, '?regionCode=331023')).total).toBe(0);
+      // the province sees both counties, Tiantai's first by deadline
+      const province = await list(w.leader, '?sort=deadline&q=排序测试');
+      expect(province.items.map((p) => p.id)).toEqual([tiantai.id, early.id, late.id]);
+      expect((await list(w.leader)).total).toBe(6);
+      // names sort either way; an unknown sort is refused
+      const names = (await list(w.leader, '?sort=name')).items.map((p) => p.id);
+      expect((await list(w.leader, '?sort=-name')).items.map((p) => p.id)).toEqual([...names].reverse());
+      expect((await call(env(), w.anji, 'GET', '/api/renewal/projects?sort=budget')).statusCode).toBe(400);
+      // at risk or not: each project is in exactly one of the two lists
+      const [risky, onTrack] = await Promise.all([
+        list(w.leader, '?atRisk=true'),
+        list(w.leader, '?atRisk=false'),
+      ]);
+      expect(risky.total + onTrack.total).toBe(6);
+      expect(onTrack.items.every((p) => p.atRisk === false)).toBe(true);
     });
   },
   { modules: [renewalModule] },
