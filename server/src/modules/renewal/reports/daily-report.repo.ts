@@ -1,5 +1,5 @@
-import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
-import { type Db, escapeLike, isUniqueViolation, regionsSql } from '../../../platform/kit/index.ts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Db, isUniqueViolation, regionSubtreeSql, regionsSql } from '../../../platform/kit/index.ts';
 import { projectScopeSql } from '../projects/project.repo.ts';
 import type { ProgressItem } from '../shared/progress.rules.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
@@ -103,99 +103,16 @@ export async function listProgressUpTo(db: Db, projectId: string, date: string):
   }));
 }
 
-// ---------------------------------------------------------------- lists
+// ---------------------------------------------------------------- lists (daily-report.list.ts)
 
-export interface ReportFilter {
-  projectId: string;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-export type ReportListRow = ReportRow & { progress_count: number };
-
-const reportList = (db: Db, f: ReportFilter) =>
-  rdb(db)
-    .selectFrom('renewal_daily_reports as d')
-    .selectAll('d')
-    .select((eb) =>
-      eb
-        .selectFrom('renewal_report_progress as g')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('g.report_id', '=', 'd.id')
-        .as('progress_count'),
-    )
-    .where('d.project_id', '=', f.projectId)
-    .$if(f.from !== undefined, (q) => q.where('d.report_date', '>=', f.from!))
-    .$if(f.to !== undefined, (q) => q.where('d.report_date', '<=', f.to!));
-
-/** One page of the project's reports, newest first, and how many match. */
-export async function findReportPage(
-  db: Db,
-  f: ReportFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: ReportListRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    reportList(db, f).orderBy('d.report_date', 'desc').limit(page.limit).offset(page.offset).execute(),
-    rdb(db)
-      .selectFrom('renewal_daily_reports as d')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('d.project_id', '=', f.projectId)
-      .$if(f.from !== undefined, (q) => q.where('d.report_date', '>=', f.from!))
-      .$if(f.to !== undefined, (q) => q.where('d.report_date', '<=', f.to!))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: rows.map((r) => ({ ...r, progress_count: Number(r.progress_count ?? 0) })),
-    total: Number(count.n),
-  };
-}
-
-// ---------------------------------------------------------------- exports (one project's, or all in scope)
-
-export interface ScopedReportFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  /** Region subtree (code prefix) of the projects. */
-  regionCode?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-/** A report with its project's names, for the export. */
-export type ReportExportRow = ReportListRow & {
-  project_name: string;
-  region_name: string;
-  contractor_name: string | null;
-};
-
-const scopedReports = (db: Db, f: ScopedReportFilter) =>
+/**
+ * Reports with their project's name, region and contractor, and how many tasks each gave
+ * progress on: one row per report, for a project's list and the export across projects.
+ */
+export const reportsWithProjects = (db: Db) =>
   rdb(db)
     .selectFrom('renewal_daily_reports as d')
     .innerJoin('renewal_projects as p', 'p.id', 'd.project_id')
-    .where(projectScopeSql(f.scope))
-    .$if(f.projectId !== undefined, (q) => q.where('d.project_id', '=', f.projectId!))
-    .$if(f.regionCode !== undefined, (q) => q.where('p.region_code', 'like', `${escapeLike(f.regionCode!)}%`))
-    .$if(f.from !== undefined, (q) => q.where('d.report_date', '>=', f.from!))
-    .$if(f.to !== undefined, (q) => q.where('d.report_date', '<=', f.to!));
-
-export async function countScopedReports(db: Db, f: ScopedReportFilter): Promise<number> {
-  const r = await scopedReports(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/**
- * The next page of matching reports, newest day first and by project name within a day
- * (keyset paging after the last row of the previous page).
- */
-export async function listScopedReportsAfter(
-  db: Db,
-  f: ScopedReportFilter,
-  after: { date: string; projectName: string; id: string } | undefined,
-  limit: number,
-): Promise<ReportExportRow[]> {
-  const rows = await scopedReports(db, f)
     .innerJoin('regions as r', 'r.code', 'p.region_code')
     .leftJoin('organisations as ct', 'ct.id', 'p.contractor_id')
     .selectAll('d')
@@ -203,23 +120,12 @@ export async function listScopedReportsAfter(
     .select((eb) =>
       eb
         .selectFrom('renewal_report_progress as g')
-        .select((e) => e.fn.countAll<number>().as('n'))
+        .select((e) => e.fn.countAll<string>().as('n'))
         .whereRef('g.report_id', '=', 'd.id')
         .as('progress_count'),
-    )
-    .$if(after !== undefined, (q) =>
-      q.where(
-        // the leading `<=` lets the date index start at the cursor; within a day, rows sort by project
-        sql<SqlBool>`d.report_date <= ${after!.date} and (d.report_date < ${after!.date} or (p.name, d.id) > (${after!.projectName}, ${after!.id}::uuid))`,
-      ),
-    )
-    .orderBy('d.report_date', 'desc')
-    .orderBy('p.name')
-    .orderBy('d.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, progress_count: Number(r.progress_count ?? 0) }));
-}
+    );
+
+export type ReportListRow = Awaited<ReturnType<ReturnType<typeof reportsWithProjects>['execute']>>[number];
 
 // ---------------------------------------------------------------- missing reports
 
@@ -252,7 +158,7 @@ const missingQuery = (db: Db, scope: RenewalScope, date: string, regionCode: str
               .where('d.report_date', '=', date),
           ),
         ),
-        ...(regionCode ? [eb('p.region_code', 'like', `${regionCode}%`)] : []),
+        ...(regionCode ? [regionSubtreeSql('p.region_code', regionCode)] : []),
       ]),
     );
 

@@ -9,24 +9,17 @@ import {
 } from '../../../platform/kit/index.ts';
 import { SEVERITY_NAMES, WEATHER_NAMES } from '../shared/renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_REPORT } from '../shared/renewal.scope.ts';
-import type { ProgressRow, ReportListRow, ReportRow } from './daily-report.repo.ts';
+import { projectReportList } from './daily-report.list.ts';
+import type { ProgressRow, ReportRow } from './daily-report.repo.ts';
 import {
   AmendReportBody,
   FileReportBody,
   MissingPage,
   MissingQuery,
-  ReportListQuery,
-  ReportPage,
   ReportParams,
   ReportView,
 } from './daily-report.schemas.ts';
-import {
-  amendReport,
-  fileReport,
-  getReport,
-  listMissingReports,
-  listReports,
-} from './daily-report.service.ts';
+import { amendReport, fileReport, getReport, listMissingReports } from './daily-report.service.ts';
 
 const tags = ['renewal'];
 
@@ -79,45 +72,8 @@ export const presentReport = (
   can: v.can,
 });
 
-export const presentReportListItem = (r: ReportListRow, lang: Lang) => ({
-  id: r.id,
-  projectId: r.project_id,
-  date: r.report_date,
-  weather: r.weather,
-  weatherName: say(WEATHER_NAMES[r.weather], lang),
-  workersOnSite: r.workers_on_site,
-  machineryCount: r.machinery.reduce((n, m) => n + m.count, 0),
-  progressCount: r.progress_count,
-  problemCount: r.problems.length,
-  photoCount: r.photos.length,
-  filedByName: r.filed_by_name,
-  filedAt: r.created_at.toISOString(),
-  amendedAt: r.amended_at?.toISOString() ?? null,
-});
-
 export function dailyReportRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/projects/:id/reports',
-    {
-      config: { access: { permission: RENEWAL_READ } },
-      schema: {
-        tags,
-        summary: '工程日报列表 Daily reports of a project, newest first',
-        params: IdParams,
-        querystring: ReportListQuery,
-        response: { 200: ReportPage },
-      },
-    },
-    async (req) => {
-      const r = await listReports(s, req.ctx, req.params.id, req.query);
-      return {
-        items: r.rows.map((x) => presentReportListItem(x, req.ctx.lang)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  projectReportList.route(app, s);
 
   app.post(
     '/api/renewal/projects/:id/reports',

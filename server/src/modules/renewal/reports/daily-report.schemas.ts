@@ -1,6 +1,5 @@
 import { type Static, Type } from 'typebox';
 import {
-  DateString,
   dateString,
   FileViewSchema,
   Nullable,
@@ -98,25 +97,6 @@ export const AmendReportBody = Type.Object(reportFields, {
 });
 export type AmendReportInput = Static<typeof AmendReportBody>;
 
-export const ReportListQuery = Type.Object(
-  { from: Type.Optional(DateString), to: Type.Optional(DateString), ...pageQueryFields },
-  { title: 'ReportListQuery', additionalProperties: false },
-);
-export type ReportListQueryT = Static<typeof ReportListQuery>;
-
-export const ReportExportQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('one project’s reports (default: every project in my scope)')),
-    regionCode: Type.Optional(
-      Type.String({ pattern: '^[0-9]{2,12}$', description: 'projects in this region subtree' }),
-    ),
-    from: Type.Optional(dateString('reports dated on or after')),
-    to: Type.Optional(dateString('reports dated on or before')),
-  },
-  { title: 'ReportExportQuery', additionalProperties: false },
-);
-export type ReportExportQueryT = Static<typeof ReportExportQuery>;
-
 export const MissingQuery = Type.Object(
   {
     date: Type.Optional(dateString('the day (default today)')),
@@ -181,9 +161,7 @@ export const ReportView = Type.Object(
 export const ReportListItem = Type.Object(
   {
     id: Type.String(),
-    projectId: Type.String(),
     date: Type.String(),
-    weather: WeatherSchema,
     weatherName: Type.String(),
     workersOnSite: Type.Integer(),
     machineryCount: Type.Integer({ description: 'machines on site, all types' }),
@@ -192,19 +170,8 @@ export const ReportListItem = Type.Object(
     photoCount: Type.Integer(),
     filedByName: Nullable(Type.String()),
     filedAt: Type.String({ format: 'date-time' }),
-    amendedAt: Nullable(Type.String({ format: 'date-time' })),
   },
   { title: 'ReportListItem' },
-);
-
-export const ReportPage = Type.Object(
-  {
-    items: Type.Array(ReportListItem),
-    total: Type.Integer(),
-    page: Type.Integer(),
-    pageSize: Type.Integer(),
-  },
-  { title: 'ReportPage' },
 );
 
 export const MissingItem = Type.Object(

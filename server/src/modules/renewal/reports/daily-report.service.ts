@@ -1,6 +1,5 @@
 import {
   checkDate,
-  checkRange,
   conflict,
   type Db,
   IMAGE_TYPES,
@@ -13,35 +12,24 @@ import {
 } from '../../../platform/kit/index.ts';
 import { findException } from '../projects/calendar-exception.repo.ts';
 import { addRainDayFromReport, checkRainDay } from '../projects/calendar-exception.service.ts';
-import { projectForRead, projectForReport } from '../projects/project.policy.ts';
+import { projectForReport } from '../projects/project.policy.ts';
 import { lockProject, type ProjectRow } from '../projects/project.repo.ts';
 import { refreshSnapshot } from '../projects/schedule.service.ts';
 import { listTasks } from '../projects/task.repo.ts';
 import { RENEWAL_READ, renewalScope } from '../shared/renewal.scope.ts';
 import { reportForAmend, reportForRead } from './daily-report.policy.ts';
 import {
-  countScopedReports,
   findMissingPage,
   findReportOn,
-  findReportPage,
   insertReport,
   isReportDayTaken,
   listProgressOf,
-  listScopedReportsAfter,
   patchReport,
-  type ReportExportRow,
   type ReportRow,
   replaceProgress,
-  type ScopedReportFilter,
 } from './daily-report.repo.ts';
 import { checkProgress } from './daily-report.rules.ts';
-import type {
-  AmendReportInput,
-  FileReportInput,
-  MissingQueryT,
-  ReportExportQueryT,
-  ReportListQueryT,
-} from './daily-report.schemas.ts';
+import type { AmendReportInput, FileReportInput, MissingQueryT } from './daily-report.schemas.ts';
 import { issuesOfReport } from './project-issue.repo.ts';
 
 /**
@@ -258,25 +246,6 @@ export async function getReport(s: PlatformServices, ctx: RequestContext, report
   return { report, progress, issues, amendable: isAmendable(s, report), rainDay, files, can };
 }
 
-/** One page of a project's reports, newest first. */
-export async function listReports(
-  s: PlatformServices,
-  ctx: RequestContext,
-  projectId: string,
-  q: ReportListQueryT,
-) {
-  await projectForRead(s, ctx, projectId);
-  if (q.from) checkDate('from', q.from);
-  if (q.to) checkDate('to', q.to);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findReportPage(
-    s.db,
-    { projectId, from: q.from, to: q.to },
-    { limit, offset },
-  );
-  return { rows, total, page, pageSize };
-}
-
 /** Projects under construction in the caller's scope without a report for the day (default today). */
 export async function listMissingReports(s: PlatformServices, ctx: RequestContext, q: MissingQueryT) {
   const scope = await renewalScope(s, ctx, RENEWAL_READ);
@@ -284,40 +253,4 @@ export async function listMissingReports(s: PlatformServices, ctx: RequestContex
   const { page, pageSize, offset, limit } = pageWindow(q);
   const { rows, total } = await findMissingPage(s.db, scope, date, q.regionCode, { limit, offset });
   return { date, rows, total, page, pageSize };
-}
-
-/**
- * Every report the caller may see that matches (one project's, or every project's in scope,
- * within a date range), a page at a time, newest day first: for the Excel export.
- */
-export async function reportExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: ReportExportQueryT,
-  pageSize: number,
-) {
-  if (q.projectId) await projectForRead(s, ctx, q.projectId);
-  const scope = await renewalScope(s, ctx, RENEWAL_READ);
-  checkRange(q.from, q.to);
-  const filter: ScopedReportFilter = {
-    scope,
-    projectId: q.projectId,
-    regionCode: q.regionCode,
-    from: q.from,
-    to: q.to,
-  };
-  const total = await countScopedReports(s.db, filter);
-  async function* pages(): AsyncIterable<ReportExportRow[]> {
-    let after: { date: string; projectName: string; id: string } | undefined;
-    for (;;) {
-      const rows = await listScopedReportsAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows[rows.length - 1]!;
-      after = { date: last.report_date, projectName: last.project_name, id: last.id };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
 }

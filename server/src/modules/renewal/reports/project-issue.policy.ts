@@ -14,7 +14,7 @@ export const issueNotFound = (id: string) =>
   notFound({ zh: `跟踪事项 ${id}`, en: `Issue ${id}` }, 'RENEWAL_ISSUE_NOT_FOUND');
 
 /** The issue's project, as the project policy reads it. */
-const projectOf = (i: IssueListRow): ProjectRecord => ({
+export const issueProject = (i: IssueListRow): ProjectRecord => ({
   id: i.project_id,
   region_code: i.project_region_code,
   agent_builder_id: i.project_agent_builder_id,
@@ -26,8 +26,8 @@ const projectOf = (i: IssueListRow): ProjectRecord => ({
 export const issuePolicy = definePolicy({
   notFound: (i: IssueListRow) => issueNotFound(i.id),
   denied: 'RENEWAL_PROJECT_READ_ONLY',
-  read: (a, i) => projectPolicy.sees(a, projectOf(i)),
-  actions: { update: (a, i) => projectPolicy.allows(a, 'update', projectOf(i)) },
+  read: (a, i) => projectPolicy.sees(a, issueProject(i)),
+  actions: { update: (a, i) => projectPolicy.allows(a, 'update', issueProject(i)) },
 });
 
 export const IssueCan = issuePolicy.canSchema('IssueCan');

@@ -1,14 +1,5 @@
-import {
-  type Expression,
-  type Insertable,
-  type Selectable,
-  type SqlBool,
-  sql,
-  type Updateable,
-} from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import { type Db, isUniqueViolation } from '../../../platform/kit/index.ts';
-import { projectScopeSql } from '../projects/project.repo.ts';
-import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type ProjectIssueTable, rdb } from '../shared/renewal.tables.ts';
 
 /** The only place with queries on project issues (problems from daily reports, tracked to resolution). */
@@ -40,7 +31,8 @@ export const patchIssue = (db: Db, id: string, values: Updateable<ProjectIssueTa
 /** True when the one-issue-per-problem constraint refused a write. */
 export const isProblemTaken = (e: unknown): boolean => isUniqueViolation(e, 'problem');
 
-const listQuery = (db: Db) =>
+/** Issues with their project's name and parties, owner organisation and report date (one row per issue). */
+export const issuesWithNames = (db: Db) =>
   rdb(db)
     .selectFrom('renewal_project_issues as i')
     .innerJoin('renewal_projects as p', 'p.id', 'i.project_id')
@@ -59,7 +51,7 @@ const listQuery = (db: Db) =>
     ]);
 
 export const findIssue = (db: Db, id: string): Promise<IssueListRow | undefined> =>
-  listQuery(db).where('i.id', '=', id).executeTakeFirst();
+  issuesWithNames(db).where('i.id', '=', id).executeTakeFirst();
 
 /** Issue ids by problem number, for one report. */
 export async function issuesOfReport(db: Db, reportId: string): Promise<Map<number, string>> {
@@ -70,72 +62,6 @@ export async function issuesOfReport(db: Db, reportId: string): Promise<Map<numb
     .execute();
   return new Map(rows.flatMap((r) => (r.problem_no === null ? [] : [[r.problem_no, r.id] as const])));
 }
-
-export interface IssueFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  status?: 'open' | 'resolved' | undefined;
-  /** Only open issues due before this date. */
-  overdueOn?: string | undefined;
-}
-
-function matches(f: IssueFilter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [projectScopeSql(f.scope)];
-  if (f.projectId) all.push(sql<SqlBool>`i.project_id = ${f.projectId}`);
-  if (f.status) all.push(sql<SqlBool>`i.status = ${f.status}`);
-  if (f.overdueOn) all.push(sql<SqlBool>`(i.status = 'open' and i.due_date < ${f.overdueOn})`);
-  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
-}
-
-/** One page of matching issues (open first, then by due date), and how many match. */
-export async function findIssuePage(
-  db: Db,
-  f: IssueFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: IssueListRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    listQuery(db)
-      .where(matches(f))
-      .orderBy('i.status')
-      .orderBy('i.due_date')
-      .orderBy('i.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    countMatchingIssues(db, f),
-  ]);
-  return { rows, total: count };
-}
-
-export async function countMatchingIssues(db: Db, f: IssueFilter): Promise<number> {
-  const r = await rdb(db)
-    .selectFrom('renewal_project_issues as i')
-    .innerJoin('renewal_projects as p', 'p.id', 'i.project_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(matches(f))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The next page of matching issues in the list's order (keyset paging for exports). */
-export const listIssuesAfter = (
-  db: Db,
-  f: IssueFilter,
-  after: { status: string; dueDate: string; id: string } | undefined,
-  limit: number,
-): Promise<IssueListRow[]> =>
-  listQuery(db)
-    .where(matches(f))
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`(i.status, i.due_date, i.id) > (${after!.status}, ${after!.dueDate}::date, ${after!.id}::uuid)`,
-      ),
-    )
-    .orderBy('i.status')
-    .orderBy('i.due_date')
-    .orderBy('i.id')
-    .limit(limit)
-    .execute();
 
 /** Open and overdue (open, due before `today`) issues of a project. */
 export async function countIssues(

@@ -9,27 +9,15 @@ import {
 import { ISSUE_STATUS_NAMES, SEVERITY_NAMES } from '../shared/renewal.labels.ts';
 import { RENEWAL_READ, RENEWAL_WRITE } from '../shared/renewal.scope.ts';
 import { ProblemParams } from './daily-report.schemas.ts';
+import { issueList } from './project-issue.list.ts';
 import type { IssueCanFlags } from './project-issue.policy.ts';
 import type { IssueListRow } from './project-issue.repo.ts';
-import {
-  IssueFromProblemBody,
-  IssueListQuery,
-  IssuePage,
-  IssueParams,
-  IssueView,
-  UpdateIssueBody,
-} from './project-issue.schemas.ts';
-import {
-  getIssue,
-  listIssues,
-  loadIssue,
-  raiseIssueFromProblem,
-  updateIssue,
-} from './project-issue.service.ts';
+import { IssueFromProblemBody, IssueParams, IssueView, UpdateIssueBody } from './project-issue.schemas.ts';
+import { getIssue, loadIssue, raiseIssueFromProblem, updateIssue } from './project-issue.service.ts';
 
 const tags = ['renewal'];
 
-/** An issue; `can`: what the caller may do with it (the Excel export sends none). */
+/** An issue; `can`: what the caller may do with it. */
 export const presentIssue = (i: IssueListRow, lang: Lang, today: string, can: IssueCanFlags) => ({
   id: i.id,
   projectId: i.project_id,
@@ -72,28 +60,7 @@ export function projectIssueRoutes(app: GongfuApp, s: PlatformServices) {
     },
   );
 
-  app.get(
-    '/api/renewal/issues',
-    {
-      config: { access: { permission: RENEWAL_READ } },
-      schema: {
-        tags,
-        summary: '问题跟踪 Issues in my scope (one project’s with projectId); open first, by due date',
-        querystring: IssueListQuery,
-        response: { 200: IssuePage },
-      },
-    },
-    async (req) => {
-      const r = await listIssues(s, req.ctx, req.query);
-      const today = todayOf(s);
-      return {
-        items: r.rows.map((i) => presentIssue(i, req.ctx.lang, today, i.can)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  issueList.route(app, s);
 
   app.get(
     '/api/renewal/issues/:id',

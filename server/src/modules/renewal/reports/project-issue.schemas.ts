@@ -1,9 +1,9 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { dateString, Nullable, OrgRef, uuid } from '../../../platform/kit/index.ts';
 import { SeveritySchema } from './daily-report.schemas.ts';
 import { IssueCan } from './project-issue.policy.ts';
 
-const Status = Type.Union([Type.Literal('open'), Type.Literal('resolved')], {
+export const IssueStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('resolved')], {
   description: 'open 待解决 | resolved 已解决',
 });
 
@@ -28,7 +28,7 @@ export const UpdateIssueBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     ownerOrganisationId: Type.Optional(Nullable(uuid('owner organisation id'))),
     dueDate: Type.Optional(dateString('due date')),
-    status: Type.Optional(Status),
+    status: Type.Optional(IssueStatusSchema),
     resolution: Type.Optional(
       Nullable(Type.String({ maxLength: 2000, description: 'how it was resolved; required to resolve' })),
     ),
@@ -36,17 +36,6 @@ export const UpdateIssueBody = Type.Object(
   { title: 'UpdateIssueBody', additionalProperties: false },
 );
 export type UpdateIssueInput = Static<typeof UpdateIssueBody>;
-
-export const IssueListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only this project')),
-    status: Type.Optional(Status),
-    overdue: Type.Optional(Type.Boolean({ description: 'only open issues past their due date' })),
-    ...pageQueryFields,
-  },
-  { title: 'IssueListQuery', additionalProperties: false },
-);
-export type IssueListQueryT = Static<typeof IssueListQuery>;
 
 export const IssueView = Type.Object(
   {
@@ -61,7 +50,7 @@ export const IssueView = Type.Object(
     severityName: Type.String(),
     ownerOrganisation: Nullable(OrgRef),
     dueDate: Type.String(),
-    status: Status,
+    status: IssueStatusSchema,
     statusName: Type.String(),
     overdue: Type.Boolean({ description: 'open and past its due date' }),
     resolution: Nullable(Type.String()),
@@ -73,7 +62,26 @@ export const IssueView = Type.Object(
   { title: 'IssueView' },
 );
 
-export const IssuePage = pageOf(IssueView);
+/** An issue as the issues table shows it. */
+export const IssueItem = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    reportDate: Nullable(Type.String({ description: 'date of the daily report it was raised from' })),
+    problemNo: Nullable(Type.Integer()),
+    title: Type.String(),
+    severity: SeveritySchema,
+    severityName: Type.String(),
+    ownerOrganisationName: Nullable(Type.String()),
+    dueDate: Type.String(),
+    status: IssueStatusSchema,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'open and past its due date' }),
+    resolution: Nullable(Type.String()),
+  },
+  { title: 'IssueItem' },
+);
 
 export const IssueParams = Type.Object(
   { id: uuid('issue id') },

@@ -6,29 +6,15 @@ import {
   invalid,
   notFound,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   todayOf,
 } from '../../../platform/kit/index.ts';
-import { projectForRead } from '../projects/project.policy.ts';
 import { checkActiveOrganisation } from '../projects/project.rules.ts';
-import { RENEWAL_READ, renewalScope } from '../shared/renewal.scope.ts';
 import type { Severity } from '../shared/renewal.tables.ts';
 import { reportForTrack } from './daily-report.policy.ts';
 import { issueForRead, issueForWrite, issuePolicy } from './project-issue.policy.ts';
-import {
-  countMatchingIssues,
-  findIssue,
-  findIssuePage,
-  type IssueFilter,
-  type IssueListRow,
-  type IssueRow,
-  insertIssue,
-  isProblemTaken,
-  listIssuesAfter,
-  patchIssue,
-} from './project-issue.repo.ts';
-import type { IssueFromProblemInput, IssueListQueryT, UpdateIssueInput } from './project-issue.schemas.ts';
+import { findIssue, type IssueRow, insertIssue, isProblemTaken, patchIssue } from './project-issue.repo.ts';
+import type { IssueFromProblemInput, UpdateIssueInput } from './project-issue.schemas.ts';
 
 /** Use cases of project issues: a problem in a daily report becomes a tracked issue, resolved with a resolution. */
 
@@ -162,50 +148,4 @@ export async function getIssue(s: PlatformServices, ctx: RequestContext, id: str
 export async function loadIssue(s: PlatformServices, ctx: RequestContext, id: string) {
   const [issue, actor] = await Promise.all([findIssue(s.db, id), actorOf(s, ctx)]);
   return { ...issue!, can: issuePolicy.can(actor, issue!) };
-}
-
-/** The filter a list query asks for, within the caller's read scope (404 for a project not seen). */
-async function issueFilter(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: IssueListQueryT,
-): Promise<IssueFilter> {
-  if (q.projectId) await projectForRead(s, ctx, q.projectId);
-  const scope = await renewalScope(s, ctx, RENEWAL_READ);
-  return { scope, projectId: q.projectId, status: q.status, overdueOn: q.overdue ? todayOf(s) : undefined };
-}
-
-/** One page of the issues the caller may see (one project's, or all in scope). */
-export async function listIssues(s: PlatformServices, ctx: RequestContext, q: IssueListQueryT) {
-  const filter = await issueFilter(s, ctx, q);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const [{ rows, total }, actor] = await Promise.all([
-    findIssuePage(s.db, filter, { limit, offset }),
-    actorOf(s, ctx),
-  ]);
-  return { rows: rows.map((i) => ({ ...i, can: issuePolicy.can(actor, i) })), total, page, pageSize };
-}
-
-/** Every issue the caller may see that matches, a page at a time in the list's order: for the Excel export. */
-export async function issueExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: IssueListQueryT,
-  pageSize: number,
-) {
-  const filter = await issueFilter(s, ctx, q);
-  const total = await countMatchingIssues(s.db, filter);
-  async function* pages(): AsyncIterable<IssueListRow[]> {
-    let after: { status: string; dueDate: string; id: string } | undefined;
-    for (;;) {
-      const rows = await listIssuesAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows[rows.length - 1]!;
-      after = { status: last.status, dueDate: last.due_date, id: last.id };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
 }

@@ -107,7 +107,7 @@ export function IssuesTable({
             title: rt('issue.owner'),
             key: 'owner',
             width: 200,
-            render: (_, i) => i.ownerOrganisation?.name ?? '—',
+            render: (_, i) => i.ownerOrganisationName ?? '—',
           },
           {
             title: rt('issue.dueDate'),
@@ -138,8 +138,9 @@ export function IssuesTable({
                   key: 'actions',
                   width: 100,
                   fixed: 'right' as const,
+                  // only on the issues of projects the caller may update (staff in their region)
                   render: (_: unknown, i: Issue) =>
-                    i.status === 'open' && i.can.update ? (
+                    !i.can.update ? null : i.status === 'open' ? (
                       <Button
                         type="link"
                         onClick={() => setResolving(i)}

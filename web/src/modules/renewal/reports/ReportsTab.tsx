@@ -22,7 +22,8 @@ export default function ReportsTab({ projectId }: { projectId: string }) {
     list,
     query: {},
     queryKey: (q) => rk.reports(projectId, q),
-    fetch: (q) =>
+    // (newest first, the one order)
+    fetch: ({ sort: _, ...q }) =>
       unwrap(
         api.GET('/api/renewal/projects/{id}/reports', { params: { path: { id: projectId }, query: q } }),
       ),

@@ -287,6 +287,63 @@ describeEachDb(
         200,
       );
     });
+
+    it('lists reports and issues within the caller’s scope only, with exact totals and filters', async () => {
+      type Page<T> = { items: T[]; total: number };
+      type IssueItem = Issue & { projectId: string; can: { update: boolean } };
+      const issues = async (cookie: string, q = '') =>
+        expectStatus<Page<IssueItem>>(call(env(), cookie, 'GET', `/api/renewal/issues${q}`), 200);
+      const reports = async (cookie: string, projectId: string, q = '') =>
+        expectStatus<Page<{ date: string }>>(
+          call(env(), cookie, 'GET', `/api/renewal/projects/${projectId}/reports${q}`),
+          200,
+        );
+      // 天台 tracks a problem of its own project's report (critical: due the next day)
+      const tt = await expectStatus<Report>(
+        report(w.tiantai, ids.tt!, { problems: [{ text: '路面塌陷，需封闭车道', severity: 'critical' }] }),
+        201,
+      );
+      const ttIssue = await expectStatus<Issue>(
+        call(env(), w.tiantai, 'POST', `/api/renewal/reports/${tt.id}/problems/1/issue`, {}),
+        201,
+      );
+
+      // a county's caller never sees another county's issues, nor the project's reports (404)
+      const anji = await issues(w.anji);
+      expect(anji.total).toBe(2);
+      expect(anji.items.map((i) => i.projectId)).not.toContain(ids.tt);
+      expect(anji.items.every((i) => i.can.update)).toBe(true);
+      const tiantai = await issues(w.tiantai);
+      expect([tiantai.total, tiantai.items.map((i) => i.id)]).toEqual([1, [ttIssue.id]]);
+      expect((await issues(w.anji, `?projectId=${ids.tt}`)).total).toBe(0);
+      const leader = await issues(w.leader);
+      expect(leader.total).toBe(3);
+      expect(leader.items.every((i) => !i.can.update)).toBe(true);
+      expect((await call(env(), w.anji, 'GET', `/api/renewal/projects/${ids.tt}/reports`)).statusCode).toBe(
+        404,
+      );
+      expect((await reports(w.tiantai, ids.tt!)).total).toBe(1);
+
+      // filters: status (open first, by due date), project, overdue against today
+      const open = await issues(w.leader, '?status=open');
+      expect([open.total, open.items.map((i) => i.dueDate)]).toEqual([2, ['2026-03-13', '2026-03-15']]);
+      expect((await issues(w.anji, '?status=resolved')).total).toBe(1);
+      expect((await issues(w.leader, `?projectId=${ids.a}`)).total).toBe(2);
+      expect((await issues(w.leader, '?overdue=true')).total).toBe(0);
+      setToday(env(), '2026-03-14');
+      const overdue = await issues(w.leader, '?overdue=true');
+      expect([overdue.total, overdue.items.map((i) => [i.id, i.overdue])]).toEqual([1, [[ttIssue.id, true]]]);
+      expect((await issues(w.leader, '?overdue=false')).total).toBe(3);
+
+      // a project's reports, newest first, within a date range (a day that does not exist: 400)
+      expect((await reports(w.anji, ids.a!)).items.map((r) => r.date)).toEqual(['2026-03-12', '2026-03-02']);
+      const range = async (q: string) => (await reports(w.anji, ids.a!, q)).items.map((r) => r.date);
+      expect(await range('?from=2026-03-03')).toEqual(['2026-03-12']);
+      expect(await range('?to=2026-03-11')).toEqual(['2026-03-02']);
+      expect(await range('?from=2026-03-02&to=2026-03-02&pageSize=1')).toEqual(['2026-03-02']);
+      const bad = await call(env(), w.anji, 'GET', `/api/renewal/projects/${ids.a}/reports?from=2026-02-30`);
+      expect([bad.statusCode, bad.json().field]).toEqual([400, 'from']);
+    });
   },
   { modules: [renewalModule], config: LONG_SESSIONS },
 );
