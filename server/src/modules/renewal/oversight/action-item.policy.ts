@@ -27,7 +27,7 @@ export const actionItemPolicy = definePolicy({
 
 export const ActionItemCan = actionItemPolicy.canSchema('ActionItemCan');
 export type ActionItemCanFlags = Record<'close', boolean>;
-export const NO_ACTION_ITEM_CAN: ActionItemCanFlags = { close: false };
+const NO_ACTION_ITEM_CAN: ActionItemCanFlags = { close: false };
 
 async function actionItemFor(s: PlatformServices, ctx: RequestContext, id: string, action: 'read' | 'close') {
   const [actor, item] = await Promise.all([actorOf(s, ctx), findActionItem(s.db, id)]);

@@ -1,7 +1,7 @@
-import { type Insertable, type SqlBool, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
-import { type ActionItemStatus, type ActionItemTable, odb } from './oversight.tables.ts';
+import { type ActionItemTable, odb } from './oversight.tables.ts';
 import { READERS } from './project-access.policy.ts';
 import { projectIdsInScope } from './project-access.repo.ts';
 
@@ -74,69 +74,12 @@ export const listMeetingActionItems = (db: Db, meetingId: string, scope: Renewal
     .orderBy('a.seq')
     .execute();
 
-export interface ActionItemFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  meetingId?: string | undefined;
-  status?: ActionItemStatus | undefined;
-}
-
-const filtered = (db: Db, f: ActionItemFilter) =>
-  withNames(db)
-    .where('a.project_id', 'in', projectIdsInScope(db, f.scope, READERS))
-    .$if(f.projectId !== undefined, (q) => q.where('a.project_id', '=', f.projectId as string))
-    .$if(f.meetingId !== undefined, (q) => q.where('a.meeting_id', '=', f.meetingId as string))
-    .$if(f.status !== undefined, (q) => q.where('a.status', '=', f.status as ActionItemStatus));
-
-/** One page of items (open first, then by due date), and how many match in all. */
-export async function findActionItemPage(
-  db: Db,
-  f: ActionItemFilter,
-  page: { limit: number; offset: number },
-) {
-  const [rows, count] = await Promise.all([
-    filtered(db, f)
-      .orderBy('a.status', 'desc')
-      .orderBy('a.due_on')
-      .orderBy('a.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    countActionItems(db, f),
-  ]);
-  return { rows, total: count };
-}
-
-export async function countActionItems(db: Db, f: ActionItemFilter): Promise<number> {
-  const r = await odb(db)
-    .selectFrom(filtered(db, f).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The next page of matching items in the list's order, open first (keyset paging for exports). */
-export const listActionItemsAfter = (
-  db: Db,
-  f: ActionItemFilter,
-  after: { status: ActionItemStatus; dueOn: string; id: string } | undefined,
-  limit: number,
-) =>
-  filtered(db, f)
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`a.status <= ${after!.status} and (a.status < ${after!.status} or (a.due_on, a.id) > (${after!.dueOn}::date, ${after!.id}::uuid))`,
-      ),
-    )
-    .orderBy('a.status', 'desc')
-    .orderBy('a.due_on')
-    .orderBy('a.id')
-    .limit(limit)
-    .execute();
-
 /** Open items due before `today` on projects the scope reaches, most overdue first. */
 export const listOverdueActionItems = (db: Db, scope: RenewalScope, today: string, projectId?: string) =>
-  filtered(db, { scope, projectId, status: 'open' })
+  withNames(db)
+    .where('a.project_id', 'in', projectIdsInScope(db, scope, READERS))
+    .$if(projectId !== undefined, (q) => q.where('a.project_id', '=', projectId as string))
+    .where('a.status', '=', 'open')
     .where('a.due_on', '<', today)
     .orderBy('a.due_on')
     .orderBy('p.name')
@@ -144,6 +87,39 @@ export const listOverdueActionItems = (db: Db, scope: RenewalScope, today: strin
     .orderBy('a.seq')
     .limit(1000)
     .execute();
+
+/**
+ * The rows of the action-item list and its export: what they show, the days each open item is
+ * past its due date on `today` (0 when not overdue), and the project's region (`can`).
+ */
+export const actionItemListRows = (db: Db, today: string) =>
+  odb(db)
+    .selectFrom('renewal_action_items as a')
+    .innerJoin('renewal_meetings as m', 'm.id', 'a.meeting_id')
+    .innerJoin('renewal_projects as p', 'p.id', 'a.project_id')
+    .leftJoin('renewal_tasks as t', 't.id', 'a.task_id')
+    .select([
+      'a.id',
+      'a.meeting_id',
+      'a.seq',
+      'a.project_id',
+      'a.text',
+      'a.owner_organisation_name',
+      'a.owner_person',
+      'a.due_on',
+      'a.status',
+      'a.closed_on',
+      'a.closing_note',
+      'm.title as meeting_title',
+      'm.held_on as meeting_held_on',
+      'p.name as project_name',
+      'p.region_code',
+      't.name as task_name',
+      sql<number>`case when a.status = 'open' and a.due_on < ${today}::date
+        then ${today}::date - a.due_on else 0 end`.as('days_overdue'),
+    ]);
+
+export type ActionItemListRow = Awaited<ReturnType<ReturnType<typeof actionItemListRows>['execute']>>[number];
 
 /** The earliest due date among a meeting's items, or null without items. */
 export async function earliestDueOn(db: Db, meetingId: string): Promise<string | null> {

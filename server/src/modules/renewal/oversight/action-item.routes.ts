@@ -8,34 +8,20 @@ import {
   type PlatformServices,
   todayOf,
 } from '../../../platform/kit/index.ts';
+import { actionItemList } from './action-item.list.ts';
 import type { ActionItemCanFlags } from './action-item.policy.ts';
 import type { ActionItemRow } from './action-item.repo.ts';
-import {
-  ActionItemInput,
-  ActionItemListQuery,
-  ActionItemPage,
-  ActionItemView,
-  CloseActionItemBody,
-  OverdueQuery,
-} from './action-item.schemas.ts';
-import {
-  addActionItem,
-  closeActionItem,
-  getActionItem,
-  listActionItems,
-  listOverdueItems,
-} from './action-item.service.ts';
-import { labelIn } from './oversight.rules.ts';
+import { ActionItemInput, ActionItemView, CloseActionItemBody, OverdueQuery } from './action-item.schemas.ts';
+import { addActionItem, closeActionItem, getActionItem, listOverdueItems } from './action-item.service.ts';
+import { ACTION_ITEM_STATUS_NAMES, labelIn } from './oversight.rules.ts';
 import { MEETING_WRITE, OVERSIGHT_READ } from './oversight.scope.ts';
 
 const tags = ['renewal-oversight'];
 
-const STATUS_NAMES = {
-  open: { zh: '未完成', en: 'Open' },
-  done: { zh: '已完成', en: 'Done' },
-} as const;
-
-/** An action item; `can`: what the caller may do with it (the Excel export sends none). */
+/**
+ * An action item as its own page, its meeting and the overdue list show it; `can`: what the
+ * caller may do with it.
+ */
 export function presentActionItem(
   r: ActionItemRow & { can: ActionItemCanFlags },
   lang: Lang,
@@ -58,7 +44,7 @@ export function presentActionItem(
     ownerPerson: r.owner_person,
     dueOn: r.due_on,
     status: r.status,
-    statusName: labelIn(STATUS_NAMES[r.status], lang),
+    statusName: labelIn(ACTION_ITEM_STATUS_NAMES[r.status], lang),
     overdue,
     daysOverdue: overdue ? daysBetween(r.due_on, today) : 0,
     closedOn: r.closed_on,
@@ -70,28 +56,7 @@ export function presentActionItem(
 }
 
 export function actionItemRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/action-items',
-    {
-      config: { access: { permission: OVERSIGHT_READ } },
-      schema: {
-        tags,
-        summary: '督办事项列表 Action items of supervision meetings (open first, by due date)',
-        querystring: ActionItemListQuery,
-        response: { 200: ActionItemPage },
-      },
-    },
-    async (req) => {
-      const r = await listActionItems(s, req.ctx, req.query);
-      const today = todayOf(s);
-      return {
-        items: r.rows.map((i) => presentActionItem(i, req.ctx.lang, today)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  actionItemList.route(app, s);
 
   app.get(
     '/api/renewal/action-items/overdue',

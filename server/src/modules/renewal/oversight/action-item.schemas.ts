@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { dateString, Nullable, uuid } from '../../../platform/kit/index.ts';
 import { ActionItemCan } from './action-item.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
 
@@ -34,16 +34,6 @@ export const CloseActionItemBody = Type.Object(
     closedOn: Type.Optional(dateString('date it was done (default: today), not in the future')),
   },
   { title: 'CloseActionItemBody', additionalProperties: false },
-);
-
-export const ActionItemListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only this project')),
-    meetingId: Type.Optional(uuid('only this meeting')),
-    status: Type.Optional(ActionItemStatusSchema),
-    ...pageQueryFields,
-  },
-  { title: 'ActionItemListQuery', additionalProperties: false },
 );
 
 export const OverdueQuery = Type.Object(
@@ -81,8 +71,30 @@ export const ActionItemView = Type.Object(
   { title: 'ActionItemView' },
 );
 
-export const ActionItemPage = pageOf(ActionItemView);
+/** A row of the action-item list: what its table shows (the item's page has the rest). */
+export const ActionItemListItem = Type.Object(
+  {
+    id: Type.String(),
+    meetingId: Type.String(),
+    meetingTitle: Type.String(),
+    meetingHeldOn: Type.String(),
+    seq: Type.Integer({ description: 'number within the meeting, from 1' }),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    taskName: Nullable(Type.String()),
+    text: Type.String(),
+    ownerOrganisationName: Nullable(Type.String()),
+    ownerPerson: Nullable(Type.String()),
+    dueOn: Type.String(),
+    status: ActionItemStatusSchema,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'open and past its due date (Asia/Shanghai today)' }),
+    daysOverdue: Type.Integer({ description: 'days past the due date while open; 0 otherwise' }),
+    closedOn: Nullable(Type.String()),
+    closingNote: Nullable(Type.String()),
+  },
+  { title: 'ActionItemListItem' },
+);
 
 export type ActionItemInput = Static<typeof ActionItemInput>;
 export type CloseActionItemInput = Static<typeof CloseActionItemBody>;
-export type ActionItemListQuery = Static<typeof ActionItemListQuery>;

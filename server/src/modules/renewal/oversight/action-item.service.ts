@@ -7,7 +7,6 @@ import {
   invalid,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
   todayOf,
@@ -17,16 +16,13 @@ import { actionItemCans, actionItemToChange, actionItemToRead } from './action-i
 import {
   type ActionItemRow,
   closeActionItemRow,
-  countActionItems,
   findActionItem,
-  findActionItemPage,
   insertActionItems,
-  listActionItemsAfter,
   listOverdueActionItems,
   lockActionItem,
   nextActionItemSeq,
 } from './action-item.repo.ts';
-import type { ActionItemInput, ActionItemListQuery, CloseActionItemInput } from './action-item.schemas.ts';
+import type { ActionItemInput, CloseActionItemInput } from './action-item.schemas.ts';
 import { meetingToChange } from './meeting.policy.ts';
 import { lockMeeting } from './meeting.repo.ts';
 import { checkNotBefore, checkPastDate } from './oversight.rules.ts';
@@ -203,43 +199,6 @@ export async function closeActionItem(
 
 export const getActionItem = (s: PlatformServices, ctx: RequestContext, id: string) =>
   actionItemToRead(s, ctx, id);
-
-export async function listActionItems(s: PlatformServices, ctx: RequestContext, q: ActionItemListQuery) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const r = await findActionItemPage(
-    s.db,
-    { scope, projectId: q.projectId, meetingId: q.meetingId, status: q.status },
-    { limit, offset },
-  );
-  const can = await actionItemCans(s, ctx, r.rows);
-  return { ...r, rows: r.rows.map((i) => ({ ...i, can: can(i) })), page, pageSize };
-}
-
-/** Every item the caller may see that matches, a page at a time in the list's order: for the Excel export. */
-export async function actionItemExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: ActionItemListQuery,
-  pageSize: number,
-) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const filter = { scope, projectId: q.projectId, meetingId: q.meetingId, status: q.status };
-  const total = await countActionItems(s.db, filter);
-  async function* pages(): AsyncIterable<ActionItemRow[]> {
-    let after: { status: ActionItemRow['status']; dueOn: string; id: string } | undefined;
-    for (;;) {
-      const rows = await listActionItemsAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows[rows.length - 1]!;
-      after = { status: last.status, dueOn: last.due_on, id: last.id };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
-}
 
 /** Open items past their due date (Asia/Shanghai today) on the projects the caller sees. */
 export async function listOverdueItems(s: PlatformServices, ctx: RequestContext, projectId?: string) {

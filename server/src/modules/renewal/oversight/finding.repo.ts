@@ -1,6 +1,5 @@
 import type { FindingStatus } from '@gongfu/domain/renewal/finding-status';
-import type { HazardCategory, Severity } from '@gongfu/domain/renewal/rectification';
-import { type Insertable, type SqlBool, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type FindingEventTable, type FindingTable, odb } from './oversight.tables.ts';
@@ -107,76 +106,13 @@ export async function lastActedOn(db: Db, findingId: string): Promise<string | n
 export const listInspectionFindings = (db: Db, inspectionId: string) =>
   withNames(db).where('f.inspection_id', '=', inspectionId).orderBy('f.seq').execute();
 
-export interface FindingFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  inspectionId?: string | undefined;
-  contractorId?: string | undefined;
-  status?: FindingStatus | undefined;
-  severity?: Severity | undefined;
-  category?: HazardCategory | undefined;
-  /** Only findings not closed and past their deadline on this day. */
-  overdueOn?: string | undefined;
-}
-
-const filtered = (db: Db, f: FindingFilter) =>
-  withNames(db)
-    .where('f.project_id', 'in', projectIdsInScope(db, f.scope, READERS))
-    .$if(f.projectId !== undefined, (q) => q.where('f.project_id', '=', f.projectId as string))
-    .$if(f.inspectionId !== undefined, (q) => q.where('f.inspection_id', '=', f.inspectionId as string))
-    .$if(f.contractorId !== undefined, (q) => q.where('p.contractor_id', '=', f.contractorId as string))
-    .$if(f.status !== undefined, (q) => q.where('f.status', '=', f.status as FindingStatus))
-    .$if(f.severity !== undefined, (q) => q.where('f.severity', '=', f.severity as Severity))
-    .$if(f.category !== undefined, (q) => q.where('f.category', '=', f.category as HazardCategory))
-    .$if(f.overdueOn !== undefined, (q) =>
-      q.where('f.status', '<>', 'closed').where('f.deadline', '<', f.overdueOn as string),
-    );
-
-/** One page of findings, by deadline (earliest first), and how many match in all. */
-export async function findFindingPage(db: Db, f: FindingFilter, page: { limit: number; offset: number }) {
-  const [rows, count] = await Promise.all([
-    filtered(db, f)
-      .orderBy('f.deadline')
-      .orderBy('f.inspection_id')
-      .orderBy('f.seq')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    countFindings(db, f),
-  ]);
-  return { rows, total: count };
-}
-
-export async function countFindings(db: Db, f: FindingFilter): Promise<number> {
-  const r = await odb(db)
-    .selectFrom(filtered(db, f).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The next page of matching findings by deadline (keyset paging for exports). */
-export const listFindingsAfter = (
-  db: Db,
-  f: FindingFilter,
-  after: { deadline: string; inspectionId: string; seq: number } | undefined,
-  limit: number,
-) =>
-  filtered(db, f)
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`(f.deadline, f.inspection_id, f.seq) > (${after!.deadline}::date, ${after!.inspectionId}::uuid, ${after!.seq}::integer)`,
-      ),
-    )
-    .orderBy('f.deadline')
-    .orderBy('f.inspection_id')
-    .orderBy('f.seq')
-    .limit(limit)
-    .execute();
-
 /** Findings not closed and past their deadline on `today`, by project then deadline. */
 export const listOverdueFindings = (db: Db, scope: RenewalScope, today: string, projectId?: string) =>
-  filtered(db, { scope, projectId, overdueOn: today })
+  withNames(db)
+    .where('f.project_id', 'in', projectIdsInScope(db, scope, READERS))
+    .$if(projectId !== undefined, (q) => q.where('f.project_id', '=', projectId as string))
+    .where('f.status', '<>', 'closed')
+    .where('f.deadline', '<', today)
     .orderBy('p.name')
     .orderBy('f.project_id')
     .orderBy('f.deadline')
@@ -184,3 +120,44 @@ export const listOverdueFindings = (db: Db, scope: RenewalScope, today: string, 
     .orderBy('f.seq')
     .limit(2000)
     .execute();
+
+/**
+ * The rows of the findings list and its export: what they show, the days each is past its
+ * deadline on `today` while not closed (0 when not overdue), and who may act on it (the
+ * project's region, contractor and inspector, the firm that found it: `can`).
+ */
+export const findingListRows = (db: Db, today: string) =>
+  odb(db)
+    .selectFrom('renewal_findings as f')
+    .innerJoin('renewal_inspections as i', 'i.id', 'f.inspection_id')
+    .innerJoin('renewal_projects as p', 'p.id', 'f.project_id')
+    .innerJoin('organisations as io', 'io.id', 'i.inspector_organisation_id')
+    .leftJoin('organisations as c', 'c.id', 'p.contractor_id')
+    .select([
+      'f.id',
+      'f.inspection_id',
+      'f.seq',
+      'f.project_id',
+      'f.category',
+      'f.severity',
+      'f.location',
+      'f.description',
+      'f.found_on',
+      'f.deadline',
+      'f.stop_work',
+      'f.rounds',
+      'f.status',
+      'f.closed_on',
+      sql<number>`cardinality(f.photos)`.as('photo_count'),
+      'p.name as project_name',
+      'p.region_code',
+      'p.contractor_id',
+      'p.inspector_id',
+      'c.name as contractor_name',
+      'i.inspector_organisation_id',
+      'io.name as inspector_organisation_name',
+      sql<number>`case when f.status <> 'closed' and f.deadline < ${today}::date
+        then ${today}::date - f.deadline else 0 end`.as('days_overdue'),
+    ]);
+
+export type FindingListRow = Awaited<ReturnType<ReturnType<typeof findingListRows>['execute']>>[number];

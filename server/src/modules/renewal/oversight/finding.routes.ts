@@ -23,13 +23,12 @@ import {
   type RequestContext,
   todayOf,
 } from '../../../platform/kit/index.ts';
+import { findingList } from './finding.list.ts';
 import type { FindingEventRow, FindingRow } from './finding.repo.ts';
 import {
   CloseFindingBody,
   ContractorStatsView,
   FindingDetail,
-  FindingListQuery,
-  FindingPage,
   type FindingView,
   InspectionOptionsView,
   OverdueFindingGroup,
@@ -42,7 +41,6 @@ import {
 import {
   closeFinding,
   getFinding,
-  listFindings,
   listOverdueFindingGroups,
   reinspectFinding,
   replyToFinding,
@@ -135,28 +133,7 @@ export function findingRoutes(app: GongfuApp, s: PlatformServices) {
     }),
   );
 
-  app.get(
-    '/api/renewal/findings',
-    {
-      config: { access: { permission: OVERSIGHT_READ } },
-      schema: {
-        tags,
-        summary: '安全隐患列表 Inspection findings (filter by project, status, severity, category, overdue)',
-        querystring: FindingListQuery,
-        response: { 200: FindingPage },
-      },
-    },
-    async (req) => {
-      const r = await listFindings(s, req.ctx, req.query);
-      const today = todayOf(s);
-      return {
-        items: r.rows.map((f) => presentFinding(f, req.ctx.lang, today)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  findingList.route(app, s);
 
   app.get(
     '/api/renewal/findings/overdue',

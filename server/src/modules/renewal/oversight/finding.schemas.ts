@@ -7,8 +7,6 @@ import {
   FileViewSchema,
   Nullable,
   OrgRef,
-  pageOf,
-  pageQueryFields,
   uuid,
 } from '../../../platform/kit/index.ts';
 import { FindingCan } from './finding.policy.ts';
@@ -83,22 +81,6 @@ export const CloseFindingBody = Type.Object(
   { title: 'CloseFindingBody', additionalProperties: false },
 );
 
-export const FindingListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only this project')),
-    inspectionId: Type.Optional(uuid('only this inspection visit')),
-    contractorId: Type.Optional(uuid('only projects of this contractor')),
-    status: Type.Optional(FindingStatusSchema),
-    severity: Type.Optional(SeveritySchema),
-    category: Type.Optional(HazardCategorySchema),
-    overdue: Type.Optional(
-      Type.Boolean({ description: 'true: only findings past their deadline, not closed' }),
-    ),
-    ...pageQueryFields,
-  },
-  { title: 'FindingListQuery', additionalProperties: false },
-);
-
 /** The presenter of a finding. */
 export const FindingView = Type.Object(
   {
@@ -161,7 +143,29 @@ export const FindingDetail = Type.Object(
   { title: 'FindingDetail' },
 );
 
-export const FindingPage = pageOf(FindingView);
+/** A row of the findings list: what its table shows (the finding's page has the rest). */
+export const FindingListItem = Type.Object(
+  {
+    id: Type.String(),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    contractor: Nullable(OrgRef),
+    categoryName: Type.String(),
+    severity: SeveritySchema,
+    severityName: Type.String(),
+    location: Type.String(),
+    description: Type.String(),
+    foundOn: Type.String(),
+    deadline: Type.String({ description: 'last day to rectify (renewed by a failed re-inspection)' }),
+    stopWork: Type.Boolean({ description: 'work at the hazard stops until it passes (停工整改)' }),
+    status: FindingStatusSchema,
+    statusName: Type.String(),
+    overdue: Type.Boolean({ description: 'not closed and past the deadline (Asia/Shanghai today)' }),
+    daysOverdue: Type.Integer(),
+    allowedActions: Type.Array(FindingActionSchema, { description: 'what the status allows next' }),
+  },
+  { title: 'FindingListItem' },
+);
 
 export const OverdueFindingGroup = Type.Object(
   {
@@ -250,5 +254,4 @@ export type FindingInput = Static<typeof FindingInput>;
 export type ReplyInput = Static<typeof ReplyBody>;
 export type ReinspectInput = Static<typeof ReinspectBody>;
 export type CloseFindingInput = Static<typeof CloseFindingBody>;
-export type FindingListQuery = Static<typeof FindingListQuery>;
 export type StatsQuery = Static<typeof StatsQuery>;

@@ -10,36 +10,25 @@ import {
   invalid,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
   todayOf,
 } from '../../../platform/kit/index.ts';
 import { type FindingAccess, findingToInspect, findingToRead, findingToReply } from './finding.policy.ts';
 import {
-  countFindings,
-  type FindingFilter,
   type FindingRow,
   findFinding,
-  findFindingPage,
   insertFindingEvent,
   insertFindings,
   lastActedOn,
   listFindingEvents,
-  listFindingsAfter,
   listOverdueFindings,
   lockFinding,
   nextEventSeq,
   nextFindingSeq,
   setFindingState,
 } from './finding.repo.ts';
-import type {
-  CloseFindingInput,
-  FindingInput,
-  FindingListQuery,
-  ReinspectInput,
-  ReplyInput,
-} from './finding.schemas.ts';
+import type { CloseFindingInput, FindingInput, ReinspectInput, ReplyInput } from './finding.schemas.ts';
 import { checkPastDate } from './oversight.rules.ts';
 import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import type { FindingTable } from './oversight.tables.ts';
@@ -269,56 +258,6 @@ export async function getFinding(s: PlatformServices, ctx: RequestContext, id: s
     ),
   ]);
   return { finding, files: files.get(id) ?? [], history, evidence, can };
-}
-
-/** The filter a list query asks for, within the caller's read scope. */
-async function findingFilter(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: FindingListQuery,
-): Promise<FindingFilter> {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  return {
-    scope,
-    projectId: q.projectId,
-    inspectionId: q.inspectionId,
-    contractorId: q.contractorId,
-    status: q.status,
-    severity: q.severity,
-    category: q.category,
-    overdueOn: q.overdue ? todayOf(s) : undefined,
-  };
-}
-
-export async function listFindings(s: PlatformServices, ctx: RequestContext, q: FindingListQuery) {
-  const filter = await findingFilter(s, ctx, q);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const r = await findFindingPage(s.db, filter, { limit, offset });
-  return { ...r, page, pageSize };
-}
-
-/** Every finding the caller may see that matches, a page at a time by deadline: for the Excel export. */
-export async function findingExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: FindingListQuery,
-  pageSize: number,
-) {
-  const filter = await findingFilter(s, ctx, q);
-  const total = await countFindings(s.db, filter);
-  async function* pages(): AsyncIterable<FindingRow[]> {
-    let after: { deadline: string; inspectionId: string; seq: number } | undefined;
-    for (;;) {
-      const rows = await listFindingsAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows[rows.length - 1]!;
-      after = { deadline: last.deadline, inspectionId: last.inspection_id, seq: last.seq };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
 }
 
 /** The alert list: findings past their deadline and not closed, grouped by project. */

@@ -1,9 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
-import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { odb } from './oversight.tables.ts';
-import { READERS } from './project-access.policy.ts';
-import { projectIdsInScope } from './project-access.repo.ts';
 
 /** The only place with queries on safety-inspection visits (巡查). Their findings: finding.repo.ts. */
 
@@ -56,66 +53,27 @@ export async function lockInspection(tx: Db, id: string): Promise<void> {
 
 export type InspectionRow = NonNullable<Awaited<ReturnType<typeof findInspection>>>;
 
-export interface InspectionFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  inspectorOrganisationId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** Findings of the visit `i` (not closed; and past their deadline on `today`), as columns. */
+const findingCount = (where: RawBuilder<boolean>) =>
+  sql<string>`(select count(*) from renewal_findings f where f.inspection_id = i.id and ${where})`;
 
-const filtered = (db: Db, f: InspectionFilter) =>
-  withNames(db)
-    .where('i.project_id', 'in', projectIdsInScope(db, f.scope, READERS))
-    .$if(f.projectId !== undefined, (q) => q.where('i.project_id', '=', f.projectId as string))
-    .$if(f.inspectorOrganisationId !== undefined, (q) =>
-      q.where('i.inspector_organisation_id', '=', f.inspectorOrganisationId as string),
-    )
-    .$if(f.from !== undefined, (q) => q.where('i.inspected_on', '>=', f.from as string))
-    .$if(f.to !== undefined, (q) => q.where('i.inspected_on', '<=', f.to as string));
+/** The rows of the visits list and its export: the visit, its project and firm, its findings as of `today`. */
+export const inspectionListRows = (db: Db, today: string) =>
+  odb(db)
+    .selectFrom('renewal_inspections as i')
+    .innerJoin('renewal_projects as p', 'p.id', 'i.project_id')
+    .innerJoin('organisations as io', 'io.id', 'i.inspector_organisation_id')
+    .select([
+      'i.id',
+      'i.inspected_on',
+      'i.inspector_names',
+      'i.summary',
+      'i.inspector_organisation_id',
+      'io.name as inspector_organisation_name',
+      'p.name as project_name',
+      findingCount(sql<boolean>`true`).as('finding_count'),
+      findingCount(sql<boolean>`f.status <> 'closed'`).as('unclosed_count'),
+      findingCount(sql<boolean>`f.status <> 'closed' and f.deadline < ${today}`).as('overdue_count'),
+    ]);
 
-/** One page of visits, latest first, with their finding counts as of `today`. */
-export async function findInspectionPage(
-  db: Db,
-  f: InspectionFilter,
-  today: string,
-  page: { limit: number; offset: number },
-) {
-  const [rows, count] = await Promise.all([
-    filtered(db, f)
-      .select((eb) =>
-        eb
-          .selectFrom('renewal_findings as f')
-          .whereRef('f.inspection_id', '=', 'i.id')
-          .select(sql<number>`count(*)`.as('n'))
-          .as('finding_count'),
-      )
-      .select((eb) =>
-        eb
-          .selectFrom('renewal_findings as f')
-          .whereRef('f.inspection_id', '=', 'i.id')
-          .where('f.status', '<>', 'closed')
-          .select(sql<number>`count(*)`.as('n'))
-          .as('unclosed_count'),
-      )
-      .select((eb) =>
-        eb
-          .selectFrom('renewal_findings as f')
-          .whereRef('f.inspection_id', '=', 'i.id')
-          .where('f.status', '<>', 'closed')
-          .where('f.deadline', '<', today)
-          .select(sql<number>`count(*)`.as('n'))
-          .as('overdue_count'),
-      )
-      .orderBy('i.inspected_on', 'desc')
-      .orderBy('i.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    odb(db)
-      .selectFrom(filtered(db, f).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
+export type InspectionListRow = Awaited<ReturnType<ReturnType<typeof inspectionListRows>['execute']>>[number];

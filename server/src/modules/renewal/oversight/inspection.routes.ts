@@ -1,68 +1,34 @@
 import { type GongfuApp, IdParams, type PlatformServices, todayOf } from '../../../platform/kit/index.ts';
 import { presentFinding } from './finding.routes.ts';
 import { FindingInput, FindingView } from './finding.schemas.ts';
+import { inspectionList } from './inspection.list.ts';
 import type { InspectionRow } from './inspection.repo.ts';
-import {
-  CreateInspectionBody,
-  InspectionListQuery,
-  InspectionPage,
-  InspectionView,
-} from './inspection.schemas.ts';
-import { addFinding, getInspection, listInspections, recordInspection } from './inspection.service.ts';
+import { CreateInspectionBody, InspectionView } from './inspection.schemas.ts';
+import { addFinding, getInspection, recordInspection } from './inspection.service.ts';
 import { INSPECT, OVERSIGHT_READ } from './oversight.scope.ts';
 
 const tags = ['renewal-oversight'];
 
-const fields = (i: InspectionRow) => ({
-  id: i.id,
-  projectId: i.project_id,
-  projectName: i.project_name,
-  inspectorOrganisation: { id: i.inspector_organisation_id, name: i.inspector_organisation_name },
-  inspectedOn: i.inspected_on,
-  inspectorNames: i.inspector_names,
-  summary: i.summary,
-});
-
 export function inspectionRoutes(app: GongfuApp, s: PlatformServices) {
   const present = (d: Awaited<ReturnType<typeof getInspection>>, lang: 'zh-CN' | 'en') => {
     const today = todayOf(s);
+    const i: InspectionRow = d.inspection;
     return {
-      ...fields(d.inspection),
+      id: i.id,
+      projectId: i.project_id,
+      projectName: i.project_name,
+      inspectorOrganisation: { id: i.inspector_organisation_id, name: i.inspector_organisation_name },
+      inspectedOn: i.inspected_on,
+      inspectorNames: i.inspector_names,
+      summary: i.summary,
       findings: d.findings.map((f) => presentFinding(f, lang, today)),
-      createdBy: d.inspection.created_by
-        ? { id: d.inspection.created_by, name: d.inspection.created_by_name ?? '' }
-        : null,
-      createdAt: d.inspection.created_at.toISOString(),
+      createdBy: i.created_by ? { id: i.created_by, name: i.created_by_name ?? '' } : null,
+      createdAt: i.created_at.toISOString(),
       can: d.can,
     };
   };
 
-  app.get(
-    '/api/renewal/inspections',
-    {
-      config: { access: { permission: OVERSIGHT_READ } },
-      schema: {
-        tags,
-        summary: '安全巡查记录 Safety inspection visits, latest first',
-        querystring: InspectionListQuery,
-        response: { 200: InspectionPage },
-      },
-    },
-    async (req) => {
-      const r = await listInspections(s, req.ctx, req.query);
-      return {
-        items: r.rows.map((i) => ({
-          ...fields(i),
-          findingCount: Number(i.finding_count ?? 0),
-          unclosedCount: Number(i.unclosed_count ?? 0),
-          overdueCount: Number(i.overdue_count ?? 0),
-        })),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  inspectionList.route(app, s);
 
   app.post(
     '/api/renewal/inspections',

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { dateString, Nullable, OrgRef, uuid } from '../../../platform/kit/index.ts';
 import { FindingInput, FindingView } from './finding.schemas.ts';
 import { InspectionCan } from './inspection.policy.ts';
 import { ActorView } from './oversight.schemas.ts';
@@ -22,31 +22,16 @@ export const CreateInspectionBody = Type.Object(
   { title: 'CreateInspectionBody', additionalProperties: false },
 );
 
-export const InspectionListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only this project')),
-    inspectorOrganisationId: Type.Optional(uuid('only visits by this firm')),
-    from: Type.Optional(dateString('visited on or after')),
-    to: Type.Optional(dateString('visited on or before')),
-    ...pageQueryFields,
-  },
-  { title: 'InspectionListQuery', additionalProperties: false },
-);
-
-const InspectionFields = {
-  id: Type.String(),
-  projectId: Type.String(),
-  projectName: Type.String(),
-  inspectorOrganisation: OrgRef,
-  inspectedOn: Type.String(),
-  inspectorNames: Type.Array(Type.String()),
-  summary: Nullable(Type.String()),
-};
-
 /** The presenter of one visit with its findings. */
 export const InspectionView = Type.Object(
   {
-    ...InspectionFields,
+    id: Type.String(),
+    projectId: Type.String(),
+    projectName: Type.String(),
+    inspectorOrganisation: OrgRef,
+    inspectedOn: Type.String(),
+    inspectorNames: Type.Array(Type.String()),
+    summary: Nullable(Type.String()),
     findings: Type.Array(FindingView),
     createdBy: Nullable(ActorView),
     createdAt: Type.String({ format: 'date-time' }),
@@ -55,9 +40,15 @@ export const InspectionView = Type.Object(
   { title: 'InspectionView' },
 );
 
+/** A row of the visits list: what its table shows (the visit's page has the rest). */
 export const InspectionListItem = Type.Object(
   {
-    ...InspectionFields,
+    id: Type.String(),
+    projectName: Type.String(),
+    inspectorOrganisation: OrgRef,
+    inspectedOn: Type.String(),
+    inspectorNames: Type.Array(Type.String()),
+    summary: Nullable(Type.String()),
     findingCount: Type.Integer(),
     unclosedCount: Type.Integer({ description: 'findings not yet closed (销号)' }),
     overdueCount: Type.Integer({ description: 'findings not closed and past their deadline' }),
@@ -65,7 +56,4 @@ export const InspectionListItem = Type.Object(
   { title: 'InspectionListItem' },
 );
 
-export const InspectionPage = pageOf(InspectionListItem);
-
 export type CreateInspectionInput = Static<typeof CreateInspectionBody>;
-export type InspectionListQuery = Static<typeof InspectionListQuery>;

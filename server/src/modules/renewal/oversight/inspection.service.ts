@@ -1,21 +1,17 @@
 import {
-  checkDate,
   cleanList,
   invalid,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
-  todayOf,
 } from '../../../platform/kit/index.ts';
 import { findFinding, listInspectionFindings } from './finding.repo.ts';
 import type { FindingInput } from './finding.schemas.ts';
 import { insertAuditedFindings, prepareFinding } from './finding.service.ts';
 import { inspectionToChange, inspectionToRead, projectForInspection } from './inspection.policy.ts';
-import { findInspectionPage, insertInspection, lockInspection } from './inspection.repo.ts';
-import type { CreateInspectionInput, InspectionListQuery } from './inspection.schemas.ts';
+import { insertInspection, lockInspection } from './inspection.repo.ts';
+import type { CreateInspectionInput } from './inspection.schemas.ts';
 import { checkPastDate } from './oversight.rules.ts';
-import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 
 /** Use cases of third-party safety inspection visits (第三方安全巡查). */
 
@@ -93,24 +89,4 @@ export async function addFinding(
 export async function getInspection(s: PlatformServices, ctx: RequestContext, id: string) {
   const { inspection, can } = await inspectionToRead(s, ctx, id);
   return { inspection, findings: await listInspectionFindings(s.db, id), can };
-}
-
-export async function listInspections(s: PlatformServices, ctx: RequestContext, q: InspectionListQuery) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  if (q.from) checkDate('from', q.from);
-  if (q.to) checkDate('to', q.to);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const r = await findInspectionPage(
-    s.db,
-    {
-      scope,
-      projectId: q.projectId,
-      inspectorOrganisationId: q.inspectorOrganisationId,
-      from: q.from,
-      to: q.to,
-    },
-    todayOf(s),
-    { limit, offset },
-  );
-  return { ...r, page, pageSize };
 }

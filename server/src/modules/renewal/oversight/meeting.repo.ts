@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { odb } from './oversight.tables.ts';
-import { READERS } from './project-access.policy.ts';
-import { projectIdsInScope } from './project-access.repo.ts';
+import { projectInScopeSql } from './project-access.repo.ts';
 
 /** The only place with queries on supervision meetings, their projects and attendees. */
 
@@ -109,90 +108,47 @@ export const listAttendees = (db: Db, meetingId: string) =>
     .orderBy('position')
     .execute();
 
-export interface MeetingFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** The projects the meeting `m` covers that are within the scope (rows `mp`, `p`): a FROM clause. */
+const coveredIn = (scope: RenewalScope) => sql`renewal_meeting_projects mp
+  join renewal_projects p on p.id = mp.project_id
+  where mp.meeting_id = m.id and ${projectInScopeSql(scope)}`;
 
-/** Meetings covering at least one project within the scope (and the filters). */
-const filtered = (db: Db, f: MeetingFilter) =>
+/** The meeting `m` covers a project within the scope: the caller sees it. */
+export const meetingInScopeSql = (scope: RenewalScope) =>
+  sql<SqlBool>`exists (select 1 from ${coveredIn(scope)})`;
+
+/** The meeting `m` covers this project, and the project is within the scope. */
+export const meetingCoversSql = (scope: RenewalScope, projectId: string) =>
+  sql<SqlBool>`exists (select 1 from ${coveredIn(scope)} and mp.project_id = ${projectId})`;
+
+/** Action items of the meeting `m` on projects within the scope (and `where`), as a column. */
+const itemCount = (scope: RenewalScope, where: Expression<SqlBool>) =>
+  sql<string>`(select count(*) from renewal_action_items a
+    join renewal_projects p on p.id = a.project_id
+    where a.meeting_id = m.id and ${projectInScopeSql(scope)} and ${where})`;
+
+/**
+ * The rows of the meetings list and its export: the meeting with its attendee count, and — as
+ * the caller sees them — the projects it covers and its action items on those (open, overdue on
+ * `today`).
+ */
+export const meetingListRows = (db: Db, scope: RenewalScope, today: string) =>
   odb(db)
     .selectFrom('renewal_meetings as m')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('renewal_meeting_projects as mp')
-          .select('mp.project_id')
-          .whereRef('mp.meeting_id', '=', 'm.id')
-          .where('mp.project_id', 'in', projectIdsInScope(db, f.scope, READERS))
-          .$if(f.projectId !== undefined, (q) => q.where('mp.project_id', '=', f.projectId as string)),
+    .select([
+      'm.id',
+      'm.title',
+      'm.held_on',
+      'm.location',
+      sql<string>`(select count(*) from renewal_meeting_attendees at where at.meeting_id = m.id)`.as(
+        'attendee_count',
       ),
-    )
-    .$if(f.from !== undefined, (q) => q.where('m.held_on', '>=', f.from as string))
-    .$if(f.to !== undefined, (q) => q.where('m.held_on', '<=', f.to as string));
+      sql<Array<{ id: string; name: string }>>`(select coalesce(
+          json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name, p.id), '[]'::json)
+        from ${coveredIn(scope)})`.as('projects'),
+      itemCount(scope, sql<SqlBool>`true`).as('action_item_count'),
+      itemCount(scope, sql<SqlBool>`a.status = 'open'`).as('open_count'),
+      itemCount(scope, sql<SqlBool>`a.status = 'open' and a.due_on < ${today}`).as('overdue_count'),
+    ]);
 
-/** One page of meetings, latest first, with counts over the items the scope reaches. */
-export async function findMeetingPage(
-  db: Db,
-  f: MeetingFilter,
-  today: string,
-  page: { limit: number; offset: number },
-) {
-  const visible = projectIdsInScope(db, f.scope, READERS);
-  const [rows, count] = await Promise.all([
-    filtered(db, f)
-      .select(['m.id', 'm.title', 'm.held_on', 'm.location'])
-      .select((eb) => [
-        eb
-          .selectFrom('renewal_meeting_attendees as at')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('at.meeting_id', '=', 'm.id')
-          .as('attendee_count'),
-        eb
-          .selectFrom('renewal_action_items as a')
-          .select([sql<number>`count(*)`.as('n')])
-          .whereRef('a.meeting_id', '=', 'm.id')
-          .where('a.project_id', 'in', visible)
-          .as('action_item_count'),
-        eb
-          .selectFrom('renewal_action_items as a')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('a.meeting_id', '=', 'm.id')
-          .where('a.project_id', 'in', visible)
-          .where('a.status', '=', 'open')
-          .as('open_count'),
-        eb
-          .selectFrom('renewal_action_items as a')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('a.meeting_id', '=', 'm.id')
-          .where('a.project_id', 'in', visible)
-          .where('a.status', '=', 'open')
-          .where('a.due_on', '<', today)
-          .as('overdue_count'),
-      ])
-      .orderBy('m.held_on', 'desc')
-      .orderBy('m.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filtered(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-
-/** The projects (id, name) of these meetings that the scope reaches. */
-export const listProjectsOfMeetings = (db: Db, meetingIds: string[], scope: RenewalScope) =>
-  meetingIds.length === 0
-    ? Promise.resolve([])
-    : odb(db)
-        .selectFrom('renewal_meeting_projects as mp')
-        .innerJoin('renewal_projects as p', 'p.id', 'mp.project_id')
-        .select(['mp.meeting_id', 'p.id', 'p.name'])
-        .where('mp.meeting_id', 'in', meetingIds)
-        .where('mp.project_id', 'in', projectIdsInScope(db, scope, READERS))
-        .orderBy('p.name')
-        .execute();
+export type MeetingListRow = Awaited<ReturnType<ReturnType<typeof meetingListRows>['execute']>>[number];

@@ -7,14 +7,9 @@ import {
   todayOf,
 } from '../../../platform/kit/index.ts';
 import { presentActionItem } from './action-item.routes.ts';
-import {
-  CreateMeetingBody,
-  MeetingListQuery,
-  MeetingPage,
-  MeetingView,
-  UpdateMeetingBody,
-} from './meeting.schemas.ts';
-import { getMeeting, listMeetings, recordMeeting, updateMeeting } from './meeting.service.ts';
+import { meetingList } from './meeting.list.ts';
+import { CreateMeetingBody, MeetingView, UpdateMeetingBody } from './meeting.schemas.ts';
+import { getMeeting, recordMeeting, updateMeeting } from './meeting.service.ts';
 import { MEETING_WRITE, OVERSIGHT_READ } from './oversight.scope.ts';
 
 const tags = ['renewal-oversight'];
@@ -45,37 +40,7 @@ export function presentMeeting(d: MeetingDetail, lang: Lang, today: string): Sta
 }
 
 export function meetingRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/meetings',
-    {
-      config: { access: { permission: OVERSIGHT_READ } },
-      schema: {
-        tags,
-        summary: '督查例会列表 Supervision meetings, latest first',
-        querystring: MeetingListQuery,
-        response: { 200: MeetingPage },
-      },
-    },
-    async (req) => {
-      const r = await listMeetings(s, req.ctx, req.query);
-      return {
-        items: r.rows.map((m) => ({
-          id: m.id,
-          title: m.title,
-          heldOn: m.held_on,
-          location: m.location,
-          projects: m.projects.map((p) => ({ id: p.id, name: p.name })),
-          attendeeCount: Number(m.attendee_count ?? 0),
-          actionItemCount: Number(m.action_item_count ?? 0),
-          openActionItemCount: Number(m.open_count ?? 0),
-          overdueActionItemCount: Number(m.overdue_count ?? 0),
-        })),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  meetingList.route(app, s);
 
   app.post(
     '/api/renewal/meetings',

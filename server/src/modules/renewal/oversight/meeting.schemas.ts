@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { dateString, Nullable, uuid } from '../../../platform/kit/index.ts';
 import { ActionItemInput, ActionItemView } from './action-item.schemas.ts';
 import { MeetingCan } from './meeting.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
@@ -44,16 +44,6 @@ export const UpdateMeetingBody = Type.Object(
   { title: 'UpdateMeetingBody', additionalProperties: false, minProperties: 1 },
 );
 
-export const MeetingListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only meetings covering this project')),
-    from: Type.Optional(dateString('held on or after')),
-    to: Type.Optional(dateString('held on or before')),
-    ...pageQueryFields,
-  },
-  { title: 'MeetingListQuery', additionalProperties: false },
-);
-
 const ProjectRef = Type.Object({ id: Type.String(), name: Type.String() });
 
 const AttendeeView = Type.Object({
@@ -84,15 +74,16 @@ export const MeetingView = Type.Object(
   { title: 'MeetingView' },
 );
 
+/** A row of the meetings list: what its table shows (the meeting's page has the rest). */
 export const MeetingListItem = Type.Object(
   {
     id: Type.String(),
     title: Type.String(),
     heldOn: Type.String(),
     location: Nullable(Type.String()),
-    projects: Type.Array(ProjectRef),
+    projects: Type.Array(ProjectRef, { description: 'the covered projects the caller may see' }),
     attendeeCount: Type.Integer(),
-    actionItemCount: Type.Integer(),
+    actionItemCount: Type.Integer({ description: 'action items on the projects the caller may see' }),
     openActionItemCount: Type.Integer(),
     overdueActionItemCount: Type.Integer({
       description: 'open items past their due date (Asia/Shanghai today)',
@@ -101,9 +92,6 @@ export const MeetingListItem = Type.Object(
   { title: 'MeetingListItem' },
 );
 
-export const MeetingPage = pageOf(MeetingListItem);
-
 export type AttendeeInput = Static<typeof AttendeeInput>;
 export type CreateMeetingInput = Static<typeof CreateMeetingBody>;
 export type UpdateMeetingInput = Static<typeof UpdateMeetingBody>;
-export type MeetingListQuery = Static<typeof MeetingListQuery>;

@@ -3,10 +3,8 @@ import {
   invalid,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
-  todayOf,
 } from '../../../platform/kit/index.ts';
 import { actionItemCans } from './action-item.policy.ts';
 import { earliestDueOn, listMeetingActionItems } from './action-item.repo.ts';
@@ -15,22 +13,14 @@ import { meetingToChange, meetingToRead, projectsForNewMeeting } from './meeting
 import {
   type AttendeeValues,
   findMeeting,
-  findMeetingPage,
   insertMeeting,
   insertMeetingProjects,
   listAttendees,
-  listProjectsOfMeetings,
   lockMeeting,
   patchMeeting,
   replaceAttendees,
 } from './meeting.repo.ts';
-import type {
-  AttendeeInput,
-  CreateMeetingInput,
-  MeetingListQuery,
-  UpdateMeetingInput,
-} from './meeting.schemas.ts';
-import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
+import type { AttendeeInput, CreateMeetingInput, UpdateMeetingInput } from './meeting.schemas.ts';
 import { oversightProjectPolicy } from './project-access.policy.ts';
 import { findOrganisations } from './project-access.repo.ts';
 
@@ -165,29 +155,5 @@ export async function getMeeting(s: PlatformServices, ctx: RequestContext, id: s
     attendees,
     actionItems: items.map((i) => ({ ...i, can: itemCan(i) })),
     can,
-  };
-}
-
-export async function listMeetings(s: PlatformServices, ctx: RequestContext, q: MeetingListQuery) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  if (q.from) checkDate('from', q.from);
-  if (q.to) checkDate('to', q.to);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findMeetingPage(
-    s.db,
-    { scope, projectId: q.projectId, from: q.from, to: q.to },
-    todayOf(s),
-    { limit, offset },
-  );
-  const projects = await listProjectsOfMeetings(
-    s.db,
-    rows.map((r) => r.id),
-    scope,
-  );
-  return {
-    rows: rows.map((r) => ({ ...r, projects: projects.filter((p) => p.meeting_id === r.id) })),
-    total,
-    page,
-    pageSize,
   };
 }

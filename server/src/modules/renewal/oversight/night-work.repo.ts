@@ -1,9 +1,6 @@
-import { type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
-import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type Attitude, type NightWorkStatus, type NoticeChannel, odb } from './oversight.tables.ts';
-import { READERS } from './project-access.policy.ts';
-import { projectIdsInScope } from './project-access.repo.ts';
 
 /** The only place with queries on night-work requests, their notices and neighbours' feedback. */
 
@@ -160,70 +157,52 @@ export const listFeedback = (db: Db, nightWorkId: string) =>
     .orderBy('created_at')
     .execute();
 
-export interface NightWorkFilter {
-  scope: RenewalScope;
-  projectId?: string | undefined;
-  status?: NightWorkStatus | undefined;
+/** A neighbour's feedback as the export writes it (the name is masked there). */
+export interface FeedbackLine {
+  name: string | null;
+  text: string;
+  attitude: Attitude;
+  received_on: string;
 }
 
-const filtered = (db: Db, f: NightWorkFilter) =>
-  withNames(db)
-    .where('n.project_id', 'in', projectIdsInScope(db, f.scope, READERS))
-    .$if(f.projectId !== undefined, (q) => q.where('n.project_id', '=', f.projectId as string))
-    .$if(f.status !== undefined, (q) => q.where('n.status', '=', f.status as NightWorkStatus));
-
-/** One page of requests, latest first nights first. */
-export async function findNightWorkPage(db: Db, f: NightWorkFilter, page: { limit: number; offset: number }) {
-  const [rows, count] = await Promise.all([
-    filtered(db, f)
-      .orderBy('n.first_night', 'desc')
-      .orderBy('n.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    countNightWork(db, f),
-  ]);
-  return { rows, total: count };
-}
-
-export async function countNightWork(db: Db, f: NightWorkFilter): Promise<number> {
-  const r = await odb(db)
-    .selectFrom(filtered(db, f).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The next page of matching requests, latest first nights first (keyset paging for exports). */
-export const listNightWorkAfter = (
-  db: Db,
-  f: NightWorkFilter,
-  after: { firstNight: string; id: string } | undefined,
-  limit: number,
-) =>
-  filtered(db, f)
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<SqlBool>`n.first_night <= ${after!.firstNight} and (n.first_night < ${after!.firstNight} or n.id > ${after!.id}::uuid)`,
+/**
+ * The rows of the night-work list and its export: the request with its project, who asked and
+ * decided, the feedback tally, and (for the export) the neighbours' feedback oldest first.
+ */
+export const nightWorkListRows = (db: Db) =>
+  odb(db)
+    .selectFrom('renewal_night_work as n')
+    .innerJoin('renewal_projects as p', 'p.id', 'n.project_id')
+    .leftJoin('organisations as ro', 'ro.id', 'n.requesting_organisation_id')
+    .leftJoin('users as dc', 'dc.id', 'n.decided_by')
+    .select([
+      'n.id',
+      'n.project_id',
+      'n.first_night',
+      'n.last_night',
+      'n.start_time',
+      'n.end_time',
+      'n.reason',
+      'n.noise_measures',
+      'n.status',
+      'n.decided_at',
+      'n.decision_note',
+      'p.name as project_name',
+      'ro.name as requesting_organisation_name',
+      'dc.display_name as decided_by_name',
+      tally('support').as('support_count'),
+      tally('neutral').as('neutral_count'),
+      tally('object').as('object_count'),
+      sql<number>`(select count(*) from renewal_night_work_notices nt where nt.night_work_id = n.id)`.as(
+        'notice_count',
       ),
-    )
-    .orderBy('n.first_night', 'desc')
-    .orderBy('n.id')
-    .limit(limit)
-    .execute();
+      sql<FeedbackLine[]>`(select coalesce(json_agg(json_build_object(
+          'name', fb.name, 'text', fb.text, 'attitude', fb.attitude, 'received_on', fb.received_on
+        ) order by fb.received_on, fb.created_at), '[]'::json)
+        from renewal_night_work_feedback fb where fb.night_work_id = n.id)`.as('feedback'),
+    ]);
 
-/** Neighbours' feedback on these requests, oldest first within each. */
-export const listFeedbackOf = (db: Db, nightWorkIds: string[]) =>
-  nightWorkIds.length === 0
-    ? Promise.resolve([])
-    : odb(db)
-        .selectFrom('renewal_night_work_feedback')
-        .selectAll()
-        .where('night_work_id', 'in', nightWorkIds)
-        .orderBy('night_work_id')
-        .orderBy('received_on')
-        .orderBy('created_at')
-        .execute();
+export type NightWorkListRow = Awaited<ReturnType<ReturnType<typeof nightWorkListRows>['execute']>>[number];
 
 /** Approved requests of a project with a night within from … to. */
 export const listApprovedNights = (db: Db, projectId: string, from: string, to: string) =>

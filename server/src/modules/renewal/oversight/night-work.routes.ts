@@ -8,7 +8,7 @@ import {
   orgRef,
   type PlatformServices,
 } from '../../../platform/kit/index.ts';
-import type { NightWorkRow } from './night-work.repo.ts';
+import { nightWorkList } from './night-work.list.ts';
 import { ATTITUDE_NAMES, CHANNEL_NAMES, NIGHT_WORK_STATUS_NAMES } from './night-work.rules.ts';
 import {
   CalendarQuery,
@@ -16,15 +16,12 @@ import {
   CreateNightWorkBody,
   DecisionBody,
   FeedbackBody,
-  NightWorkListQuery,
-  NightWorkPage,
   NightWorkView,
   NoticeBody,
 } from './night-work.schemas.ts';
 import {
   decideNightWork,
   getNightWork,
-  listNightWork,
   projectCalendar,
   publishNotice,
   recordFeedback,
@@ -35,30 +32,26 @@ import { NIGHTWORK_APPROVE, NIGHTWORK_REQUEST, OVERSIGHT_READ } from './oversigh
 
 const tags = ['renewal-oversight'];
 
-const fields = (n: NightWorkRow, lang: Lang) => ({
-  id: n.id,
-  projectId: n.project_id,
-  projectName: n.project_name,
-  firstNight: n.first_night,
-  lastNight: n.last_night,
-  nights: daysBetween(n.first_night, n.last_night) + 1,
-  startTime: n.start_time,
-  endTime: n.end_time,
-  reason: n.reason,
-  status: n.status,
-  statusName: labelIn(NIGHT_WORK_STATUS_NAMES[n.status], lang),
-  feedbackTally: {
-    support: Number(n.support_count),
-    neutral: Number(n.neutral_count),
-    object: Number(n.object_count),
-  },
-  createdAt: n.created_at.toISOString(),
-});
-
 function present(d: Awaited<ReturnType<typeof getNightWork>>, lang: Lang): Static<typeof NightWorkView> {
   const n = d.request;
   return {
-    ...fields(n, lang),
+    id: n.id,
+    projectId: n.project_id,
+    projectName: n.project_name,
+    firstNight: n.first_night,
+    lastNight: n.last_night,
+    nights: daysBetween(n.first_night, n.last_night) + 1,
+    startTime: n.start_time,
+    endTime: n.end_time,
+    reason: n.reason,
+    status: n.status,
+    statusName: labelIn(NIGHT_WORK_STATUS_NAMES[n.status], lang),
+    feedbackTally: {
+      support: Number(n.support_count),
+      neutral: Number(n.neutral_count),
+      object: Number(n.object_count),
+    },
+    createdAt: n.created_at.toISOString(),
     noiseMeasures: n.noise_measures,
     requestedBy: n.requested_by ? { id: n.requested_by, name: n.requested_by_name ?? '' } : null,
     requestingOrganisation: orgRef(n.requesting_organisation_id, n.requesting_organisation_name),
@@ -86,27 +79,7 @@ function present(d: Awaited<ReturnType<typeof getNightWork>>, lang: Lang): Stati
 }
 
 export function nightWorkRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/night-work',
-    {
-      config: { access: { permission: OVERSIGHT_READ } },
-      schema: {
-        tags,
-        summary: '夜间施工申请列表 Night-work requests, latest nights first',
-        querystring: NightWorkListQuery,
-        response: { 200: NightWorkPage },
-      },
-    },
-    async (req) => {
-      const r = await listNightWork(s, req.ctx, req.query);
-      return {
-        items: r.rows.map((n) => ({ ...fields(n, req.ctx.lang), noticeCount: Number(n.notice_count) })),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  nightWorkList.route(app, s);
 
   app.post(
     '/api/renewal/night-work',

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { dateString, Nullable, OrgRef, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { dateString, Nullable, OrgRef, uuid } from '../../../platform/kit/index.ts';
 import { NightWorkCan } from './night-work.policy.ts';
 import { ActorView, Text } from './oversight.schemas.ts';
 
@@ -70,15 +70,6 @@ export const DecisionBody = Type.Object(
   { title: 'DecisionBody', additionalProperties: false },
 );
 
-export const NightWorkListQuery = Type.Object(
-  {
-    projectId: Type.Optional(uuid('only this project')),
-    status: Type.Optional(NightWorkStatusSchema),
-    ...pageQueryFields,
-  },
-  { title: 'NightWorkListQuery', additionalProperties: false },
-);
-
 export const CalendarQuery = Type.Object(
   {
     from: dateString('first day (YYYY-MM-DD)'),
@@ -102,9 +93,9 @@ const NightWorkFields = {
   status: NightWorkStatusSchema,
   statusName: Type.String(),
   feedbackTally: Tally,
-  createdAt: Type.String({ format: 'date-time' }),
 };
 
+/** A row of the night-work list: what its table shows (the request's page has the rest). */
 export const NightWorkListItem = Type.Object(
   { ...NightWorkFields, noticeCount: Type.Integer() },
   { title: 'NightWorkListItem' },
@@ -113,6 +104,7 @@ export const NightWorkListItem = Type.Object(
 export const NightWorkView = Type.Object(
   {
     ...NightWorkFields,
+    createdAt: Type.String({ format: 'date-time' }),
     noiseMeasures: Type.String(),
     requestedBy: Nullable(ActorView),
     requestingOrganisation: Nullable(OrgRef),
@@ -142,8 +134,6 @@ export const NightWorkView = Type.Object(
   },
   { title: 'NightWorkView' },
 );
-
-export const NightWorkPage = pageOf(NightWorkListItem);
 
 export const CalendarView = Type.Object(
   {
@@ -198,5 +188,4 @@ export type CreateNightWorkInput = Static<typeof CreateNightWorkBody>;
 export type NoticeInput = Static<typeof NoticeBody>;
 export type FeedbackInput = Static<typeof FeedbackBody>;
 export type DecisionInput = Static<typeof DecisionBody>;
-export type NightWorkListQuery = Static<typeof NightWorkListQuery>;
 export type CalendarQuery = Static<typeof CalendarQuery>;

@@ -6,7 +6,6 @@ import {
   invalid,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
   todayOf,
@@ -20,20 +19,15 @@ import {
   projectForNightWork,
 } from './night-work.policy.ts';
 import {
-  countNightWork,
   decideNightWorkRow,
   findNightWork,
-  findNightWorkPage,
   insertFeedback,
   insertNightWork,
   insertNotice,
   listApprovedNights,
   listFeedback,
-  listFeedbackOf,
-  listNightWorkAfter,
   listNotices,
   lockNightWork,
-  type NightWorkRow,
 } from './night-work.repo.ts';
 import { MAX_NIGHTS, reachesNight } from './night-work.rules.ts';
 import type {
@@ -41,11 +35,9 @@ import type {
   CreateNightWorkInput,
   DecisionInput,
   FeedbackInput,
-  NightWorkListQuery,
   NoticeInput,
 } from './night-work.schemas.ts';
 import { checkNotBefore, checkPastDate, checkWindow } from './oversight.rules.ts';
-import { OVERSIGHT_READ, oversightScope } from './oversight.scope.ts';
 import { projectToRead } from './project-access.policy.ts';
 import { buildCalendar } from './project-calendar.rules.ts';
 
@@ -245,56 +237,6 @@ export async function getNightWork(s: PlatformServices, ctx: RequestContext, id:
   const { request, can } = await nightWorkToRead(s, ctx, id);
   const [notices, feedback] = await Promise.all([listNotices(s.db, id), listFeedback(s.db, id)]);
   return { request, notices, feedback, can };
-}
-
-export async function listNightWork(s: PlatformServices, ctx: RequestContext, q: NightWorkListQuery) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const r = await findNightWorkPage(
-    s.db,
-    { scope, projectId: q.projectId, status: q.status },
-    { limit, offset },
-  );
-  return { ...r, page, pageSize };
-}
-
-export type FeedbackRow = Awaited<ReturnType<typeof listFeedback>>[number];
-
-/**
- * Every request the caller may see that matches, a page at a time (latest first nights first),
- * each with its neighbours' feedback (one query a page): for the Excel export.
- */
-export async function nightWorkExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: NightWorkListQuery,
-  pageSize: number,
-) {
-  const scope = await oversightScope(s, ctx, OVERSIGHT_READ);
-  const filter = { scope, projectId: q.projectId, status: q.status };
-  const total = await countNightWork(s.db, filter);
-  async function* pages(): AsyncIterable<Array<{ request: NightWorkRow; feedback: FeedbackRow[] }>> {
-    let after: { firstNight: string; id: string } | undefined;
-    for (;;) {
-      const rows = await listNightWorkAfter(s.db, filter, after, pageSize);
-      if (rows.length === 0) return;
-      const feedback = new Map<string, FeedbackRow[]>();
-      for (const f of await listFeedbackOf(
-        s.db,
-        rows.map((r) => r.id),
-      )) {
-        const list = feedback.get(f.night_work_id) ?? [];
-        list.push(f);
-        feedback.set(f.night_work_id, list);
-      }
-      yield rows.map((request) => ({ request, feedback: feedback.get(request.id) ?? [] }));
-      const last = rows[rows.length - 1]!;
-      after = { firstNight: last.first_night, id: last.id };
-      if (rows.length < pageSize) return;
-    }
-  }
-  const { scope: _scope, ...filters } = filter;
-  return { total, filters, pages: pages() };
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { Label } from '@gongfu/domain/renewal/rectification';
+import type { Expression, SqlBool } from 'kysely';
 import {
   checkDate,
+  dateString,
   daysBetween,
+  filter,
   invalid,
   type Lang,
   type PlatformServices,
@@ -11,6 +14,12 @@ import {
 /** Small input rules shared by the oversight services; errors name the field, Chinese first. */
 
 export const labelIn = (l: Label, lang: Lang): string => (lang === 'en' ? l.en : l.zh);
+
+/** Statuses of action items (督办事项) as the views name them. */
+export const ACTION_ITEM_STATUS_NAMES = {
+  open: { zh: '未完成', en: 'Open' },
+  done: { zh: '已完成', en: 'Done' },
+} as const;
 
 /** A date that is not in the future (things that happened: meetings, inspections, replies). */
 export function checkPastDate(s: PlatformServices, field: string, value: string): string {
@@ -47,3 +56,7 @@ export function checkWindow(from: string, to: string, maxDays: number): void {
     });
   }
 }
+
+/** A list filter on a day (`from`, `to`): a real date, or a 400 naming the field. */
+export const dayFilter = (field: string, description: string, where: (day: string) => Expression<SqlBool>) =>
+  filter(dateString(description), (day) => where(checkDate(field, day)));

@@ -11,6 +11,8 @@ export const renewalEn: RenewalCatalogue = {
   'common.overdue': 'Overdue',
   'common.overdueOnly': 'Overdue only',
   'common.export': 'Export to Excel',
+  'common.fromDate': 'From',
+  'common.toDate': 'To',
 
   'projects.title': 'Urban renewal projects',
   'projects.description':

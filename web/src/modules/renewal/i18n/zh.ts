@@ -12,6 +12,8 @@ export const renewalZh = {
   'common.overdue': '逾期',
   'common.overdueOnly': '仅逾期',
   'common.export': '导出 Excel',
+  'common.fromDate': '起始日期',
+  'common.toDate': '截止日期',
 
   'projects.title': '城市更新项目台账',
   'projects.description': '倒排工期、每日根据工程日报重新计划；延误与风险项目一目了然',

@@ -45,12 +45,18 @@ describeEachDb(
     });
 
     it('has inspections by 浙江安信 with findings in every state, one overdue', async () => {
-      const findings = await get<{
-        items: Array<{ status: string; inspectorOrganisation: { name: string } }>;
-      }>(env(), anji, '/api/renewal/findings?pageSize=50');
-      expect(new Set(findings.items.map((f) => f.inspectorOrganisation.name))).toEqual(
+      const visits = await get<{
+        items: Array<{ inspectorOrganisation: { name: string }; findingCount: number }>;
+      }>(env(), anji, '/api/renewal/inspections?pageSize=50');
+      expect(new Set(visits.items.map((v) => v.inspectorOrganisation.name))).toEqual(
         new Set(['浙江安信工程安全咨询有限公司']),
       );
+      const findings = await get<{ items: Array<{ status: string }>; total: number }>(
+        env(),
+        anji,
+        '/api/renewal/findings?pageSize=50',
+      );
+      expect(visits.items.reduce((n, v) => n + v.findingCount, 0)).toBe(findings.total);
       const count = (status: string) => findings.items.filter((f) => f.status === status).length;
       expect([count('open'), count('replied'), count('failed'), count('passed'), count('closed')]).toEqual([
         2, 1, 1, 1, 3,

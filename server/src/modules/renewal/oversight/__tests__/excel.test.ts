@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { actAs } from '../../../../platform/kit/index.ts';
+import { actAs, type ExcelListDef } from '../../../../platform/kit/index.ts';
 import { shownSheetsOf, XLSX_TYPE } from '../../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../../test/harness.ts';
 import {
@@ -12,9 +12,9 @@ import {
   type World,
 } from '../../__tests__/renewal-factory.ts';
 import { renewalModule } from '../../manifest.ts';
-import { actionItemExportPages } from '../action-item.service.ts';
-import { findingExportPages } from '../finding.service.ts';
-import { nightWorkExportPages } from '../night-work.service.ts';
+import { actionItemList } from '../action-item.list.ts';
+import { findingList } from '../finding.list.ts';
+import { nightWorkList } from '../night-work.list.ts';
 import { partnerOf, post } from './oversight-module.ts';
 
 describeEachDb(
@@ -176,8 +176,13 @@ describeEachDb(
         .where('action', '=', 'renewal.finding.export')
         .orderBy('id')
         .execute();
-      expect(audits[0]?.after).toEqual({ filters: {}, rows: 2, format: 'xlsx' });
-      expect(audits[1]?.after).toEqual({ filters: { severity: 'critical' }, rows: 1, format: 'xlsx' });
+      // the filters as applied, with the list's sort (its default when none was asked for)
+      expect(audits[0]?.after).toEqual({ filters: { sort: 'deadline' }, rows: 2, format: 'xlsx' });
+      expect(audits[1]?.after).toEqual({
+        filters: { severity: 'critical', sort: 'deadline' },
+        rows: 1,
+        format: 'xlsx',
+      });
     });
 
     it('exports night-work requests with the neighbours’ feedback, their names masked', async () => {
@@ -273,24 +278,21 @@ describeEachDb(
       expect(await sheet(w.tiantai, '/api/renewal/action-items/export.xlsx', '督办事项')).toHaveLength(1);
     });
 
-    it('pages every export by keyset without gaps or repeats (pages of 1 row)', async () => {
+    it('pages every export without gaps or repeats (pages of 1 row)', async () => {
       const s = env().services;
       const ctx = await actAs(s, 'leader.ox', 'test:export');
-      const ids = async <T>(pages: AsyncIterable<T[]>, id: (row: T) => string) => {
+      const ids = async (list: { excel: ExcelListDef<{ id: string }> }, pageSize: number) => {
+        const found = await list.excel.export.open(s, ctx, {}, pageSize, {});
         const out: string[] = [];
-        for await (const page of pages) out.push(...page.map(id));
-        return out;
+        for await (const page of found.pages) out.push(...page.map((r) => r.id));
+        return { total: found.total, ids: out };
       };
-      const findings = await findingExportPages(s, ctx, {}, 1);
+      const findings = await ids(findingList, 1);
       expect(findings.total).toBe(3);
-      expect(await ids(findings.pages, (f) => f.id)).toEqual(
-        await ids((await findingExportPages(s, ctx, {}, 1000)).pages, (f) => f.id),
-      );
-      const items = await actionItemExportPages(s, ctx, {}, 1);
+      expect(findings.ids).toEqual((await ids(findingList, 1000)).ids);
+      const items = await ids(actionItemList, 1);
       expect(items.total).toBe(2);
-      expect(await ids(items.pages, (i) => i.id)).toEqual(
-        await ids((await actionItemExportPages(s, ctx, {}, 1000)).pages, (i) => i.id),
-      );
+      expect(items.ids).toEqual((await ids(actionItemList, 1000)).ids);
       await post(
         env(),
         w.partner,
@@ -306,13 +308,10 @@ describeEachDb(
         },
         201,
       );
-      const nights = await nightWorkExportPages(s, ctx, {}, 1);
+      const nights = await ids(nightWorkList, 1);
       expect(nights.total).toBe(2);
-      const paged = await ids(nights.pages, (n) => n.request.id);
-      expect(paged).toEqual(
-        await ids((await nightWorkExportPages(s, ctx, {}, 1000)).pages, (n) => n.request.id),
-      );
-      expect(new Set(paged).size).toBe(2);
+      expect(nights.ids).toEqual((await ids(nightWorkList, 1000)).ids);
+      expect(new Set(nights.ids).size).toBe(2);
     });
   },
   { modules: [renewalModule], config: LONG_SESSIONS },

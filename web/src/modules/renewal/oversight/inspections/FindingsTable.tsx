@@ -11,7 +11,7 @@ import { FindingDrawer } from './FindingDrawer.tsx';
 
 /** A findings list's own page in the URL, when it has no filters (under `prefix` beside another list). */
 export function FindingsTable({ prefix, ...props }: Omit<FindingsListProps, 'list'> & { prefix?: string }) {
-  const list = useListParams({ filters: [], prefix });
+  const list = useListParams({ filters: [], prefix, sort: 'deadline' });
   return <FindingsList list={list} {...props} />;
 }
 
@@ -24,6 +24,9 @@ interface FindingsListProps {
   filters?: ReactNode;
 }
 
+/** Whether the caller may take a step the finding's status allows next (reply, or re-inspect and close). */
+const mayAct = (f: Finding) => f.allowedActions.some((a) => (a === 'reply' ? f.can.reply : f.can.inspect));
+
 /** Findings (隐患) with their rectification deadline and status; open one to act on it. */
 export function FindingsList({ list, query, showProject = true, label, filters }: FindingsListProps) {
   const t = useT();
@@ -33,6 +36,7 @@ export function FindingsList({ list, query, showProject = true, label, filters }
     list,
     query,
     queryKey: rk.findings,
+    sortable: true,
     fetch: (q) => unwrap(api.GET('/api/renewal/findings', { params: { query: q } })),
   });
   return (
@@ -96,11 +100,13 @@ export function FindingsList({ list, query, showProject = true, label, filters }
               </>
             ),
           },
-          { title: rt('finding.foundOn'), dataIndex: 'foundOn', width: 110 },
+          { title: rt('finding.foundOn'), dataIndex: 'foundOn', key: 'foundOn', width: 120, sorter: true },
           {
             title: rt('finding.deadline'),
             dataIndex: 'deadline',
+            key: 'deadline',
             width: 170,
+            sorter: true,
             render: (d: string, f) => (
               <span>
                 {d}{' '}
@@ -129,9 +135,9 @@ export function FindingsList({ list, query, showProject = true, label, filters }
               <Button
                 type="link"
                 onClick={() => setOpen(f.id)}
-                aria-label={`${rt('finding.handle')} ${f.description}`}
+                aria-label={`${mayAct(f) ? rt('finding.handle') : t('common.details')} ${f.description}`}
               >
-                {f.allowedActions.length > 0 ? rt('finding.handle') : t('common.details')}
+                {mayAct(f) ? rt('finding.handle') : t('common.details')}
               </Button>
             ),
           },

@@ -44,7 +44,7 @@ export default function InspectionsPage() {
         onChange={(k) => setSp(k === 'visits' ? {} : { tab: k }, { replace: true })}
         destroyOnHidden
         items={[
-          { key: 'visits', label: rt('inspection.tabVisits'), children: <InspectionsTable /> },
+          { key: 'visits', label: rt('inspection.tabVisits'), children: <InspectionsTable filtered /> },
           { key: 'findings', label: rt('inspection.tabFindings'), children: <FindingsFiltered /> },
           { key: 'overdue', label: rt('inspection.tabOverdue'), children: <OverdueFindings /> },
           { key: 'stats', label: rt('inspection.tabStats'), children: <FindingStats /> },
@@ -66,7 +66,7 @@ function FindingsFiltered() {
   const t = useT();
   const rt = useRT();
   const options = useInspectionOptions();
-  const list = useListParams({ filters: FINDING_FILTERS });
+  const list = useListParams({ filters: FINDING_FILTERS, sort: 'deadline' });
   const f = list.filters;
   const query: FindingQuery = {
     projectId: f.projectId,

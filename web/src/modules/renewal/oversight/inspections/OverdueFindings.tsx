@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../../../platform/api/client.ts';
 import { ErrorAlert } from '../../../../platform/widgets/ErrorAlert.tsx';
-import { type Finding, rk } from '../../api.ts';
+import { type OverdueGroup, rk } from '../../api.ts';
 import { useRT } from '../../i18n/rt.ts';
 import { SeverityTag, StatusTag } from '../../shared/widgets/fields.tsx';
 import { FindingDrawer } from './FindingDrawer.tsx';
@@ -32,7 +32,7 @@ export function OverdueFindings({ projectId }: { projectId?: string }) {
             ) : null}
             <span className="gf-muted gf-small"> {g.contractor?.name ?? ''}</span>
           </h2>
-          <Table<Finding>
+          <Table<OverdueGroup['findings'][number]>
             size="small"
             rowKey="id"
             pagination={false}

@@ -24,7 +24,8 @@ export interface PagedItemsOptions {
 
 /**
  * Action items (督办事项) with owner, due date and linked task; open ones can be closed (销项).
- * Either the `items` given (one meeting's, the overdue ones) or, with `paged`, a list page by page.
+ * Either the `items` given (one meeting's, the overdue ones) or, with `paged`, a list page by page
+ * (open first; sortable by due date or meeting).
  */
 export function ActionItemsTable({
   items,
@@ -64,6 +65,7 @@ export function ActionItemsTable({
             title: rt('meeting.title'),
             key: 'meeting',
             width: 200,
+            sorter: !!paged,
             render: (_: unknown, a: ActionItem) => (
               <Link to={`/renewal/meetings/${a.meetingId}`}>
                 {a.meetingHeldOn} {a.meetingTitle}
@@ -81,7 +83,9 @@ export function ActionItemsTable({
     {
       title: rt('action.dueOn'),
       dataIndex: 'dueOn',
+      key: 'dueOn',
       width: 160,
+      sorter: !!paged,
       render: (d: string, a) => (
         <span>
           {d} {a.overdue ? <Tag color="red">{rt('finding.overdueDays', { n: a.daysOverdue })}</Tag> : null}
@@ -156,6 +160,7 @@ function PagedItems({
     list,
     query,
     queryKey: rk.actionItems,
+    sortable: true,
     fetch: (q) => unwrap(api.GET('/api/renewal/action-items', { params: { query: q } })),
   });
   return (

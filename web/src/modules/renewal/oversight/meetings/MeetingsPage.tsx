@@ -43,7 +43,7 @@ export default function MeetingsPage() {
         onChange={(k) => setSp(k === 'meetings' ? {} : { tab: k }, { replace: true })}
         destroyOnHidden
         items={[
-          { key: 'meetings', label: rt('meeting.tabMeetings'), children: <MeetingsTable /> },
+          { key: 'meetings', label: rt('meeting.tabMeetings'), children: <MeetingsTable filtered /> },
           { key: 'items', label: rt('meeting.tabItems'), children: <AllItems /> },
           { key: 'overdue', label: rt('meeting.tabOverdue'), children: <OverdueItems /> },
         ]}

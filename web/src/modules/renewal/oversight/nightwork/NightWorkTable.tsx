@@ -3,11 +3,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PagedTable, useListParams, usePagedQuery } from '../../../../kit/index.ts';
 import { api, unwrap } from '../../../../platform/api/client.ts';
+import type { ApiPath, ApiQuery } from '../../../../platform/api/types.ts';
 import { useT } from '../../../../platform/i18n/i18n.tsx';
 import { type NightWorkRow, rk } from '../../api.ts';
 import { useRT } from '../../i18n/rt.ts';
 import { StatusTag } from '../../shared/widgets/fields.tsx';
 import { NightWorkDrawer } from './NightWorkDrawer.tsx';
+
+/** The list opens latest first: a click on the date column turns it to earliest first, and back. */
+
+/** The list's filters and sort, as its endpoint takes them (the paging is added per page). */
+type ListQuery<P extends ApiPath> = Omit<ApiQuery<P>, 'page' | 'pageSize'>;
 
 type Status = 'pending' | 'approved' | 'rejected' | 'all';
 const FILTERS = ['status'] as const;
@@ -27,14 +33,18 @@ export function NightWorkTable({
 }) {
   const t = useT();
   const rt = useRT();
-  const list = useListParams({ filters: FILTERS });
+  const list = useListParams({ filters: FILTERS, sort: '-firstNight' });
   const [open, setOpen] = useState<string | null>(null);
   const status = (list.filters.status ?? 'all') as Status;
-  const query = { projectId, status: status === 'all' ? undefined : status };
+  const query: ListQuery<'/api/renewal/night-work'> = {
+    projectId,
+    status: status === 'all' ? undefined : status,
+  };
   const requests = usePagedQuery({
     list,
     query,
     queryKey: rk.nightWorks,
+    sortable: true,
     fetch: (q) => unwrap(api.GET('/api/renewal/night-work', { params: { query: q } })),
   });
   return (
@@ -75,8 +85,9 @@ export function NightWorkTable({
         columns={[
           {
             title: rt('night.nights'),
-            key: 'nights',
+            key: 'firstNight',
             width: 180,
+            sorter: true,
             render: (_, n) => (
               <Button
                 type="link"
