@@ -5,10 +5,7 @@ import {
   IdParams,
   type Lang,
   type ListParams,
-  type PlatformServices,
-  type RequestContext,
 } from '../../../platform/kit/index.ts';
-import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
 import { presentBallot } from './ballot.routes.ts';
 import { ballotDetail, listCommunityBallots } from './ballot.service.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
@@ -16,13 +13,11 @@ import { presentPlan } from './plan.routes.ts';
 import { listCommunityPlans } from './plan.service.ts';
 import { presentReview } from './review.routes.ts';
 import { listCommunityReviews } from './review.service.ts';
-import { presentVoter } from './vote.routes.ts';
-import { listBallotVotes } from './vote.service.ts';
 
 /**
- * The ballots part's lists as Excel exports: a community's plan versions (one row per item),
- * its review meetings, its ballots with their results, and a ballot's vote list (owners'
- * names and choices only for those who may see them — the same presenters as the screen).
+ * A community's lists as Excel exports: its plan versions (one row per item), its review
+ * meetings and its ballots with their results (the same presenters as the screen). The
+ * programme's ballots and a ballot's vote list are declared lists (ballot.list.ts, vote.list.ts).
  */
 
 const NoFilters = Type.Object({}, { additionalProperties: false });
@@ -250,71 +245,4 @@ export const ballotExcel: ExcelListDef<BallotLine> = {
   },
 };
 
-// ---------------------------------------------------------------- a ballot's votes
-
-type VoteLine = ReturnType<typeof presentVoter>;
-
-export const voteExcel: ExcelListDef<VoteLine> = {
-  target: 'renewal-ballot-votes',
-  basePath: '/api/renewal/ballots/:id/votes',
-  parent: { params: IdParams, entityId: idOf },
-  tag: 'renewal-ballots',
-  title: { zh: '业主投票情况', en: 'Ballot votes' },
-  entityType: 'renewal_ballot',
-  permissions: { read: BALLOT_READ, write: BALLOT_WRITE },
-  export: {
-    query: Type.Object({ voted: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-    audit: 'renewal.ballot.vote.export',
-    columns: [
-      { key: 'units', header: { zh: '房屋', en: 'Units' }, width: 24, value: (r) => r.units.join('；') },
-      { key: 'ownerName', header: { zh: '业主', en: 'Owner' }, width: 14, value: (r) => r.ownerName },
-      {
-        key: 'area',
-        header: { zh: '专有面积（㎡）', en: 'Area (m²)' },
-        width: 12,
-        kind: 'number',
-        numFmt: '0.00',
-        value: (r) => r.area,
-      },
-      {
-        key: 'voted',
-        header: { zh: '是否投票', en: 'Voted' },
-        width: 8,
-        value: (r, lang) => (r.voted ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否'),
-      },
-      {
-        key: 'channel',
-        header: { zh: '方式', en: 'Channel' },
-        width: 10,
-        value: (r, lang) => (r.channel ? nameIn(CHANNEL_NAMES[r.channel], lang) : null),
-      },
-      {
-        key: 'castAt',
-        header: { zh: '投票时间', en: 'Cast at' },
-        width: 20,
-        kind: 'datetime',
-        value: (r) => r.castAt,
-      },
-      {
-        key: 'choice',
-        header: { zh: '表决意见', en: 'Choice' },
-        width: 10,
-        value: (r, lang) => (r.choice ? nameIn(CHOICE_NAMES[r.choice], lang) : null),
-      },
-      {
-        key: 'proxyHolder',
-        header: { zh: '受托人', en: 'Proxy holder' },
-        width: 12,
-        value: (r) => r.proxyHolder,
-      },
-    ],
-    async open(s: PlatformServices, ctx: RequestContext, query, _size, params) {
-      const q = query as { voted?: boolean };
-      const r = await listBallotVotes(s, ctx, idOf(params), { voted: q.voted, page: 1, pageSize: 1_000_000 });
-      const rows = r.lines.map((l) => presentVoter(l, r.choices, ctx.lang));
-      return exported(rows, { ballotId: idOf(params), voted: q.voted ?? null, choices: r.choices });
-    },
-  },
-};
-
-export const ballotExcels = [planExcel, reviewExcel, ballotExcel, voteExcel] as ExcelListDef[];
+export const ballotExcels = [planExcel, reviewExcel, ballotExcel] as ExcelListDef[];

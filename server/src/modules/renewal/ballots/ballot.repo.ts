@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/kit/index.ts';
 import { type BallotResult, type BallotStatus, bdb, type Matter } from './ballot.tables.ts';
 
@@ -15,39 +15,45 @@ export const findBallot = (db: Db, id: string) => withPlan(db).where('b.id', '='
 
 export type BallotRow = NonNullable<Awaited<ReturnType<typeof findBallot>>>;
 
-export const listBallots = (db: Db, communityId: string) =>
+/** Owners and exclusive area (hundredths of m²) of the community, and how many of each have voted. */
+export interface LiveTurnout {
+  owners: number;
+  area: number;
+  votedOwners: number;
+  votedArea: number;
+}
+
+/**
+ * The ballots with their plan, their community (alias `c`) and its renovation project (`pr`, for
+ * the partner rule), one row per ballot; an open ballot with its live turnout from the register
+ * and the votes (`live`, a correlated count: computed only for the rows returned).
+ */
+export const ballotsWithCommunity = (db: Db) =>
   withPlan(db)
+    .innerJoin('renewal_communities as c', 'c.id', 'b.community_id')
+    .leftJoin('renewal_projects as pr', 'pr.id', 'c.project_id')
+    .select(['c.name as community_name', 'c.region_code'])
+    .select(
+      sql<LiveTurnout | null>`case when b.status = 'open' then (
+        select json_build_object(
+          'owners', count(distinct u.owner_id),
+          'area', coalesce(sum(u.area_centi), 0),
+          'votedOwners', count(distinct u.owner_id) filter (where v.id is not null),
+          'votedArea', coalesce(sum(u.area_centi) filter (where v.id is not null), 0))
+        from renewal_community_units u
+        left join renewal_ballot_votes v on v.ballot_id = b.id and v.owner_id = u.owner_id
+        where u.community_id = b.community_id) end`.as('live'),
+    );
+
+export type BallotListRow = Awaited<ReturnType<ReturnType<typeof ballotsWithCommunity>['execute']>>[number];
+
+/** A community's ballots, newest first. */
+export const listBallots = (db: Db, communityId: string) =>
+  ballotsWithCommunity(db)
     .where('b.community_id', '=', communityId)
     .orderBy('b.created_at', 'desc')
     .orderBy('b.id')
     .execute();
-
-/**
- * One page of the ballots whose community matches `visible` (a condition on `c`, the community,
- * and `p`, its renovation project), newest first, with community names; and how many match.
- */
-export async function findBallotPage(
-  db: Db,
-  visible: Expression<SqlBool>,
-  page: { limit: number; offset: number },
-) {
-  const matching = withPlan(db)
-    .innerJoin('renewal_communities as c', 'c.id', 'b.community_id')
-    .leftJoin('renewal_projects as pr', 'pr.id', 'c.project_id')
-    .where(visible);
-  const [rows, count] = await Promise.all([
-    matching
-      .select(['c.name as community_name', 'c.region_code'])
-      .select(['pr.agent_builder_id', 'pr.contractor_id', 'pr.supervisor_id', 'pr.inspector_id'])
-      .orderBy('b.created_at', 'desc')
-      .orderBy('b.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    matching.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
 
 /** Locks the ballot until the transaction ends (close, publish, void, corrections). */
 export const lockBallot = (tx: Db, id: string) =>

@@ -8,11 +8,10 @@ import {
   type RequestContext,
 } from '../../../platform/kit/index.ts';
 import { BALLOT_STATUS_NAMES, MATTER_NAMES, nameIn, OUTCOME_NAMES } from './ballot.labels.ts';
+import { ballotItem, ballotList } from './ballot.list.ts';
 import type { BallotRow } from './ballot.repo.ts';
 import {
   BallotList,
-  BallotListQuery,
-  BallotPage,
   BallotView,
   CreateBallotBody,
   LinkSheetView,
@@ -27,7 +26,6 @@ import {
   createBallot,
   getBallot,
   listCommunityBallots,
-  listVisibleBallots,
   openBallot,
   publishBallot,
   reissueLink,
@@ -118,50 +116,8 @@ export function presentBallot(d: Detail, lang: Lang): Static<typeof BallotView> 
   };
 }
 
-/** A list line; a closed ballot's count only where `closedCount` (a community's list, for those who see choices). */
-const listItem = (
-  b: BallotRow & { community_name: string },
-  can: Detail['can'],
-  closedCount: boolean,
-  lang: Lang,
-) => {
-  const r = b.status === 'published' || (b.status === 'closed' && closedCount) ? b.result : null;
-  return {
-    id: b.id,
-    communityId: b.community_id,
-    communityName: b.community_name,
-    planVersion: b.plan_version,
-    planTitle: b.plan_title,
-    matter: b.matter,
-    question: b.question,
-    closesAt: iso(b.closes_at)!,
-    status: b.status,
-    statusName: nameIn(BALLOT_STATUS_NAMES[b.status], lang),
-    outcome: r?.outcome ?? null,
-    outcomeName: r ? nameIn(OUTCOME_NAMES[r.outcome], lang) : null,
-    participatingOwners: r?.participatingOwners ?? null,
-    yesOwners: r?.yesOwners ?? null,
-    can,
-  };
-};
-
 export function ballotRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/ballots',
-    {
-      config: { access: { permission: BALLOT_READ } },
-      schema: {
-        tags,
-        summary: '业主表决列表 Owners’ ballots of every community the caller sees, newest first (paged)',
-        querystring: BallotListQuery,
-        response: { 200: BallotPage },
-      },
-    },
-    async (req) => {
-      const r = await listVisibleBallots(s, req.ctx, req.query);
-      return { ...r, items: r.items.map((b) => listItem(b, b.can, false, req.ctx.lang)) };
-    },
-  );
+  ballotList.route(app, s);
 
   app.get(
     '/api/renewal/communities/:id/ballots',
@@ -176,16 +132,7 @@ export function ballotRoutes(app: GongfuApp, s: PlatformServices) {
     },
     async (req) => {
       const { access, ballots } = await listCommunityBallots(s, req.ctx, req.params.id);
-      return {
-        items: ballots.map((b) =>
-          listItem(
-            { ...b, community_name: access.community.name },
-            access.can,
-            access.can.choices,
-            req.ctx.lang,
-          ),
-        ),
-      };
+      return { items: ballots.map((b) => ({ ...ballotItem(b, access.can, req.ctx.lang), can: access.can })) };
     },
   );
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, pageOf, pageQueryFields, uuid } from '../../../platform/kit/index.ts';
+import { Nullable, uuid } from '../../../platform/kit/index.ts';
 import { BallotCan } from './ballot.policy.ts';
 import { BALLOT_STATUSES, CHANNELS, CHOICES, MATTERS, PLAN_STATUSES } from './ballot.tables.ts';
 
@@ -18,6 +18,7 @@ export const MatterSchema = literals(
   "'major' (default): art. 278 items 6–8 such as renovation/rebuilding — at least 3/4 of the participating area and owners; 'ordinary': more than 1/2",
 );
 export const ChoiceSchema = literals(CHOICES, "'yes' 同意 / 'no' 不同意 / 'abstain' 弃权");
+export const BallotStatusSchema = literals(BALLOT_STATUSES);
 
 export const CreateBallotBody = Type.Object(
   {
@@ -119,7 +120,7 @@ export const BallotView = Type.Object(
     question: Type.String(),
     opensAt: Type.String({ format: 'date-time' }),
     closesAt: Type.String({ format: 'date-time' }),
-    status: literals(BALLOT_STATUSES),
+    status: BallotStatusSchema,
     statusName: Type.String(),
     openedAt: Nullable(Type.String({ format: 'date-time' })),
     closedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -133,35 +134,51 @@ export const BallotView = Type.Object(
   { title: 'BallotView' },
 );
 
-export const BallotListItem = Type.Object(
+export const TurnoutView = Type.Object(
+  {
+    participatingOwners: Type.Integer(),
+    totalOwners: Type.Integer(),
+    quorumOwners: Type.Integer({ description: 'owners needed for a quorum (⌈2/3⌉)' }),
+    participatingArea: Type.String({ description: 'm², two decimals' }),
+    totalArea: Type.String({ description: 'm², two decimals' }),
+    quorumArea: Type.String({ description: 'area needed for a quorum (⌈2/3⌉), m²' }),
+    quorumMet: Type.Boolean(),
+  },
+  {
+    title: 'BallotTurnout',
+    description:
+      'who took part, against the quorum: live while open and counted once closed for those who may see the voters (can.voters); the published figures for everyone',
+  },
+);
+
+/** A line of a list of ballots: what its table shows (the whole ballot is GET /api/renewal/ballots/:id). */
+export const BallotItem = Type.Object(
   {
     id: Type.String(),
     communityId: Type.String(),
     communityName: Type.String(),
     planVersion: Type.Integer(),
     planTitle: Type.String(),
-    matter: literals(MATTERS),
     question: Type.String(),
     closesAt: Type.String({ format: 'date-time' }),
-    status: literals(BALLOT_STATUSES),
+    status: BallotStatusSchema,
     statusName: Type.String(),
     outcome: Nullable(literals(['passed', 'rejected', 'no-quorum'] as const)),
     outcomeName: Nullable(Type.String()),
-    participatingOwners: Nullable(Type.Integer()),
-    yesOwners: Nullable(Type.Integer()),
-    can: BallotCan,
+    turnout: Nullable(TurnoutView),
   },
-  { title: 'BallotListItem' },
+  { title: 'BallotItem' },
 );
 
-export const BallotList = Type.Object({ items: Type.Array(BallotListItem) }, { title: 'BallotList' });
-
-export const BallotListQuery = Type.Object(
-  { ...pageQueryFields },
-  { title: 'BallotListQuery', additionalProperties: false },
+/** A community's ballots (not paged: a community holds a few). */
+export const BallotList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ ...BallotItem.properties, can: BallotCan }, { title: 'CommunityBallotItem' }),
+    ),
+  },
+  { title: 'BallotList' },
 );
-
-export const BallotPage = pageOf(BallotListItem);
 
 export const LinkSheetView = Type.Object(
   {
@@ -215,19 +232,6 @@ export const CorrectVoteBody = Type.Object(
   { title: 'CorrectVoteBody', additionalProperties: false },
 );
 
-export const VoteListQuery = Type.Object(
-  {
-    voted: Type.Optional(
-      Type.Boolean({ description: 'only owners who have (true) or have not (false) voted' }),
-    ),
-    q: Type.Optional(
-      Type.String({ maxLength: 40, description: 'part of the owner’s name or unit, e.g. 302' }),
-    ),
-    ...pageQueryFields,
-  },
-  { title: 'VoteListQuery', additionalProperties: false },
-);
-
 export const VoteRowView = Type.Object(
   {
     ownerId: Type.String(),
@@ -247,17 +251,6 @@ export const VoteRowView = Type.Object(
     recordedBy: Nullable(Type.String()),
   },
   { title: 'VoteRowView' },
-);
-
-export const VotePage = Type.Object(
-  {
-    items: Type.Array(VoteRowView),
-    total: Type.Integer(),
-    page: Type.Integer(),
-    pageSize: Type.Integer(),
-    canSeeChoices: Type.Boolean(),
-  },
-  { title: 'VotePage' },
 );
 
 export const VoteEventView = Type.Object(
@@ -342,4 +335,3 @@ export type CreateBallotInput = Static<typeof CreateBallotBody>;
 export type UpdateBallotInput = Static<typeof UpdateBallotBody>;
 export type RecordVoteInput = Static<typeof RecordVoteBody>;
 export type CorrectVoteInput = Static<typeof CorrectVoteBody>;
-export type VoteListQuery = Static<typeof VoteListQuery>;

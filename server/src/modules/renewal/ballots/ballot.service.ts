@@ -1,17 +1,15 @@
 import {
   type AuditFn,
-  actorOf,
   type Bilingual,
   conflict,
   type Db,
   invalid,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
   systemContext,
 } from '../../../platform/kit/index.ts';
-import { communityBallotsPolicy, decisionsSql } from '../communities/community.policy.ts';
+import { communityBallotsPolicy } from '../communities/community.policy.ts';
 import { countTokens } from '../communities/resident-token.repo.ts';
 import {
   issueResidentTokens,
@@ -21,7 +19,6 @@ import {
 import { BALLOT_STATUS_NAMES } from './ballot.labels.ts';
 import {
   type BallotAction,
-  ballotPolicy,
   ballotToChange,
   ballotToRead,
   type CommunityAccess,
@@ -29,7 +26,6 @@ import {
 } from './ballot.policy.ts';
 import {
   type BallotRow,
-  findBallotPage,
   insertBallot,
   listBallots,
   listDueBallotIds,
@@ -40,7 +36,6 @@ import {
 } from './ballot.repo.ts';
 import type { CreateBallotInput, UpdateBallotInput } from './ballot.schemas.ts';
 import type { BallotStatus, Matter } from './ballot.tables.ts';
-import { BALLOT_READ, ballotScope } from './ballots.permissions.ts';
 import { listVotingOwners } from './community-access.repo.ts';
 import { lockPlan } from './plan.repo.ts';
 import { movePlan, planOfCommunity } from './plan-status.ts';
@@ -481,19 +476,3 @@ export async function reissueLink(s: PlatformServices, ctx: RequestContext, id: 
 /** "1幢 2单元 302" as residents say it. */
 export const unitLabel = (u: { building: string; entrance: string; room: string }) =>
   [u.building, u.entrance ? `${u.entrance}单元` : '', u.room].filter(Boolean).join(' ');
-
-/** One page of the ballots of every community the caller sees (scoped in SQL), newest first. */
-export async function listVisibleBallots(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: { page?: number | undefined; pageSize?: number | undefined },
-) {
-  const [scope, actor] = await Promise.all([ballotScope(s, ctx, BALLOT_READ), actorOf(s, ctx)]);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const { rows, total } = await findBallotPage(s.db, decisionsSql(scope, 'pr'), { limit, offset });
-  const items = rows.map((b) => ({
-    ...b,
-    can: ballotPolicy.can(actor, { id: b.id, community: { ...b, id: b.community_id } }),
-  }));
-  return { items, total, page, pageSize };
-}

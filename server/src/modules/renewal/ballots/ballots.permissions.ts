@@ -1,10 +1,4 @@
-import {
-  type MenuEntry,
-  type PermissionDef,
-  type PlatformServices,
-  type RequestContext,
-  scopeOf,
-} from '../../../platform/kit/index.ts';
+import type { MenuEntry, PermissionDef } from '../../../platform/kit/index.ts';
 
 /**
  * The ballot permissions. Read (plans, review meetings, ballots, the live turnout, who has voted):
@@ -17,8 +11,6 @@ import {
 export const BALLOT_READ = 'renewal.ballot.read';
 export const BALLOT_WRITE = 'renewal.ballot.write';
 export const BALLOT_CHOICES = 'renewal.ballot.choices';
-
-export type BallotPermission = typeof BALLOT_READ | typeof BALLOT_WRITE | typeof BALLOT_CHOICES;
 
 export const ballotPermissions: PermissionDef[] = [
   {
@@ -55,7 +47,3 @@ export const ballotMenu: MenuEntry[] = [
     order: 28,
   },
 ];
-
-/** The caller's scope through `permission`; 401 without a session, 403 without the permission. */
-export const ballotScope = (s: PlatformServices, ctx: RequestContext, permission: BallotPermission) =>
-  scopeOf(s, ctx, permission);

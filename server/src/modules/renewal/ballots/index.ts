@@ -1,5 +1,6 @@
 import type { RenewalPart } from '../shared/renewal.part.ts';
 import { ballotExcels } from './ballot.excel.ts';
+import { ballotList } from './ballot.list.ts';
 import { ballotRoutes } from './ballot.routes.ts';
 import { ballotCloseSchedule } from './ballot.schedules.ts';
 import { ballotMenu, ballotPermissions } from './ballots.permissions.ts';
@@ -8,6 +9,7 @@ import * as m0005 from './migrations/0005-ballots.ts';
 import { planRoutes } from './plan.routes.ts';
 import { residentBallotRoutes } from './resident-ballot.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
+import { voteList } from './vote.list.ts';
 import { voteRoutes } from './vote.routes.ts';
 
 /**
@@ -27,7 +29,7 @@ export const ballotsPart: RenewalPart = {
     residentBallotRoutes(app, s);
   },
   menu: ballotMenu,
-  excel: ballotExcels,
+  excel: [...ballotExcels, ballotList.excel, voteList.excel],
   schedules: [ballotCloseSchedule],
   demo: seedBallotsDemo,
 };

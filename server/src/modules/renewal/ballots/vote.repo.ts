@@ -93,15 +93,60 @@ export const patchVote = (
 export const deleteVote = (tx: Db, id: string) =>
   bdb(tx).deleteFrom('renewal_ballot_votes').where('id', '=', id).execute();
 
-/** Every vote of the ballot with its details, by owner. */
-export const listVotes = (db: Db, ballotId: string) =>
+/** The register's order of units: building, then entrance and room in natural order (2 before 10). */
+const UNIT_ORDER = sql`ub.position, length(u.entrance), u.entrance, length(u.room), u.room`;
+/** A unit as residents name it: 1幢 2单元 302 (as the ballot's link sheet does). */
+const UNIT_LABEL = sql`concat_ws(' ', ub.name, nullif(u.entrance, '') || '单元', u.room)`;
+
+/**
+ * A ballot's voters, one row per owner (alias `b` the ballot, `o` the owner, `v` their vote): every
+ * owner of the ballot's community who holds a unit, with their units as residents name them
+ * ("1幢 2单元 302", in the register's order), the exclusive area they hold, the first of their units
+ * (the register's order of owners) and their vote in the ballot with who recorded it, if any.
+ */
+export const votersOf = (db: Db) =>
   bdb(db)
-    .selectFrom('renewal_ballot_votes as v')
-    .leftJoin('users as u', 'u.id', 'v.recorded_by')
-    .selectAll('v')
-    .select('u.display_name as recorded_by_name')
-    .where('v.ballot_id', '=', ballotId)
-    .execute();
+    .selectFrom('renewal_ballots as b')
+    .innerJoin('renewal_community_owners as o', 'o.community_id', 'b.community_id')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('renewal_community_units as u')
+          .innerJoin('renewal_community_buildings as ub', 'ub.id', 'u.building_id')
+          .select([
+            sql<string[]>`array_agg(${UNIT_LABEL} order by ${UNIT_ORDER})`.as('units'),
+            sql<string>`sum(u.area_centi)`.as('area_centi'),
+            sql<number>`(array_agg(ub.position order by ${UNIT_ORDER}))[1]`.as('first_position'),
+            sql<number>`(array_agg(length(u.entrance) order by ${UNIT_ORDER}))[1]`.as(
+              'first_entrance_length',
+            ),
+            sql<string>`(array_agg(u.entrance order by ${UNIT_ORDER}))[1]`.as('first_entrance'),
+            sql<number>`(array_agg(length(u.room) order by ${UNIT_ORDER}))[1]`.as('first_room_length'),
+            sql<string>`(array_agg(u.room order by ${UNIT_ORDER}))[1]`.as('first_room'),
+          ])
+          .whereRef('u.owner_id', '=', 'o.id')
+          .groupBy('u.owner_id')
+          .as('h'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('renewal_ballot_votes as v', (j) =>
+      j.onRef('v.ballot_id', '=', 'b.id').onRef('v.owner_id', '=', 'o.id'),
+    )
+    .leftJoin('users as ru', 'ru.id', 'v.recorded_by')
+    .select(['o.id as owner_id', 'o.name as owner_name', 'o.organisation_id', 'h.units', 'h.area_centi'])
+    .select(sql<boolean>`v.id is not null`.as('voted'))
+    .select([
+      'v.id as vote_id',
+      'v.channel',
+      'v.choice',
+      'v.cast_at',
+      'v.proxy_holder',
+      'v.scan_file_id',
+      'v.proxy_file_id',
+      'ru.display_name as recorded_by_name',
+    ]);
+
+export type VoterRow = Awaited<ReturnType<ReturnType<typeof votersOf>['execute']>>[number];
 
 export const insertVoteEvent = (
   tx: Db,

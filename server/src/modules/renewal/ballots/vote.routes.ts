@@ -1,77 +1,20 @@
-import { maskName } from '@gongfu/domain/cn/mask';
-import { formatArea } from '@gongfu/domain/renewal/consent';
-import { type Static, Type } from 'typebox';
-import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
-import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
+import { Type } from 'typebox';
+import { type GongfuApp, IdParams, type PlatformServices } from '../../../platform/kit/index.ts';
 import {
   BallotVoteParams,
   CorrectVoteBody,
   RecordVoteBody,
   VoidBody,
   VoteEventList,
-  VoteListQuery,
-  VotePage,
   VoteReceipt,
-  type VoteRowView,
 } from './ballot.schemas.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
 import { tags } from './plan.routes.ts';
-import {
-  correctVote,
-  listBallotVoteEvents,
-  listBallotVotes,
-  recordVote,
-  type VoterLine,
-  voidVote,
-} from './vote.service.ts';
-
-/** One owner's line: whether and how they voted; what they chose only for those who may see choices. */
-export function presentVoter(l: VoterLine, choices: boolean, lang: Lang): Static<typeof VoteRowView> {
-  const v = l.vote;
-  return {
-    ownerId: l.ownerId,
-    ownerName: choices || l.isOrganisation ? l.ownerName : maskName(l.ownerName),
-    units: l.units,
-    area: formatArea(l.areaCenti),
-    voted: v !== null,
-    voteId: v && choices ? v.id : null,
-    channel: v?.channel ?? null,
-    channelName: v ? nameIn(CHANNEL_NAMES[v.channel], lang) : null,
-    castAt: v ? new Date(v.cast_at).toISOString() : null,
-    choice: v && choices ? v.choice : null,
-    choiceName: v && choices ? nameIn(CHOICE_NAMES[v.choice], lang) : null,
-    proxyHolder: v && choices ? v.proxy_holder : v?.proxy_holder ? maskName(v.proxy_holder) : null,
-    scanFileId: v && choices ? v.scan_file_id : null,
-    proxyFileId: v && choices ? v.proxy_file_id : null,
-    recordedBy: v?.recorded_by_name ?? null,
-  };
-}
+import { voteList } from './vote.list.ts';
+import { correctVote, listBallotVoteEvents, recordVote, voidVote } from './vote.service.ts';
 
 export function voteRoutes(app: GongfuApp, s: PlatformServices) {
-  app.get(
-    '/api/renewal/ballots/:id/votes',
-    {
-      config: { access: { permission: BALLOT_READ } },
-      schema: {
-        tags,
-        summary:
-          '业主投票情况（谁已投票；具体意见仅限授权人员） Who has voted and by which channel; choices only for authorised staff and the auditor',
-        params: IdParams,
-        querystring: VoteListQuery,
-        response: { 200: VotePage },
-      },
-    },
-    async (req) => {
-      const r = await listBallotVotes(s, req.ctx, req.params.id, req.query);
-      return {
-        items: r.lines.map((l) => presentVoter(l, r.choices, req.ctx.lang)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-        canSeeChoices: r.choices,
-      };
-    },
-  );
+  voteList.route(app, s);
 
   app.post(
     '/api/renewal/ballots/:id/votes',

@@ -9,15 +9,13 @@ import {
   notFound,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
 } from '../../../platform/kit/index.ts';
 import { BALLOT_STATUS_NAMES, CHANNEL_NAMES } from './ballot.labels.ts';
 import { ballotFor, ballotToChange } from './ballot.policy.ts';
 import { lockBallot, setBallotState } from './ballot.repo.ts';
-import type { CorrectVoteInput, RecordVoteInput, VoteListQuery } from './ballot.schemas.ts';
-import { unitLabel } from './ballot.service.ts';
+import type { CorrectVoteInput, RecordVoteInput } from './ballot.schemas.ts';
 import type { BallotStatus, Channel, Choice, Matter } from './ballot.tables.ts';
 import { listVotingOwners } from './community-access.repo.ts';
 import { attachFiles, VOTE_FILES } from './files.ts';
@@ -28,7 +26,6 @@ import {
   insertVoteEvent,
   insertVoteOnce,
   listVoteEvents,
-  listVotes,
   lockVote,
   patchVote,
   type VoteRow,
@@ -329,64 +326,6 @@ export async function voidVote(
     });
     await recount(s, tx, b);
   });
-}
-
-export interface VoterLine {
-  ownerId: string;
-  ownerName: string;
-  /** An organisation owner (the developer) is not personal data: never masked. */
-  isOrganisation: boolean;
-  units: string[];
-  areaCenti: number;
-  vote: (VoteRow & { recorded_by_name: string | null }) | null;
-}
-
-/** Every owner of the community with their vote (if any), in register order. */
-export async function voterLines(s: PlatformServices, ballot: { id: string; community_id: string }) {
-  const [owners, votes] = await Promise.all([
-    listVotingOwners(s.db, ballot.community_id),
-    listVotes(s.db, ballot.id),
-  ]);
-  const byOwner = new Map<string, VoterLine>();
-  for (const o of owners) {
-    const line = byOwner.get(o.id) ?? {
-      ownerId: o.id,
-      ownerName: o.name,
-      isOrganisation: o.organisation_id !== null,
-      units: [],
-      areaCenti: 0,
-      vote: null,
-    };
-    line.units.push(unitLabel(o));
-    line.areaCenti += o.area_centi;
-    byOwner.set(o.id, line);
-  }
-  for (const v of votes) {
-    const line = byOwner.get(v.owner_id);
-    if (line) line.vote = v;
-  }
-  return [...byOwner.values()];
-}
-
-/** The vote list: who has voted and how (channel); choices and names only for those who may see them. */
-export async function listBallotVotes(
-  s: PlatformServices,
-  ctx: RequestContext,
-  ballotId: string,
-  q: VoteListQuery,
-) {
-  const { ballot, can } = await ballotFor(s, ctx, ballotId, 'voters');
-  const choices = can.choices;
-  let lines = await voterLines(s, ballot);
-  if (q.voted !== undefined) lines = lines.filter((l) => (l.vote !== null) === q.voted);
-  const needle = q.q?.trim();
-  if (needle) {
-    lines = lines.filter(
-      (l) => (choices && l.ownerName.includes(needle)) || l.units.some((u) => u.includes(needle)),
-    );
-  }
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  return { lines: lines.slice(offset, offset + limit), total: lines.length, page, pageSize, choices };
 }
 
 /** Every cast, correction and void of the ballot (who voted what: choices permission only). */

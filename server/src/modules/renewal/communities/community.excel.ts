@@ -1,10 +1,6 @@
-import { type Static, Type } from 'typebox';
 import {
-  actorOf,
   type Bilingual,
   type ExcelListDef,
-  type ExportColumn,
-  IdParams,
   type ImportColumn,
   type ListParams,
   listStagedRows,
@@ -12,9 +8,7 @@ import {
   type RowImporter,
   type RowProblem,
 } from '../../../platform/kit/index.ts';
-import { communityPolicy, communityToChange, communityToRead } from './community.policy.ts';
-import { findUnitPage } from './community.repo.ts';
-import { presentCommunity, presentUnit } from './community.routes.ts';
+import { communityToChange } from './community.policy.ts';
 import {
   areaText,
   normaliseEntrance,
@@ -22,92 +16,15 @@ import {
   parseAreaCenti,
   parseOwnerKind,
 } from './community.rules.ts';
-import { CommunityListQuery, type CommunityView, type UnitView } from './community.schemas.ts';
-import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
-import { addHouseholds, communityExportPages, type HouseholdRow } from './community.service.ts';
+import { addHouseholds, type HouseholdRow } from './community.service.ts';
 
 /**
- * The register as Excel: the list of communities (export), and a community's households
- * (楼栋, 单元, 室, 专有部分面积, 业主, 业主类型) exported in the import template's own columns
- * and imported from it as a background job, all rows or none.
+ * A community's households (楼栋, 单元, 室, 专有部分面积, 业主, 业主类型) imported from the
+ * template as a background job, all rows or none. The units list (community.list.ts) exports
+ * them in the template's own columns (`HOUSEHOLD_HEADERS`) and offers this import.
  */
 
-type CommunityItem = Static<typeof CommunityView>;
-type UnitItem = Static<typeof UnitView>;
-
-const area = (centi: number) => Number(areaText(centi));
-
-const COMMUNITY_COLUMNS: ExportColumn<CommunityItem>[] = [
-  { key: 'name', header: { zh: '小区名称', en: 'Community' }, width: 20, value: (c) => c.name },
-  {
-    key: 'regionName',
-    header: { zh: '所在乡镇（街道）', en: 'Town' },
-    width: 14,
-    value: (c) => c.regionName,
-  },
-  { key: 'address', header: { zh: '地址', en: 'Address' }, width: 28, value: (c) => c.address },
-  { key: 'yearBuilt', header: { zh: '建成年份', en: 'Year built' }, width: 10, value: (c) => c.yearBuilt },
-  { key: 'batch', header: { zh: '改造批次', en: 'Batch' }, width: 16, value: (c) => c.batch },
-  { key: 'status', header: { zh: '改造状态', en: 'Status' }, width: 10, value: (c) => c.statusName },
-  {
-    key: 'project',
-    header: { zh: '改造工程项目', en: 'Project' },
-    width: 28,
-    value: (c) => c.project?.name ?? null,
-  },
-  { key: 'buildings', header: { zh: '楼栋数', en: 'Buildings' }, width: 8, value: (c) => c.buildingCount },
-  { key: 'units', header: { zh: '户数', en: 'Units' }, width: 8, value: (c) => c.unitCount },
-  { key: 'owners', header: { zh: '业主数', en: 'Owners' }, width: 8, value: (c) => c.ownerCount },
-  {
-    key: 'area',
-    header: { zh: '专有部分总面积（㎡）', en: 'Exclusive area (m²)' },
-    width: 14,
-    kind: 'number',
-    numFmt: '0.00',
-    value: (c) => area(c.areaCenti),
-  },
-  {
-    key: 'acceptedOn',
-    header: { zh: '验收日期', en: 'Accepted on' },
-    width: 12,
-    kind: 'date',
-    value: (c) => c.acceptance?.acceptedOn ?? null,
-  },
-  {
-    key: 'satisfaction',
-    header: { zh: '居民满意率（%）', en: 'Satisfaction (%)' },
-    width: 12,
-    kind: 'number',
-    value: (c) => c.acceptance?.satisfactionRate ?? null,
-  },
-];
-
-export const communityExcel: ExcelListDef<CommunityItem> = {
-  target: 'renewal-communities',
-  basePath: '/api/renewal/communities',
-  tag: 'renewal-communities',
-  title: { zh: '老旧小区改造台账', en: 'Communities under renovation' },
-  entityType: 'renewal_community',
-  permissions: { read: COMMUNITY_READ, write: COMMUNITY_WRITE },
-  export: {
-    query: CommunityListQuery,
-    audit: 'renewal.community.export',
-    columns: COMMUNITY_COLUMNS,
-    async open(s, ctx, query, pageSize) {
-      const found = await communityExportPages(s, ctx, query as CommunityListQuery, pageSize);
-      const actor = await actorOf(s, ctx);
-      async function* pages() {
-        for await (const rows of found.pages)
-          yield rows.map((c) => presentCommunity(c, communityPolicy.can(actor, c), ctx.lang));
-      }
-      return { total: found.total, filters: found.filters, pages: pages() };
-    },
-  },
-};
-
-// ---------------------------------------------------------------- households
-
-const header = {
+export const HOUSEHOLD_HEADERS = {
   building: { zh: '楼栋', en: 'Building' },
   entrance: { zh: '单元', en: 'Entrance' },
   room: { zh: '室', en: 'Room' },
@@ -116,29 +33,13 @@ const header = {
   ownerKind: { zh: '业主类型(个人/单位)', en: 'Owner type (person/organisation)' },
 } satisfies Record<string, Bilingual>;
 
-const UNIT_COLUMNS: ExportColumn<UnitItem>[] = [
-  { key: 'building', header: header.building, width: 10, value: (u) => u.buildingName },
-  { key: 'entrance', header: header.entrance, width: 8, value: (u) => u.entrance || null },
-  { key: 'room', header: header.room, width: 8, value: (u) => u.room },
-  {
-    key: 'area',
-    header: header.area,
-    width: 14,
-    kind: 'number',
-    numFmt: '0.00',
-    value: (u) => area(u.areaCenti),
-  },
-  { key: 'ownerName', header: header.ownerName, width: 24, value: (u) => u.owner.name },
-  { key: 'ownerKind', header: header.ownerKind, width: 12, value: (u) => u.owner.kindName },
-];
-
 /** At most this many households per file (a large community is imported in parts). */
 export const MAX_HOUSEHOLD_ROWS = 10_000;
 
 const IMPORT_COLUMNS: ImportColumn[] = [
   {
     key: 'building',
-    header: header.building,
+    header: HOUSEHOLD_HEADERS.building,
     aliases: ['楼号', '幢', '楼栋号', '幢号'],
     required: true,
     kind: 'code',
@@ -151,7 +52,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
   },
   {
     key: 'entrance',
-    header: header.entrance,
+    header: HOUSEHOLD_HEADERS.entrance,
     aliases: ['单元号'],
     required: false,
     kind: 'code',
@@ -164,7 +65,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
   },
   {
     key: 'room',
-    header: header.room,
+    header: HOUSEHOLD_HEADERS.room,
     aliases: ['室号', '房号', '门牌号'],
     required: true,
     kind: 'code',
@@ -174,7 +75,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
   },
   {
     key: 'area',
-    header: header.area,
+    header: HOUSEHOLD_HEADERS.area,
     aliases: ['专有部分面积', '专有面积', '建筑面积', '面积', '专有部分面积（㎡）', '专有部分面积(平方米)'],
     required: true,
     kind: 'number',
@@ -187,7 +88,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
   },
   {
     key: 'ownerName',
-    header: header.ownerName,
+    header: HOUSEHOLD_HEADERS.ownerName,
     aliases: ['业主姓名', '产权人', '业主名称', '所有权人'],
     required: true,
     kind: 'text',
@@ -200,7 +101,7 @@ const IMPORT_COLUMNS: ImportColumn[] = [
   },
   {
     key: 'ownerKind',
-    header: header.ownerKind,
+    header: HOUSEHOLD_HEADERS.ownerKind,
     aliases: ['业主类型', '类型'],
     required: false,
     kind: 'text',
@@ -312,67 +213,42 @@ function householdRows(): RowImporter['prepare'] {
   };
 }
 
-export const householdExcel: ExcelListDef<UnitItem> = {
-  target: 'renewal-community-units',
-  basePath: '/api/renewal/communities/:id/units',
-  parent: { params: IdParams, entityId: communityIdOf },
-  tag: 'renewal-communities',
-  title: { zh: '住户清册', en: 'Households' },
-  entityType: 'renewal_community',
-  permissions: { read: COMMUNITY_READ, write: COMMUNITY_WRITE },
-  export: {
-    query: Type.Object({}, { additionalProperties: false }),
-    audit: 'renewal.community.units.export',
-    columns: UNIT_COLUMNS,
-    async open(s, ctx, _query, pageSize, params) {
-      const { community, mayName } = await communityToRead(s, ctx, communityIdOf(params));
-      const { total } = await findUnitPage(s.db, community.id, {}, { limit: 1, offset: 0 });
-      async function* pages() {
-        for (let offset = 0; offset < total; offset += pageSize) {
-          const { rows } = await findUnitPage(s.db, community.id, {}, { limit: pageSize, offset });
-          if (rows.length === 0) return;
-          yield rows.map((u) => presentUnit(u, mayName, ctx.lang));
-        }
-      }
-      return { total, filters: { communityId: community.id }, pages: pages() };
-    },
+/** Households imported into a community from the template, all rows or none (the units list's import). */
+export const householdImport: NonNullable<ExcelListDef['import']> = {
+  audit: 'renewal.community.import',
+  columns: IMPORT_COLUMNS,
+  notes: NOTES,
+  allOrNothing: true,
+  async check(s, ctx, params) {
+    await communityToChange(s, ctx, communityIdOf(params));
   },
-  import: {
-    audit: 'renewal.community.import',
-    columns: IMPORT_COLUMNS,
-    notes: NOTES,
-    allOrNothing: true,
-    async check(s, ctx, params) {
-      await communityToChange(s, ctx, communityIdOf(params));
-    },
-    async begin(s, ctx, params) {
-      const access = await communityToChange(s, ctx, communityIdOf(params));
-      return {
-        prepare: householdRows(),
-        async commit(tx, jobId) {
-          const staged = await listStagedRows(tx, jobId);
-          // the batch's own audit entry (renewal.community.import) is written by the engine
-          const noAudit = async () => {};
-          const r = await addHouseholds(
-            s,
-            tx,
-            noAudit,
-            access.community.id,
-            staged.map((x) => x.payload as unknown as HouseholdRow),
-          );
-          // rooms already registered are skipped, as the template says: counted, never a conflict
-          return {
-            imported: r.units,
+  async begin(s, ctx, params) {
+    const access = await communityToChange(s, ctx, communityIdOf(params));
+    return {
+      prepare: householdRows(),
+      async commit(tx, jobId) {
+        const staged = await listStagedRows(tx, jobId);
+        // the batch's own audit entry (renewal.community.import) is written by the engine
+        const noAudit = async () => {};
+        const r = await addHouseholds(
+          s,
+          tx,
+          noAudit,
+          access.community.id,
+          staged.map((x) => x.payload as unknown as HouseholdRow),
+        );
+        // rooms already registered are skipped, as the template says: counted, never a conflict
+        return {
+          imported: r.units,
+          skipped: r.skipped,
+          audit: {
+            buildings: r.buildings,
+            units: r.units,
             skipped: r.skipped,
-            audit: {
-              buildings: r.buildings,
-              units: r.units,
-              skipped: r.skipped,
-              area: areaText(r.areaCenti),
-            },
-          };
-        },
-      };
-    },
+            area: areaText(r.areaCenti),
+          },
+        };
+      },
+    };
   },
 };

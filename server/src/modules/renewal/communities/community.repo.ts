@@ -1,5 +1,5 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
-import { type Db, escapeLike, regionScopeSql, regionsSql } from '../../../platform/kit/index.ts';
+import { type SqlBool, sql } from 'kysely';
+import { type Db, regionScopeSql, regionsSql } from '../../../platform/kit/index.ts';
 import type { RenewalScope } from '../shared/renewal.scope.ts';
 import { type CommunityStatus, cdb, type OwnerKind } from './community.tables.ts';
 
@@ -74,8 +74,11 @@ export const findCommunityNamed = (db: Db, regionCode: string, name: string) =>
     .where('name', '=', name)
     .executeTakeFirst();
 
-/** The list/detail query: the community with region and project names and its totals. */
-const withTotals = (db: Db) =>
+/**
+ * The list/detail query, one row per community (alias `c`): its region and project names, its
+ * acceptance and its totals (correlated counts: they are only computed for the rows returned).
+ */
+export const communitiesWithTotals = (db: Db) =>
   cdb(db)
     .selectFrom('renewal_communities as c')
     .innerJoin('regions as r', 'r.code', 'c.region_code')
@@ -115,53 +118,10 @@ const withTotals = (db: Db) =>
         .as('area_centi'),
     ]);
 
-export const findCommunity = (db: Db, id: string) => withTotals(db).where('c.id', '=', id).executeTakeFirst();
+export const findCommunity = (db: Db, id: string) =>
+  communitiesWithTotals(db).where('c.id', '=', id).executeTakeFirst();
 
 export type CommunityListRow = NonNullable<Awaited<ReturnType<typeof findCommunity>>>;
-
-export interface CommunityFilter {
-  scope: RenewalScope;
-  regionCode?: string | undefined;
-  batch?: string | undefined;
-  status?: CommunityStatus | undefined;
-  q?: string | undefined;
-}
-
-/** The list's filters as one SQL condition on `c`. */
-function matches(f: CommunityFilter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [regionScopeSql(f.scope, 'c.region_code')];
-  if (f.regionCode !== undefined)
-    all.push(sql<SqlBool>`c.region_code like ${`${escapeLike(f.regionCode)}%`}`);
-  if (f.batch !== undefined) all.push(sql<SqlBool>`c.batch = ${f.batch}`);
-  if (f.status !== undefined) all.push(sql<SqlBool>`c.status = ${f.status}`);
-  if (f.q !== undefined) {
-    const like = `%${escapeLike(f.q)}%`;
-    all.push(sql<SqlBool>`(c.name like ${like} or coalesce(c.address, '') like ${like})`);
-  }
-  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
-}
-
-/** One page of communities in the scope, by region then name, and how many match. */
-export async function findCommunityPage(
-  db: Db,
-  f: CommunityFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: CommunityListRow[]; total: number }> {
-  const rows = await withTotals(db)
-    .where(matches(f))
-    .orderBy('c.region_code')
-    .orderBy('c.name')
-    .orderBy('c.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const count = await cdb(db)
-    .selectFrom('renewal_communities as c')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where(matches(f))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
-}
 
 /** The renovation batches in use within the scope (for the list's filter). */
 export const listBatches = async (db: Db, scope: RenewalScope): Promise<string[]> =>
@@ -414,6 +374,16 @@ const inUnitOrder = <Q extends ReturnType<typeof unitsOf>>(q: Q): Q =>
     .orderBy('u.room')
     .orderBy('u.id') as Q;
 
+/**
+ * The units with their building and owner (one row per unit, alias `u`), and the lengths of
+ * entrance and room, by which the list sorts them in natural order (2 before 10).
+ */
+export const unitsWithOwners = (db: Db) =>
+  unitsOf(db).select([
+    sql<number>`length(u.entrance)`.as('entrance_length'),
+    sql<number>`length(u.room)`.as('room_length'),
+  ]);
+
 /** Every unit of a community with its building, exclusive area and owner, in register order. */
 export const listUnitsWithOwners = (db: Db, communityId: string) =>
   inUnitOrder(unitsOf(db).where('u.community_id', '=', communityId)).execute();
@@ -422,42 +392,6 @@ export type UnitRow = Awaited<ReturnType<typeof listUnitsWithOwners>>[number];
 
 export const findUnit = (db: Db, id: string): Promise<UnitRow | undefined> =>
   unitsOf(db).where('u.id', '=', id).executeTakeFirst();
-
-export interface UnitFilter {
-  buildingId?: string | undefined;
-  q?: string | undefined;
-}
-
-const unitFilter = <Q extends ReturnType<typeof unitsOf>>(q: Q, communityId: string, f: UnitFilter): Q =>
-  q
-    .where('u.community_id', '=', communityId)
-    .$if(f.buildingId !== undefined, (q) => q.where('u.building_id', '=', f.buildingId as string))
-    .$if(f.q !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('u.room', 'like', `%${escapeLike(f.q as string)}%`),
-          eb('o.name', 'like', `%${escapeLike(f.q as string)}%`),
-        ]),
-      ),
-    ) as Q;
-
-/** One page of a community's units, in register order, and how many match. */
-export async function findUnitPage(
-  db: Db,
-  communityId: string,
-  f: UnitFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: UnitRow[]; total: number }> {
-  const rows = await inUnitOrder(unitFilter(unitsOf(db), communityId, f))
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const count = await unitFilter(unitsOf(db), communityId, f)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
-}
 
 export interface NewUnit {
   buildingId: string;

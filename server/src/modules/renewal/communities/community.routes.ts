@@ -1,17 +1,10 @@
-import { type Static, Type } from 'typebox';
-import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
-import type { BuildingListRow, CommunityListRow, OwnerHoldingRow, UnitRow } from './community.repo.ts';
-import {
-  COMMUNITY_STATUS_NAMES,
-  labelOf,
-  OWNER_KIND_NAMES,
-  ownerNameFor,
-  unitLabel,
-} from './community.rules.ts';
+import { Type } from 'typebox';
+import { type GongfuApp, IdParams, type PlatformServices } from '../../../platform/kit/index.ts';
+import { communityList, unitList } from './community.list.ts';
+import { presentBuilding, presentCommunity, presentOwner, presentUnit } from './community.present.ts';
 import {
   BuildingView,
-  CommunityListQuery,
-  CommunityPage,
+  CommunityOptions,
   CommunityParams,
   CommunityView,
   CreateBuildingBody,
@@ -19,8 +12,6 @@ import {
   CreateUnitBody,
   Deleted,
   OwnerView,
-  UnitListQuery,
-  UnitPage,
   UnitView,
   UpdateBuildingBody,
   UpdateCommunityBody,
@@ -31,12 +22,11 @@ import { COMMUNITY_READ, COMMUNITY_WRITE } from './community.scope.ts';
 import {
   addBuilding,
   addUnit,
+  communityOptions,
   createCommunity,
   getCommunity,
   listBuildingsOf,
-  listCommunities,
   listOwnersOf,
-  listUnitsOf,
   removeBuilding,
   removeUnit,
   updateBuilding,
@@ -44,114 +34,26 @@ import {
   updateOwner,
   updateUnit,
 } from './community.service.ts';
-import { COMMUNITY_STATUSES } from './community.tables.ts';
 
 const tags = ['renewal-communities'];
-
-/** Per cent with one decimal; 0 when nobody rated. */
-export const percent = (part: number, whole: number): number =>
-  whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10;
-
-export function presentCommunity(
-  c: CommunityListRow,
-  can: Static<typeof CommunityView>['can'],
-  lang: Lang,
-): Static<typeof CommunityView> {
-  return {
-    id: c.id,
-    name: c.name,
-    regionCode: c.region_code,
-    regionName: c.region_name,
-    address: c.address,
-    yearBuilt: c.year_built,
-    batch: c.batch,
-    status: c.status,
-    statusName: labelOf(COMMUNITY_STATUS_NAMES[c.status], lang),
-    project: c.project_id ? { id: c.project_id, name: c.project_name ?? '' } : null,
-    buildingCount: Number(c.building_count ?? 0),
-    unitCount: Number(c.unit_count ?? 0),
-    ownerCount: Number(c.owner_count ?? 0),
-    areaCenti: Number(c.area_centi ?? 0),
-    acceptance:
-      c.accepted_on && c.acceptance_survey_id
-        ? {
-            acceptedOn: String(c.accepted_on),
-            acceptedBy: c.accepted_by ?? '',
-            surveyId: c.acceptance_survey_id,
-            satisfied: Number(c.acceptance_satisfied ?? 0),
-            rated: Number(c.acceptance_rated ?? 0),
-            satisfactionRate: percent(Number(c.acceptance_satisfied ?? 0), Number(c.acceptance_rated ?? 0)),
-            note: c.acceptance_note ?? null,
-          }
-        : null,
-    can,
-    createdAt: new Date(c.created_at).toISOString(),
-    updatedAt: new Date(c.updated_at).toISOString(),
-  };
-}
-
-export const presentBuilding = (b: BuildingListRow): Static<typeof BuildingView> => ({
-  id: b.id,
-  name: b.name,
-  position: b.position,
-  unitCount: Number(b.unit_count ?? 0),
-  areaCenti: Number(b.area_centi ?? 0),
-});
-
-export const presentUnit = (u: UnitRow, mayName: boolean, lang: Lang): Static<typeof UnitView> => ({
-  id: u.id,
-  buildingId: u.building_id,
-  buildingName: u.building_name,
-  entrance: u.entrance,
-  room: u.room,
-  label: unitLabel(u),
-  areaCenti: u.area_centi,
-  owner: {
-    id: u.owner_id,
-    name: ownerNameFor(u.owner_name, u.owner_kind, mayName),
-    kind: u.owner_kind,
-    kindName: labelOf(OWNER_KIND_NAMES[u.owner_kind], lang),
-  },
-});
-
-export const presentOwner = (o: OwnerHoldingRow, mayName: boolean, lang: Lang): Static<typeof OwnerView> => ({
-  id: o.id,
-  name: ownerNameFor(o.name, o.kind, mayName),
-  kind: o.kind,
-  kindName: labelOf(OWNER_KIND_NAMES[o.kind], lang),
-  unitCount: Number(o.unit_count),
-  areaCenti: Number(o.area_centi),
-});
 
 export function communityRoutes(app: GongfuApp, s: PlatformServices) {
   const read = { access: { permission: COMMUNITY_READ } };
   const write = { access: { permission: COMMUNITY_WRITE } };
 
+  communityList.route(app, s);
+
   app.get(
-    '/api/renewal/communities',
+    '/api/renewal/community-options',
     {
       config: read,
       schema: {
         tags,
-        summary: '老旧小区改造台账 Communities under renovation, with units, owners and area',
-        querystring: CommunityListQuery,
-        response: { 200: CommunityPage },
+        summary: '小区列表筛选项 The renovation batches in use within my scope, and the statuses',
+        response: { 200: CommunityOptions },
       },
     },
-    async (req) => {
-      const r = await listCommunities(s, req.ctx, req.query);
-      return {
-        items: r.rows.map((c) => presentCommunity(c, c.can, req.ctx.lang)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-        batches: r.batches,
-        statuses: COMMUNITY_STATUSES.map((code) => ({
-          code,
-          name: labelOf(COMMUNITY_STATUS_NAMES[code], req.ctx.lang),
-        })),
-      };
-    },
+    async (req) => communityOptions(s, req.ctx),
   );
 
   app.post(
@@ -277,28 +179,7 @@ export function communityRoutes(app: GongfuApp, s: PlatformServices) {
 
   // ------------------------------------------------------------ units and owners
 
-  app.get(
-    '/api/renewal/communities/:id/units',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: '住户 Units (楼栋/单元/室) with exclusive area and owner',
-        params: IdParams,
-        querystring: UnitListQuery,
-        response: { 200: UnitPage },
-      },
-    },
-    async (req) => {
-      const r = await listUnitsOf(s, req.ctx, req.params.id, req.query);
-      return {
-        items: r.rows.map((u) => presentUnit(u, r.mayName, req.ctx.lang)),
-        total: r.total,
-        page: r.page,
-        pageSize: r.pageSize,
-      };
-    },
-  );
+  unitList.route(app, s);
 
   app.post(
     '/api/renewal/communities/:id/units',

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CodeLabel, Nullable, pageOf, pageQueryFields, Uuid, uuid } from '../../../platform/kit/index.ts';
+import { CodeLabel, Nullable, Uuid, uuid } from '../../../platform/kit/index.ts';
 import { CommunityCan } from './community.policy.ts';
 
 /** Bodies, queries and views of the community register. Areas are hundredths of m² (integers). */
@@ -16,7 +16,10 @@ export const CommunityStatusSchema = Type.Union([
 export const OwnerKindSchema = Type.Union([Type.Literal('person'), Type.Literal('organisation')]);
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
-const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'region code, e.g. 330523001' });
+export const RegionCode = Type.String({
+  pattern: '^[0-9]{2,12}$',
+  description: 'region code, e.g. 330523001',
+});
 const AreaCenti = Type.Integer({
   minimum: 1,
   maximum: 99_999_999,
@@ -46,20 +49,6 @@ export type CreateCommunityInput = Static<typeof CreateCommunityBody>;
 
 export const UpdateCommunityBody = Type.Partial(CreateCommunityBody, { additionalProperties: false });
 export type UpdateCommunityInput = Static<typeof UpdateCommunityBody>;
-
-export const CommunityListQuery = Type.Object(
-  {
-    regionCode: Type.Optional(RegionCode),
-    batch: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    status: Type.Optional(CommunityStatusSchema),
-    q: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 50, description: 'part of the name or address' }),
-    ),
-    ...pageQueryFields,
-  },
-  { title: 'CommunityListQuery', additionalProperties: false },
-);
-export type CommunityListQuery = Static<typeof CommunityListQuery>;
 
 export const AcceptanceView = Type.Object(
   {
@@ -100,17 +89,33 @@ export const CommunityView = Type.Object(
   { title: 'CommunityView' },
 );
 
-export const CommunityPage = Type.Object(
+/** A line of the communities list: what its table shows (the whole record is GET /api/renewal/communities/:id). */
+export const CommunityItem = Type.Object(
   {
-    items: Type.Array(CommunityView),
-    total: Type.Integer(),
-    page: Type.Integer(),
-    pageSize: Type.Integer(),
-    /** Renovation batches in use (for the filter). */
-    batches: Type.Array(Type.String()),
-    statuses: Type.Array(CodeLabel),
+    id: Type.String(),
+    name: Type.String(),
+    regionName: Type.String(),
+    yearBuilt: Nullable(Type.Integer()),
+    batch: Nullable(Type.String()),
+    status: CommunityStatusSchema,
+    statusName: Type.String(),
+    unitCount: Type.Integer(),
+    ownerCount: Type.Integer(),
+    areaCenti: Type.Integer(),
+    acceptedOn: Nullable(Type.String({ description: 'YYYY-MM-DD, once the renovation is accepted' })),
+    satisfactionRate: Nullable(
+      Type.Number({
+        description: 'residents satisfied, per cent with one decimal; null: not accepted or nobody rated',
+      }),
+    ),
   },
-  { title: 'CommunityPage' },
+  { title: 'CommunityItem' },
+);
+
+/** What the list's filters offer: the renovation batches in use within the caller's scope, the statuses. */
+export const CommunityOptions = Type.Object(
+  { batches: Type.Array(Type.String()), statuses: Type.Array(CodeLabel) },
+  { title: 'CommunityOptions' },
 );
 
 // ---------------------------------------------------------------- buildings
@@ -156,18 +161,6 @@ export type CreateUnitInput = Static<typeof CreateUnitBody>;
 export const UpdateUnitBody = Type.Partial(CreateUnitBody, { additionalProperties: false });
 export type UpdateUnitInput = Static<typeof UpdateUnitBody>;
 
-export const UnitListQuery = Type.Object(
-  {
-    buildingId: Type.Optional(Uuid),
-    q: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 50, description: 'part of the room or owner name' }),
-    ),
-    ...pageQueryFields,
-  },
-  { title: 'UnitListQuery', additionalProperties: false },
-);
-export type UnitListQuery = Static<typeof UnitListQuery>;
-
 export const OwnerRef = Type.Object(
   {
     id: Type.String(),
@@ -193,7 +186,18 @@ export const UnitView = Type.Object(
   },
   { title: 'UnitView' },
 );
-export const UnitPage = pageOf(UnitView);
+
+/** A line of a community's units: what its table shows. */
+export const UnitItem = Type.Object(
+  {
+    id: Type.String(),
+    /** 3幢1单元302室 */
+    label: Type.String(),
+    areaCenti: Type.Integer(),
+    owner: OwnerRef,
+  },
+  { title: 'UnitItem' },
+);
 
 export const OwnerView = Type.Object(
   {

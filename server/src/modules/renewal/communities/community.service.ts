@@ -1,20 +1,18 @@
 import {
   type AuditFn,
-  actorOf,
   conflict,
   type Db,
   invalid,
   isUniqueViolation,
   optionalText,
   type PlatformServices,
-  pageWindow,
   type RequestContext,
   requiredText,
   todayOf,
 } from '../../../platform/kit/index.ts';
 import { findProjectRow } from '../projects/project.repo.ts';
 import { projectInScope, RENEWAL_READ, renewalScope } from '../shared/renewal.scope.ts';
-import { communityPolicy, communityToChange, communityToRead, ensureMayPlaceIn } from './community.policy.ts';
+import { communityToChange, communityToRead, ensureMayPlaceIn } from './community.policy.ts';
 import {
   type CommunityValues,
   deleteBuilding,
@@ -25,12 +23,10 @@ import {
   findCommunity,
   findCommunityNamed,
   findCommunityOrganiser,
-  findCommunityPage,
   findOwner,
   findOwnersNamed,
   findRegion,
   findUnit,
-  findUnitPage,
   insertBuildings,
   insertCommunity,
   insertOwners,
@@ -49,25 +45,25 @@ import {
 } from './community.repo.ts';
 import {
   areaText,
+  COMMUNITY_STATUS_NAMES,
   checkAreaCenti,
   checkYearBuilt,
+  labelOf,
   normaliseEntrance,
   normaliseRoom,
   residentOrganiser,
   unitLabel,
 } from './community.rules.ts';
 import type {
-  CommunityListQuery,
   CreateBuildingInput,
   CreateCommunityInput,
   CreateUnitInput,
-  UnitListQuery,
   UpdateCommunityInput,
   UpdateOwnerInput,
   UpdateUnitInput,
 } from './community.schemas.ts';
 import { COMMUNITY_READ, COMMUNITY_WRITE, communityScope } from './community.scope.ts';
-import type { CommunityStatus, OwnerKind } from './community.tables.ts';
+import { COMMUNITY_STATUSES, type CommunityStatus, type OwnerKind } from './community.tables.ts';
 
 /** Use cases of the community register: one function each, policy first, every write audited. */
 
@@ -231,54 +227,16 @@ export async function organiserOf(s: PlatformServices, communityId: string): Pro
   return row ? residentOrganiser(row) : '';
 }
 
-export async function listCommunities(s: PlatformServices, ctx: RequestContext, q: CommunityListQuery) {
+/** What the list's filters offer: the renovation batches in use within the caller's scope, and the statuses. */
+export async function communityOptions(s: PlatformServices, ctx: RequestContext) {
   const scope = await communityScope(s, ctx, COMMUNITY_READ);
-  const actor = await actorOf(s, ctx);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  const filter = {
-    scope,
-    regionCode: q.regionCode,
-    batch: q.batch,
-    status: q.status,
-    q: q.q?.trim() || undefined,
-  };
-  const [{ rows, total }, batches] = await Promise.all([
-    findCommunityPage(s.db, filter, { limit, offset }),
-    listBatches(s.db, scope),
-  ]);
   return {
-    rows: rows.map((c) => ({ ...c, can: communityPolicy.can(actor, c) })),
-    total,
-    page,
-    pageSize,
-    batches,
+    batches: await listBatches(s.db, scope),
+    statuses: COMMUNITY_STATUSES.map((code) => ({
+      code,
+      name: labelOf(COMMUNITY_STATUS_NAMES[code], ctx.lang),
+    })),
   };
-}
-
-/** The communities matching the list's filters, a page at a time (for the Excel export). */
-export async function communityExportPages(
-  s: PlatformServices,
-  ctx: RequestContext,
-  q: CommunityListQuery,
-  pageSize: number,
-) {
-  const scope = await communityScope(s, ctx, COMMUNITY_READ);
-  const filter = {
-    scope,
-    regionCode: q.regionCode,
-    batch: q.batch,
-    status: q.status,
-    q: q.q?.trim() || undefined,
-  };
-  const { total } = await findCommunityPage(s.db, filter, { limit: 1, offset: 0 });
-  async function* pages() {
-    for (let offset = 0; offset < total; offset += pageSize) {
-      const { rows } = await findCommunityPage(s.db, filter, { limit: pageSize, offset });
-      if (rows.length === 0) return;
-      yield rows;
-    }
-  }
-  return { total, filters: { ...q }, pages: pages() };
 }
 
 // ---------------------------------------------------------------- buildings
@@ -390,28 +348,6 @@ export async function removeBuilding(
 }
 
 // ---------------------------------------------------------------- units and owners
-
-export async function listUnitsOf(
-  s: PlatformServices,
-  ctx: RequestContext,
-  communityId: string,
-  q: UnitListQuery,
-) {
-  const access = await communityToRead(s, ctx, communityId);
-  const { page, pageSize, offset, limit } = pageWindow(q);
-  // Leaders see owners masked, so they do not search by owner name either.
-  const text = q.q?.trim() || undefined;
-  const { rows, total } = await findUnitPage(
-    s.db,
-    communityId,
-    {
-      buildingId: q.buildingId,
-      q: access.mayName ? text : text && /^[0-9A-Za-z-]+$/.test(text) ? text : undefined,
-    },
-    { limit, offset },
-  );
-  return { rows, total, page, pageSize, mayName: access.mayName };
-}
 
 export async function listOwnersOf(s: PlatformServices, ctx: RequestContext, communityId: string) {
   const access = await communityToRead(s, ctx, communityId);

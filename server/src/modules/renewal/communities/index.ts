@@ -1,5 +1,5 @@
 import type { RenewalPart } from '../shared/renewal.part.ts';
-import { communityExcel, householdExcel } from './community.excel.ts';
+import { communityList, unitList } from './community.list.ts';
 import { communityMetrics } from './community.metrics.ts';
 import { communityRoutes } from './community.routes.ts';
 import { communityMenu, communityPermissions } from './community.scope.ts';
@@ -24,7 +24,7 @@ export const communitiesPart: RenewalPart = {
     residentRoutes(app, s);
   },
   menu: communityMenu,
-  excel: [communityExcel, householdExcel, surveyResultExcel, notHeardExcel],
+  excel: [communityList.excel, unitList.excel, surveyResultExcel, notHeardExcel],
   metrics: communityMetrics,
   demo: seedCommunitiesDemo,
 };

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
-import { presentCommunity } from './community.routes.ts';
+import { presentCommunity } from './community.present.ts';
 import {
   labelOf,
   PHASE_NAMES,

@@ -240,6 +240,9 @@ function ResultCard({ b }: { b: Ballot }) {
 }
 
 const VOTE_FILTERS = ['voted', 'q'] as const;
+/** The orders the server offers besides the register's, each either way; others are dropped. */
+const VOTE_SORTS = ['unit', '-unit', 'area', '-area', 'castAt', '-castAt'] as const;
+const voteSortOf = (sort: string | undefined) => VOTE_SORTS.find((s) => s === sort);
 
 function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
   const bt = useBT();
@@ -255,7 +258,12 @@ function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
     query,
     queryKey: (q) => bk.votes(b.id, q),
     fetch: (q) =>
-      unwrap(api.GET('/api/renewal/ballots/{id}/votes', { params: { path: { id: b.id }, query: q } })),
+      unwrap(
+        api.GET('/api/renewal/ballots/{id}/votes', {
+          params: { path: { id: b.id }, query: { ...q, sort: voteSortOf(q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
   const voidVote = useMutation({
     mutationFn: ({ voteId, reason }: { voteId: string; reason: string }) =>
@@ -283,7 +291,8 @@ function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
       onOk: () => voidVote.mutateAsync({ voteId: line.voteId!, reason }),
     });
   };
-  const choices = votes.data?.canSeeChoices ?? false;
+  // what each owner chose (and their names in full) only for those who may see the choices
+  const choices = b.can.choices;
   return (
     <Card size="small" title={bt('vote.title')}>
       {choices ? null : (
@@ -316,7 +325,7 @@ function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
               fileName={`${bt('vote.title')}.xlsx`}
               download={() =>
                 api.GET('/api/renewal/ballots/{id}/votes/export.xlsx', {
-                  params: { path: { id: b.id }, query: { voted: query.voted } },
+                  params: { path: { id: b.id }, query: { ...query, sort: voteSortOf(list.sort) } },
                   parseAs: 'blob',
                 })
               }
@@ -327,16 +336,16 @@ function VotesTable({ b, staff }: { b: Ballot; staff: boolean }) {
         rowKey="ownerId"
         aria-label={bt('vote.title')}
         columns={[
-          { title: bt('vote.units'), key: 'units', render: (_, l) => l.units.join('；') },
+          { title: bt('vote.units'), key: 'unit', sorter: true, render: (_, l) => l.units.join('；') },
           { title: bt('vote.owner'), dataIndex: 'ownerName' },
-          { title: bt('vote.area'), dataIndex: 'area', align: 'right' },
+          { title: bt('vote.area'), dataIndex: 'area', key: 'area', sorter: true, align: 'right' },
           {
             title: bt('vote.channel'),
             key: 'channel',
             render: (_, l) =>
               l.voted ? <Tag color="blue">{l.channelName}</Tag> : <Tag>{bt('vote.notVoted')}</Tag>,
           },
-          { title: bt('vote.castAt'), key: 'castAt', render: (_, l) => when(l.castAt) },
+          { title: bt('vote.castAt'), key: 'castAt', sorter: true, render: (_, l) => when(l.castAt) },
           ...(choices
             ? [
                 {

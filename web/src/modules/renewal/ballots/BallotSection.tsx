@@ -1,6 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../../kit/index.ts';
@@ -62,20 +76,83 @@ export function BallotSection({ communityId }: { communityId: string }) {
   );
 }
 
+/** The columns of a list of ballots; `sortable` marks those the programme's list sorts on the server. */
+export function useBallotColumns({
+  onOpen,
+  withCommunity = false,
+  sortable = false,
+}: {
+  onOpen: (id: string) => void;
+  withCommunity?: boolean;
+  sortable?: boolean;
+}): TableColumnsType<BallotRow> {
+  const bt = useBT();
+  return [
+    ...(withCommunity
+      ? [{ title: bt('ballot.community'), dataIndex: 'communityName', key: 'community', sorter: sortable }]
+      : []),
+    {
+      title: bt('ballot.plan'),
+      key: 'plan',
+      render: (_, r) => `${bt('plan.version', { n: r.planVersion })} ${r.planTitle}`,
+    },
+    { title: bt('ballot.question'), dataIndex: 'question' },
+    { title: bt('ballot.closesAt'), key: 'closesAt', sorter: sortable, render: (_, r) => when(r.closesAt) },
+    { title: bt('ballot.status'), key: 'status', render: (_, r) => <Tag>{r.statusName}</Tag> },
+    {
+      title: bt('ballot.turnout'),
+      key: 'turnout',
+      // who took part against the quorum (for those who see the voters; the published figures for all)
+      render: (_, r) =>
+        r.turnout ? (
+          <Space
+            size={4}
+            wrap
+            title={bt('ballot.turnoutArea', {
+              n: r.turnout.participatingArea,
+              total: r.turnout.totalArea,
+              need: r.turnout.quorumArea,
+              needOwners: r.turnout.quorumOwners,
+            })}
+          >
+            <span>
+              {bt('ballot.turnoutOf', { n: r.turnout.participatingOwners, total: r.turnout.totalOwners })}
+            </span>
+            <Tag color={r.turnout.quorumMet ? 'success' : 'default'}>
+              {r.turnout.quorumMet ? bt('ballot.quorumMet') : bt('ballot.quorumNotMet')}
+            </Tag>
+          </Space>
+        ) : (
+          ''
+        ),
+    },
+    { title: bt('result.title'), key: 'outcome', render: (_, r) => r.outcomeName ?? '' },
+    {
+      title: '',
+      key: 'open',
+      render: (_, r) => (
+        <Button size="small" onClick={() => onOpen(r.id)} aria-label={`${bt('ballot.select')} ${r.question}`}>
+          {bt('ballot.select')}
+        </Button>
+      ),
+    },
+  ];
+}
+
+/** A community's ballots (a few: not paged); the selected one is marked. */
 export function BallotsTable({
   items,
   loading,
   onOpen,
   selected,
-  withCommunity = false,
 }: {
   items: BallotRow[] | undefined;
   loading: boolean;
   onOpen: (id: string) => void;
   selected?: string | null;
-  withCommunity?: boolean;
 }) {
   const bt = useBT();
+  const columns = useBallotColumns({ onOpen });
   return (
     <Table<BallotRow>
       size="small"
@@ -86,31 +163,7 @@ export function BallotsTable({
       aria-label={bt('tab.ballots')}
       locale={{ emptyText: bt('ballot.none') }}
       rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-      columns={[
-        ...(withCommunity ? [{ title: bt('ballot.community'), dataIndex: 'communityName' }] : []),
-        {
-          title: bt('ballot.plan'),
-          key: 'plan',
-          render: (_, r) => `${bt('plan.version', { n: r.planVersion })} ${r.planTitle}`,
-        },
-        { title: bt('ballot.question'), dataIndex: 'question' },
-        { title: bt('ballot.closesAt'), key: 'closes', render: (_, r) => when(r.closesAt) },
-        { title: bt('ballot.status'), key: 'status', render: (_, r) => <Tag>{r.statusName}</Tag> },
-        { title: bt('result.title'), key: 'outcome', render: (_, r) => r.outcomeName ?? '' },
-        {
-          title: '',
-          key: 'open',
-          render: (_, r) => (
-            <Button
-              size="small"
-              onClick={() => onOpen(r.id)}
-              aria-label={`${bt('ballot.select')} ${r.question}`}
-            >
-              {bt('ballot.select')}
-            </Button>
-          ),
-        },
-      ]}
+      columns={columns}
     />
   );
 }

@@ -1,4 +1,4 @@
-import type { ApiBody, ApiItem, ApiResponse } from '../../../platform/api/types.ts';
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse } from '../../../platform/api/types.ts';
 
 // Every type here is read from the generated schema (web/src/api/schema.generated.ts).
 
@@ -6,7 +6,9 @@ export type Plan = ApiItem<'/api/renewal/communities/{id}/plans'>;
 export type PlanCreate = ApiBody<'/api/renewal/communities/{id}/plans'>;
 export type Review = ApiItem<'/api/renewal/communities/{id}/plan-reviews'>;
 export type ReviewCreate = ApiBody<'/api/renewal/communities/{id}/plan-reviews'>;
-export type BallotRow = ApiItem<'/api/renewal/communities/{id}/ballots'>;
+/** A line of a list of ballots (the programme's, a community's: the same columns). */
+export type BallotRow = ApiItem<'/api/renewal/ballots'>;
+export type BallotQuery = ApiQuery<'/api/renewal/ballots'>;
 export type Ballot = ApiResponse<'/api/renewal/ballots/{id}'>;
 export type BallotCreate = ApiBody<'/api/renewal/communities/{id}/ballots'>;
 export type VoteLine = ApiItem<'/api/renewal/ballots/{id}/votes'>;
@@ -22,7 +24,7 @@ export const bk = {
   plans: (communityId: string) => ['renewal', 'ballots', 'plans', communityId] as const,
   reviews: (communityId: string) => ['renewal', 'ballots', 'reviews', communityId] as const,
   ballots: (communityId: string) => ['renewal', 'ballots', 'list', communityId] as const,
-  allBallots: ['renewal', 'ballots', 'all'] as const,
+  allBallots: (q: unknown) => ['renewal', 'ballots', 'all', q] as const,
   ballot: (id: string) => ['renewal', 'ballots', 'ballot', id] as const,
   votes: (id: string, q: unknown) => ['renewal', 'ballots', 'ballot', id, 'votes', q] as const,
   links: (id: string) => ['renewal', 'ballots', 'ballot', id, 'links'] as const,

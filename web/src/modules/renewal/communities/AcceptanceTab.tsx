@@ -3,11 +3,11 @@ import { Button, DatePicker, Descriptions, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { type CommunityRow, ck } from './api.ts';
+import { type Community, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 
 /** 验收: the acceptance of the renovation, with the satisfaction taken from the published survey. */
-export function AcceptanceTab({ community }: { community: CommunityRow }) {
+export function AcceptanceTab({ community }: { community: Community }) {
   const ct = useCT();
   const qc = useQueryClient();
   const a = community.acceptance;

@@ -9,13 +9,28 @@ import { useT } from '../../../platform/i18n/i18n.tsx';
 import { PageHeader } from '../../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../../platform/widgets/RegionSelect.tsx';
 import { ProjectSelect } from '../shared/widgets/fields.tsx';
-import { areaText, type CommunityCreate, type CommunityQuery, type CommunityRow, ck } from './api.ts';
+import { areaText, type Community, type CommunityCreate, type CommunityQuery, ck } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 
 const FILTERS = ['regionCode', 'batch', 'status', 'q'] as const;
-type CommunityFilters = Omit<CommunityQuery, 'page' | 'pageSize'>;
+type CommunityFilters = Omit<CommunityQuery, 'page' | 'pageSize' | 'sort'>;
+/** The orders the server offers besides its default (region, then name), each either way; others are dropped. */
+const SORTS = ['name', '-name', 'units', '-units', 'area', '-area'] as const;
+const sortOf = (sort: string | undefined) => SORTS.find((s) => s === sort);
 
-/** 老旧小区改造: the register of communities with filters (region, batch, status) and export; the filters and page in the URL. */
+/** The renovation batches in use within the caller's scope, and the statuses with their names. */
+export function useCommunityOptions() {
+  return useQuery({
+    queryKey: ck.options,
+    queryFn: () => unwrap(api.GET('/api/renewal/community-options')),
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * 老旧小区改造: the register of communities with filters (region, batch, status), sorts and export;
+ * the filters, sort and page in the URL.
+ */
 export default function CommunitiesPage() {
   const t = useT();
   const ct = useCT();
@@ -29,11 +44,14 @@ export default function CommunitiesPage() {
     status: list.filters.status as CommunityFilters['status'],
     q: list.filters.q,
   };
+  const options = useCommunityOptions();
   const communities = usePagedQuery({
     list,
     query,
     queryKey: ck.list,
-    fetch: (q) => unwrap(api.GET('/api/renewal/communities', { params: { query: q } })),
+    fetch: (q) =>
+      unwrap(api.GET('/api/renewal/communities', { params: { query: { ...q, sort: sortOf(q.sort) } } })),
+    sortable: true,
   });
   return (
     <>
@@ -64,7 +82,7 @@ export default function CommunitiesPage() {
                 allowClear
                 placeholder={ct('list.allBatches')}
                 style={{ width: 140 }}
-                options={(communities.data?.batches ?? []).map((b) => ({ value: b, label: b }))}
+                options={(options.data?.batches ?? []).map((b) => ({ value: b, label: b }))}
               />
             </Form.Item>
             <Form.Item name="status" label={ct('field.status')}>
@@ -72,7 +90,7 @@ export default function CommunitiesPage() {
                 allowClear
                 placeholder={ct('list.allStatuses')}
                 style={{ width: 140 }}
-                options={(communities.data?.statuses ?? []).map((s) => ({ value: s.code, label: s.name }))}
+                options={(options.data?.statuses ?? []).map((s) => ({ value: s.code, label: s.name }))}
               />
             </Form.Item>
           </>
@@ -80,7 +98,10 @@ export default function CommunitiesPage() {
         exportTo={{
           fileName: `${ct('list.title')}.xlsx`,
           download: () =>
-            api.GET('/api/renewal/communities/export.xlsx', { params: { query }, parseAs: 'blob' }),
+            api.GET('/api/renewal/communities/export.xlsx', {
+              params: { query: { ...query, sort: sortOf(list.sort) } },
+              parseAs: 'blob',
+            }),
         }}
         aria-label={ct('list.table')}
         rowKey="id"
@@ -88,25 +109,30 @@ export default function CommunitiesPage() {
           {
             title: ct('field.name'),
             dataIndex: 'name',
+            key: 'name',
+            sorter: true,
             render: (_, c) => <Link to={`/renewal/communities/${c.id}`}>{c.name}</Link>,
           },
           { title: ct('field.region'), dataIndex: 'regionName' },
           { title: ct('field.yearBuilt'), dataIndex: 'yearBuilt' },
           { title: ct('field.batch'), dataIndex: 'batch' },
           { title: ct('field.status'), dataIndex: 'statusName' },
-          { title: ct('field.units'), dataIndex: 'unitCount', align: 'right' },
+          { title: ct('field.units'), dataIndex: 'unitCount', key: 'units', sorter: true, align: 'right' },
           { title: ct('field.owners'), dataIndex: 'ownerCount', align: 'right' },
           {
             title: ct('field.area'),
             dataIndex: 'areaCenti',
+            key: 'area',
+            sorter: true,
             align: 'right',
             render: (v: number) => areaText(v),
           },
           {
             title: ct('field.satisfaction'),
             key: 'satisfaction',
+            // accepted: the share of residents satisfied (— when nobody rated); blank before acceptance
             render: (_, c) =>
-              c.acceptance ? (c.acceptance.rated > 0 ? `${c.acceptance.satisfactionRate}%` : '—') : '',
+              c.acceptedOn ? (c.satisfactionRate !== null ? `${c.satisfactionRate}%` : '—') : '',
           },
         ]}
       />
@@ -129,15 +155,11 @@ export function CommunityForm({
   open: boolean;
   onClose: () => void;
   onSaved: (id: string) => void;
-  initial?: CommunityRow;
+  initial?: Community;
 }) {
   const ct = useCT();
   const [form] = Form.useForm<CommunityCreate>();
-  const labels = useQuery({
-    queryKey: ck.list({ page: 1, pageSize: 1 }),
-    queryFn: () =>
-      unwrap(api.GET('/api/renewal/communities', { params: { query: { page: 1, pageSize: 1 } } })),
-  });
+  const options = useCommunityOptions();
   return (
     <FormDrawer<CommunityCreate, { id: string }>
       open={open}
@@ -186,7 +208,7 @@ export function CommunityForm({
       </Form.Item>
       <Form.Item name="status" label={ct('field.status')}>
         <Select
-          options={(labels.data?.statuses ?? [])
+          options={(options.data?.statuses ?? [])
             .filter((s) => s.code !== 'accepted')
             .map((s) => ({ value: s.code, label: s.name }))}
         />

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { ExportButton } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { type CommunityRow, ck, type Results, type Survey } from './api.ts';
+import { type Community, ck, type Results, type Survey } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
 import { LinkSheet } from './widgets/LinkSheet.tsx';
@@ -38,7 +38,7 @@ const QUESTION_HEAD: React.CSSProperties = {
 const NO_WRAP = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /** 问需/问效: the community's surveys, each with its actions, link sheet, paper entry and results. */
-export function SurveysTab({ community }: { community: CommunityRow }) {
+export function SurveysTab({ community }: { community: Community }) {
   const ct = useCT();
   const qc = useQueryClient();
   const surveys = useQuery({

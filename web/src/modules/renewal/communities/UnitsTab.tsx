@@ -9,26 +9,41 @@ import { ImportJobStatus } from '../../../platform/excel/ImportJobStatus.tsx';
 import { ImportModal } from '../../../platform/excel/ImportModal.tsx';
 import { useImportJob } from '../../../platform/excel/use-import-job.ts';
 import { ErrorAlert } from '../../../platform/widgets/ErrorAlert.tsx';
-import { areaText, type CommunityRow, ck } from './api.ts';
+import { areaText, type Community, ck, type UnitQuery } from './api.ts';
 import { useCT } from './i18n/ct.ts';
 
-const FILTERS = ['buildingId'] as const;
+const FILTERS = ['buildingId', 'q'] as const;
+/** The orders the server offers besides the register's (building, entrance, room); others are dropped. */
+const SORTS = ['unit', '-unit', 'area', '-area'] as const;
+const sortOf = (sort: string | undefined) => SORTS.find((s) => s === sort);
 
 const base = (id: string) => `/api/renewal/communities/${encodeURIComponent(id)}/units`;
 
-/** 楼栋与住户: the units with areas and owners (masked for leaders), add, import from Excel, export. */
-export function UnitsTab({ community }: { community: CommunityRow }) {
+/**
+ * 楼栋与住户: the units with areas and owners (masked for leaders, who search rooms only), by
+ * building or room, add, import from Excel, export of the same filters.
+ */
+export function UnitsTab({ community }: { community: Community }) {
   const ct = useCT();
   const qc = useQueryClient();
   const id = community.id;
   const list = useListParams({ filters: FILTERS, pageSize: 50 });
   const [adding, setAdding] = useState(false);
+  const query: Omit<UnitQuery, 'page' | 'pageSize' | 'sort'> = {
+    buildingId: list.filters.buildingId,
+    q: list.filters.q,
+  };
   const units = usePagedQuery({
     list,
-    query: { buildingId: list.filters.buildingId },
+    query,
     queryKey: (q) => ck.units(id, q),
     fetch: (q) =>
-      unwrap(api.GET('/api/renewal/communities/{id}/units', { params: { path: { id }, query: q } })),
+      unwrap(
+        api.GET('/api/renewal/communities/{id}/units', {
+          params: { path: { id }, query: { ...q, sort: sortOf(q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
   const buildings = useQuery({
     queryKey: ck.buildings(id),
@@ -62,11 +77,20 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
               placeholder={ct('units.building')}
               style={{ width: 160 }}
               value={list.filters.buildingId}
-              onChange={(v) => list.setFilters({ buildingId: v })}
+              onChange={(v) => list.setFilters({ ...list.filters, buildingId: v })}
               options={(buildings.data ?? []).map((b) => ({
                 value: b.id,
                 label: `${b.name}（${b.unitCount}）`,
               }))}
+            />
+            <Input.Search
+              allowClear
+              aria-label={community.can.update ? ct('units.search') : ct('units.searchRoom')}
+              placeholder={community.can.update ? ct('units.search') : ct('units.searchRoom')}
+              key={list.filters.q ?? ''}
+              defaultValue={list.filters.q}
+              onSearch={(v) => list.setFilters({ ...list.filters, q: v })}
+              style={{ width: 200 }}
             />
             {community.can.update ? (
               <>
@@ -91,7 +115,7 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
               fileName={`${community.name}${ct('units.table')}.xlsx`}
               download={() =>
                 api.GET('/api/renewal/communities/{id}/units/export.xlsx', {
-                  params: { path: { id } },
+                  params: { path: { id }, query: { ...query, sort: sortOf(list.sort) } },
                   parseAs: 'blob',
                 })
               }
@@ -102,10 +126,12 @@ export function UnitsTab({ community }: { community: CommunityRow }) {
         rowKey="id"
         size="small"
         columns={[
-          { title: ct('units.label'), dataIndex: 'label' },
+          { title: ct('units.label'), dataIndex: 'label', key: 'unit', sorter: true },
           {
             title: ct('units.area'),
             dataIndex: 'areaCenti',
+            key: 'area',
+            sorter: true,
             align: 'right',
             render: (v: number) => areaText(v),
           },

@@ -2,8 +2,12 @@ import type { ApiBody, ApiElement, ApiItem, ApiQuery, ApiResponse } from '../../
 
 // Types read from the generated schema; query keys of the community pages.
 
+/** A line of the communities list (what its table shows). */
 export type CommunityRow = ApiItem<'/api/renewal/communities'>;
+/** The whole record, with what the caller may do with it. */
+export type Community = ApiResponse<'/api/renewal/communities/{id}'>;
 export type CommunityQuery = ApiQuery<'/api/renewal/communities'>;
+export type UnitQuery = ApiQuery<'/api/renewal/communities/{id}/units'>;
 export type CommunityCreate = ApiBody<'/api/renewal/communities'>;
 export type Unit = ApiItem<'/api/renewal/communities/{id}/units'>;
 export type Building = ApiElement<'/api/renewal/communities/{id}/buildings'>;
@@ -14,6 +18,7 @@ export type Results = ApiResponse<'/api/renewal/surveys/{id}/results'>;
 export const ck = {
   all: ['renewal', 'communities'] as const,
   list: (q: unknown) => ['renewal', 'communities', 'list', q] as const,
+  options: ['renewal', 'communities', 'options'] as const,
   one: (id: string) => ['renewal', 'communities', id] as const,
   units: (id: string, q: unknown) => ['renewal', 'communities', id, 'units', q] as const,
   buildings: (id: string) => ['renewal', 'communities', id, 'buildings'] as const,

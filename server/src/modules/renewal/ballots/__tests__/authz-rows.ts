@@ -39,6 +39,7 @@ export const BALLOTS_AUTHZ: Record<string, Allowed> = {
   'POST /api/renewal/ballots/:id/votes/:voteId/void': ['staff'],
   'GET /api/renewal/ballots/:id/vote-events': BALLOT_READERS,
   // Excel exports
+  'GET /api/renewal/ballots/export.xlsx': BALLOT_READERS,
   'GET /api/renewal/communities/:id/plans/export.xlsx': BALLOT_READERS,
   'GET /api/renewal/communities/:id/plan-reviews/export.xlsx': BALLOT_READERS,
   'GET /api/renewal/communities/:id/ballots/export.xlsx': BALLOT_READERS,

@@ -385,25 +385,33 @@ describeEachDb(
     });
 
     it('shows choices only to staff and the auditor; leaders see who voted, not how; third parties neither', async () => {
-      const staff = await expectStatus<{ items: VoteLine[]; canSeeChoices: boolean }>(
+      // who sees the choices is the ballot's `can.choices`; the vote list follows it
+      const canSee = async (cookie: string) =>
+        (
+          await expectStatus<{ can: { choices: boolean } }>(
+            call(env(), cookie, 'GET', `/api/renewal/ballots/${ballotId}`),
+            200,
+          )
+        ).can.choices;
+      const staff = await expectStatus<{ items: VoteLine[] }>(
         call(env(), w.anji, 'GET', `/api/renewal/ballots/${ballotId}/votes?voted=true`),
         200,
       );
-      expect(staff.canSeeChoices).toBe(true);
+      expect(await canSee(w.anji)).toBe(true);
       expect(staff.items.every((l) => l.choice !== null)).toBe(true);
       expect(staff.items[0]!.ownerName).toMatch(/^业主\d{3}号$/);
-      const audited = await expectStatus<{ items: VoteLine[]; canSeeChoices: boolean }>(
+      const audited = await expectStatus<{ items: VoteLine[] }>(
         call(env(), auditor, 'GET', `/api/renewal/ballots/${ballotId}/votes?voted=true`),
         200,
       );
-      expect(audited.canSeeChoices).toBe(true);
+      expect(await canSee(auditor)).toBe(true);
       expect(audited.items.map((l) => l.choice)).toEqual(staff.items.map((l) => l.choice));
       await expectStatus(call(env(), auditor, 'GET', `/api/renewal/ballots/${ballotId}/vote-events`), 200);
-      const seen = await expectStatus<{ items: VoteLine[]; canSeeChoices: boolean }>(
+      const seen = await expectStatus<{ items: VoteLine[] }>(
         call(env(), w.leader, 'GET', `/api/renewal/ballots/${ballotId}/votes`),
         200,
       );
-      expect(seen.canSeeChoices).toBe(false);
+      expect(await canSee(w.leader)).toBe(false);
       expect(seen.items.filter((l) => l.voted)).toHaveLength(staff.items.length);
       expect(seen.items.every((l) => l.choice === null && l.voteId === null)).toBe(true);
       expect(seen.items.every((l) => !/^业主\d{3}号$/.test(l.ownerName))).toBe(true);
@@ -564,6 +572,139 @@ describeEachDb(
       expect(cast.length).toBeGreaterThan(0);
       for (const r of cast) expect(r[5]).toMatchObject({ type: 'date', numFmt: 'yyyy-mm-dd hh:mm:ss' });
       expect(voteRows[1]?.[2]).toMatchObject({ type: 'number', numFmt: '0.00' });
+    });
+
+    it('lists the ballots the caller sees with their turnout against the quorum: exact total, filters, sorts', async () => {
+      interface Line {
+        id: string;
+        communityId: string;
+        status: string;
+        outcome: string | null;
+        turnout: null | {
+          participatingOwners: number;
+          totalOwners: number;
+          quorumOwners: number;
+          quorumMet: boolean;
+        };
+        can: { voters: boolean; choices: boolean };
+      }
+      const list = (cookie: string, query = '') =>
+        expectStatus<{ items: Line[]; total: number }>(
+          call(env(), cookie, 'GET', `/api/renewal/ballots${query}`),
+          200,
+        );
+      // a Tiantai community with an open ballot and one vote: Tiantai's alone
+      // (named after Anji's, so that it sorts after it in any collation)
+      const { name: cName } = await bdb(env().services.db)
+        .selectFrom('renewal_communities')
+        .select('name')
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      const tt = await makeCommunity(env(), [[9000], [9100], [9200]], {
+        regionCode: '331023003',
+        name: `${cName}二期`,
+      });
+      const ttPlan = await makePlan(env(), w.tiantai, tt.id);
+      const { ballot: ttBallot, tokens: ttTokens } = await openBallotOn(env(), w.tiantai, tt.id, ttPlan.id);
+      await expectStatus(resident(env(), 'POST', ttTokens.get(tt.owners[0]!.id)!, 'yes'), 201);
+      const theirs = await list(w.tiantai);
+      expect([theirs.total, theirs.items.map((b) => b.id)]).toEqual([1, [ttBallot.id]]);
+      // while open, the live turnout for those who see the voters: 1 of 3 owners, 2 needed
+      expect(theirs.items[0]).toMatchObject({
+        status: 'open',
+        outcome: null,
+        turnout: { participatingOwners: 1, totalOwners: 3, quorumOwners: 2, quorumMet: false },
+        can: { voters: true, choices: true },
+      });
+      // Anji's: the void one and the published one, a page at a time; never Tiantai's
+      const anji = await list(w.anji);
+      expect(anji.total).toBe(2);
+      expect(anji.items.map((b) => [b.status, b.communityId]).sort()).toEqual([
+        ['published', c.id],
+        ['void', c.id],
+      ]);
+      expect(anji.items.find((b) => b.id === ballotId)).toMatchObject({
+        outcome: 'passed',
+        turnout: { participatingOwners: 8, totalOwners: 12, quorumOwners: 8, quorumMet: true },
+      });
+      expect(anji.items.find((b) => b.status === 'void')!.turnout).toBeNull();
+      const pages = [await list(w.anji, '?pageSize=1'), await list(w.anji, '?pageSize=1&page=2')];
+      expect(pages.map((p) => [p.total, p.items.length])).toEqual([
+        [2, 1],
+        [2, 1],
+      ]);
+      expect(pages.map((p) => p.items[0]!.id).sort()).toEqual(anji.items.map((b) => b.id).sort());
+      // a city-wide reader sees both counties, sorted by community
+      const city = await env().userWith('staff', { regionCode: '33', programmes: ['renewal'] }, 'city.bal');
+      expect((await list(city, '?sort=community')).items.map((b) => b.communityId)).toEqual([
+        c.id,
+        c.id,
+        tt.id,
+      ]);
+      expect((await list(city, '?sort=-community')).items.map((b) => b.communityId)).toEqual([
+        tt.id,
+        c.id,
+        c.id,
+      ]);
+      expect((await list(w.anji, '?status=void')).items.map((b) => b.status)).toEqual(['void']);
+      expect((await list(w.anji, `?communityId=${c.id}`)).total).toBe(2);
+      expect((await list(w.anji, `?communityId=${tt.id}`)).total).toBe(0);
+      expect((await list(w.anji, '?regionCode=331023')).total).toBe(0);
+      expect((await list(w.tiantai, '?regionCode=331023&status=open')).total).toBe(1);
+      expect((await call(env(), w.anji, 'GET', '/api/renewal/ballots?status=maybe')).statusCode).toBe(400);
+      // the contractor of the community's project: the published result for everyone, no more
+      const partner = await list(w.partner);
+      expect(partner.items.map((b) => [b.status, b.outcome, b.can]).sort()).toEqual([
+        ['published', 'passed', { voters: false, choices: false }],
+        ['void', null, { voters: false, choices: false }],
+      ]);
+      // the export: the same scope and filters, the published figures
+      const xlsx = await call(env(), w.anji, 'GET', '/api/renewal/ballots/export.xlsx?status=published');
+      expect(xlsx.statusCode, xlsx.body).toBe(200);
+      const rows = (await typedSheetsOf(xlsx.rawPayload)).get('业主表决') ?? [];
+      expect(rows.slice(1).map((r) => [r[4]?.shown, r[6]?.shown, r[8]?.shown])).toEqual([
+        ['已公布', '通过', '8'],
+      ]);
+    });
+
+    it('lists a ballot’s voters in the register’s order: exact total, filters, sorts; names for those who see choices', async () => {
+      const votes = (cookie: string, query = '') =>
+        expectStatus<{ items: VoteLine[]; total: number }>(
+          call(env(), cookie, 'GET', `/api/renewal/ballots/${ballotId}/votes${query}`),
+          200,
+        );
+      const all = await votes(w.anji, '?pageSize=100');
+      expect(all.total).toBe(12);
+      expect(all.items.map((l) => l.ownerId)).toEqual(c.owners.map((o) => o.id));
+      expect((await votes(w.anji, '?voted=true')).total).toBe(8);
+      expect((await votes(w.leader, '?voted=false')).total).toBe(4);
+      // the developer holds the most area
+      expect((await votes(w.anji, '?sort=-area&pageSize=1')).items.map((l) => l.ownerId)).toEqual([
+        c.owners[0]!.id,
+      ]);
+      // staff find an owner by name; leaders, who see names masked, only by unit
+      const name = c.owners[2]!.name;
+      expect((await votes(w.anji, `?q=${encodeURIComponent(name)}`)).items.map((l) => l.ownerId)).toEqual([
+        c.owners[2]!.id,
+      ]);
+      expect((await votes(w.leader, `?q=${encodeURIComponent(name)}`)).total).toBe(0);
+      const byUnit = await votes(w.leader, '?q=301');
+      expect(byUnit.items.map((l) => [l.ownerId, l.ownerName === name])).toEqual([[c.owners[2]!.id, false]]);
+      // the export of the same filters, masked alike
+      const xlsx = await call(
+        env(),
+        w.leader,
+        'GET',
+        `/api/renewal/ballots/${ballotId}/votes/export.xlsx?voted=false`,
+      );
+      const rows = (await typedSheetsOf(xlsx.rawPayload)).get('业主投票情况') ?? [];
+      expect(rows).toHaveLength(1 + 4);
+      expect(rows.slice(1).every((r) => !/^业主\d{3}号$/.test(r[1]?.shown ?? ''))).toBe(true);
+      // another county's staff: the ballot does not exist for them
+      for (const path of ['votes', 'votes/export.xlsx']) {
+        const res = await call(env(), w.tiantai, 'GET', `/api/renewal/ballots/${ballotId}/${path}`);
+        expect([res.statusCode, res.json().code], path).toEqual([404, 'RENEWAL_BALLOT_NOT_FOUND']);
+      }
     });
 
     it('refuses bad ballots naming the field, and writes nothing', async () => {

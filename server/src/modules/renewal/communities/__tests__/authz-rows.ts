@@ -7,6 +7,7 @@ const WRITE_COMMUNITY: Allowed = ['staff'];
 export const COMMUNITIES_AUTHZ: Record<string, Allowed> = {
   // the register
   'GET /api/renewal/communities': READ_COMMUNITY,
+  'GET /api/renewal/community-options': READ_COMMUNITY,
   'POST /api/renewal/communities': WRITE_COMMUNITY,
   'GET /api/renewal/communities/:id': READ_COMMUNITY,
   'PATCH /api/renewal/communities/:id': WRITE_COMMUNITY,

@@ -5,16 +5,23 @@ import { describeEachDb } from '../../../../test/harness.ts';
 import { renewalModule } from '../../manifest.ts';
 import { get } from './community-helpers.ts';
 
-interface Community {
+/** A line of the list: what its table shows. */
+interface CommunityLine {
   id: string;
   name: string;
   regionName: string;
-  address: string | null;
   status: string;
   unitCount: number;
   ownerCount: number;
+  acceptedOn: string | null;
+  satisfactionRate: number | null;
+}
+
+/** The whole record (GET /api/renewal/communities/:id). */
+interface Community extends CommunityLine {
+  address: string | null;
   buildingCount: number;
-  acceptance: null | { satisfactionRate: number; surveyId: string };
+  acceptance: null | { satisfactionRate: number; surveyId: string; acceptedOn: string };
 }
 
 describeEachDb(
@@ -25,8 +32,9 @@ describeEachDb(
     beforeAll(async () => {
       anji = env().cookieOf(await env().login('anji', DEMO_PASSWORD));
     });
+    const one = (id: string) => get<Community>(env(), anji, `/api/renewal/communities/${id}`);
     const list = (query: string) =>
-      get<{ items: Community[]; total: number }>(
+      get<{ items: CommunityLine[]; total: number }>(
         env(),
         anji,
         `/api/renewal/communities?pageSize=200${query}`,
@@ -49,8 +57,13 @@ describeEachDb(
         (await get<{ value: number }>(env(), anji, `/api/metrics/${key}`)).value;
       expect(await metric('renewal.communities.renovated')).toBe(84);
       expect(await metric('renewal.communities.completed')).toBe(83);
-      const accepted = (await list('&status=accepted')).items;
-      expect(accepted.map((c) => c.name).sort()).toEqual(['山水华庭', '蓝天花园']);
+      const lines = (await list('&status=accepted')).items;
+      expect(lines.map((c) => c.name).sort()).toEqual(['山水华庭', '蓝天花园']);
+      const accepted = await Promise.all(lines.map((c) => one(c.id)));
+      // the list shows the satisfaction at acceptance, as the record holds it
+      expect(lines.map((c) => [c.acceptedOn, c.satisfactionRate])).toEqual(
+        accepted.map((c) => [c.acceptance!.acceptedOn, c.acceptance!.satisfactionRate]),
+      );
       // the address is the road and number; the street (the region) is not repeated in it
       for (const c of accepted) {
         expect(c.address).toMatch(/路 \d+ 号$/);
@@ -73,8 +86,14 @@ describeEachDb(
     });
 
     it('has 竹贤山庄二期 under construction: 6 buildings, ~200 units, the developer one owner, needs survey published', async () => {
-      const [zx] = (await list('&q=%E7%AB%B9%E8%B4%A4')).items;
-      expect(zx).toMatchObject({ name: '竹贤山庄二期', status: 'construction', buildingCount: 6 });
+      const [line] = (await list('&q=%E7%AB%B9%E8%B4%A4')).items;
+      expect(line).toMatchObject({ name: '竹贤山庄二期', status: 'construction', acceptedOn: null });
+      const zx = await one(line!.id);
+      expect(zx).toMatchObject({
+        buildingCount: 6,
+        unitCount: line!.unitCount,
+        ownerCount: line!.ownerCount,
+      });
       expect(zx!.unitCount).toBeGreaterThanOrEqual(190);
       const owners = await get<Array<{ name: string; kind: string; unitCount: number }>>(
         env(),

@@ -387,6 +387,109 @@ describeEachDb(
       expect(problems[3]).toContain('单元：单元格 B5 被存成了数字（1）');
       expect((await get<Community>(env(), w.anji, `/api/renewal/communities/${c.id}`)).unitCount).toBe(0);
     });
+
+    it('lists the communities in the caller’s scope: exact total, filters, sorts, the batches in use', async () => {
+      interface Line {
+        id: string;
+        name: string;
+        unitCount: number;
+        status: string;
+      }
+      const page = (cookie: string, query = '') =>
+        get<{ items: Line[]; total: number; page: number; pageSize: number }>(
+          env(),
+          cookie,
+          `/api/renewal/communities${query}`,
+        );
+      // a Tiantai community: never in Anji's list (nor its export), and Tiantai sees only its own
+      const tt = await createCommunity(env(), w.tiantai, {
+        name: '天台测试小区',
+        regionCode: '331023003',
+        batch: '2023年',
+      });
+      const first = await page(w.anji, '?pageSize=2');
+      expect([first.total, first.items.length, first.page, first.pageSize]).toEqual([4, 2, 1, 2]);
+      expect((await page(w.anji, '?pageSize=2&page=2')).items.map((c) => c.id)).not.toContain(
+        first.items[0]!.id,
+      );
+      expect((await page(w.anji, '?pageSize=100')).items.map((c) => c.name)).not.toContain('天台测试小区');
+      expect((await page(w.tiantai)).items.map((c) => c.id)).toEqual([tt.id]);
+      expect((await page(w.anji, '?regionCode=331023')).total).toBe(0);
+      expect((await page(w.anji, '?regionCode=330523')).total).toBe(4);
+      // filters
+      const batch = await page(w.anji, `?batch=${encodeURIComponent('2023年')}`);
+      expect(batch.items.map((c) => c.name).sort()).toEqual(['山水华庭', '蓝天花园'].sort());
+      expect(batch.total).toBe(2);
+      expect((await page(w.anji, '?status=construction')).items.map((c) => c.name)).toEqual(['蓝天花园']);
+      expect((await page(w.anji, `?q=${encodeURIComponent('翠竹')}`)).items.map((c) => c.name)).toEqual([
+        '翠竹苑',
+      ]);
+      // sorts: by the units they hold, most first; an unknown sort is refused
+      const byUnits = await page(w.anji, '?sort=-units');
+      expect(byUnits.items.map((c) => [c.name, c.unitCount])).toEqual([
+        ['蓝天花园', 5],
+        ['山水华庭', 4],
+        ['翠竹苑', 3],
+        ['枫林苑', 0],
+      ]);
+      expect((await page(w.anji, '?sort=units')).items.map((c) => c.unitCount)).toEqual([0, 3, 4, 5]);
+      expect((await call(env(), w.anji, 'GET', '/api/renewal/communities?sort=owner')).statusCode).toBe(400);
+      // the export: the same scope and filters
+      const xlsx = await call(env(), w.anji, 'GET', '/api/renewal/communities/export.xlsx?sort=-units');
+      const sheet = (await sheetsOf(xlsx.rawPayload)).get('老旧小区改造台账') ?? [];
+      expect(sheet.slice(1).map((r) => r[0])).toEqual(['蓝天花园', '山水华庭', '翠竹苑', '枫林苑']);
+      // the filter's options: the batches in use within the scope
+      const options = await get<{ batches: string[]; statuses: Array<{ code: string; name: string }> }>(
+        env(),
+        w.anji,
+        '/api/renewal/community-options',
+      );
+      expect(options.batches).toEqual(['2023年', '2024年']);
+      expect(options.statuses.find((x) => x.code === 'construction')?.name).toBe('施工中');
+      expect(
+        (await get<{ batches: string[] }>(env(), w.tiantai, '/api/renewal/community-options')).batches,
+      ).toEqual(['2023年']);
+    });
+
+    it('lists a community’s units: exact total, filters, sorts; another county’s community is 404', async () => {
+      const base = `/api/renewal/communities/${lantian.id}`;
+      interface UnitLine {
+        id: string;
+        label: string;
+        areaCenti: number;
+        owner: { name: string };
+      }
+      const units = (cookie: string, query = '') =>
+        get<{ items: UnitLine[]; total: number }>(env(), cookie, `${base}/units${query}`);
+      const firstTwo = await units(w.anji, '?pageSize=2');
+      expect([firstTwo.total, firstTwo.items.map((u) => u.label)]).toEqual([
+        5,
+        ['1幢1单元101室', '1幢1单元102室'],
+      ]);
+      const [b1] = await get<Array<{ id: string; name: string }>>(env(), w.anji, `${base}/buildings`);
+      const inB1 = await units(w.anji, `?buildingId=${b1!.id}`);
+      expect([inB1.total, inB1.items.map((u) => u.owner.name)]).toEqual([2, ['赵敏', '李娜']]);
+      expect((await units(w.anji, '?sort=-area')).items.map((u) => u.areaCenti)).toEqual([
+        10000, 10000, 10000, 9012, 8940,
+      ]);
+      // staff search owners' names; leaders, who see them masked, only rooms
+      const named = await units(w.anji, `?q=${encodeURIComponent('李娜')}`);
+      expect(named.items.map((u) => u.label)).toEqual(['1幢1单元102室']);
+      expect((await units(w.leader, `?q=${encodeURIComponent('李娜')}`)).total).toBe(0);
+      const room = await units(w.leader, '?q=102');
+      expect(room.items.map((u) => [u.label, u.owner.name])).toEqual([['1幢1单元102室', '李*']]);
+      // the export of the same filters, masked alike for leaders
+      const xlsx = await call(env(), w.leader, 'GET', `${base}/units/export.xlsx?buildingId=${b1!.id}`);
+      expect(xlsx.statusCode, xlsx.body).toBe(200);
+      const rows = (await sheetsOf(xlsx.rawPayload)).get('住户清册') ?? [];
+      expect(rows.slice(1).map((r) => r[4])).toEqual(['赵*', '李*']);
+      // another county's community: 404, as its page answers, for the list and its export
+      for (const path of ['units', 'units/export.xlsx']) {
+        const res = await call(env(), w.tiantai, 'GET', `${base}/${path}`);
+        expect(res.statusCode, path).toBe(404);
+        expect(res.json().code).toBe('RENEWAL_COMMUNITY_NOT_FOUND');
+      }
+    });
   },
   { modules: [renewalModule], config: LONG_SESSIONS },
 );

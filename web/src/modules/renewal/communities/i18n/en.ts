@@ -51,6 +51,8 @@ export const communityEn: Record<CommunityKey, string> = {
   'units.person': 'Person',
   'units.organisation': 'Organisation',
   'units.masked': 'Owners’ names are masked',
+  'units.search': 'Search a room or an owner',
+  'units.searchRoom': 'Search a room',
   'survey.none': 'No survey yet',
   'survey.createNeeds': 'New needs survey (template)',
   'survey.createSatisfaction': 'New satisfaction survey (template)',

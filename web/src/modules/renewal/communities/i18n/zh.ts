@@ -47,6 +47,8 @@ export const communityZh = {
   'units.person': '个人',
   'units.organisation': '单位',
   'units.masked': '业主姓名已脱敏显示',
+  'units.search': '搜索室号或业主',
+  'units.searchRoom': '搜索室号',
   'survey.none': '还没有问卷',
   'survey.createNeeds': '新建问需问卷（模板）',
   'survey.createSatisfaction': '新建满意度调查（模板）',
