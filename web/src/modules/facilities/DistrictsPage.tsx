@@ -1,34 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Col,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { ExportButton } from '../../kit/index.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { FormDrawer, PagedTable, useListParams, usePagedQuery } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
 import { useCan } from '../../platform/auth/auth.tsx';
-import { useServerError } from '../../platform/forms.ts';
 import { useT } from '../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../platform/widgets/OrgSelect.tsx';
 import { PageHeader } from '../../platform/widgets/PageHeader.tsx';
 import { RegionSelect } from '../../platform/widgets/RegionSelect.tsx';
-import { type District, type DistrictBody, type DistrictQuery, fk } from './facility-api.ts';
+import {
+  type District,
+  type DistrictBody,
+  type DistrictQuery,
+  type DistrictRecord,
+  fk,
+} from './facility-api.ts';
 import { DateInput, dateItem } from './fields.tsx';
 import { useFT } from './i18n/ft.ts';
-import { editColumns, pagingOf } from './table-parts.tsx';
+import { editColumns, sortOf } from './table-parts.tsx';
 
 const WRITE = 'facilities.write';
 const STATUS_COLOR: Record<string, string> = {
@@ -40,19 +31,29 @@ const STATUS_COLOR: Record<string, string> = {
 const HA = 1_000_000;
 const HECTARES = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** 城乡风貌区: the districts, their pilot year and acceptance. */
+const FILTERS = ['status'] as const;
+type DistrictFilters = Omit<DistrictQuery, 'page' | 'pageSize' | 'sort'>;
+
+/** 城乡风貌区: the districts, their pilot year and acceptance; filters, sort and page in the URL. */
 export default function DistrictsPage() {
   const t = useT();
   const ft = useFT();
   const can = useCan();
-  const [filters, setFilters] = useState<DistrictQuery>({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: FILTERS, sort: 'region' });
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: fk.districts(filters),
-    queryFn: () => unwrap(api.GET('/api/facilities/districts', { params: { query: filters } })),
-    placeholderData: keepPreviousData,
+  const query: DistrictFilters = { status: list.filters.status as DistrictFilters['status'] };
+  const districts = usePagedQuery({
+    list,
+    query,
+    queryKey: fk.districts,
+    fetch: (q) =>
+      unwrap(
+        api.GET('/api/facilities/districts', {
+          params: { query: { ...q, sort: sortOf(['region', 'name'], q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
-  const { page: _p, pageSize: _s, ...exportQuery } = filters;
   return (
     <>
       <PageHeader
@@ -66,68 +67,58 @@ export default function DistrictsPage() {
           ) : null
         }
       />
-      <Flex vertical gap={16}>
-        <Space wrap>
-          <Select
-            allowClear
-            aria-label={ft('district.status')}
-            placeholder={ft('district.status')}
-            style={{ width: 140 }}
-            value={filters.status}
-            onChange={(status) => setFilters({ ...filters, status, page: 1 })}
-            options={[
-              { value: 'planning', label: ft('district.statusPlanning') },
-              { value: 'under_construction', label: ft('district.statusBuilding') },
-              { value: 'accepted', label: ft('district.statusAccepted') },
-            ]}
-          />
-          <ExportButton
-            fileName={`${ft('district.table')}.xlsx`}
-            download={() =>
-              api.GET('/api/facilities/districts/export.xlsx', {
-                params: { query: exportQuery },
-                parseAs: 'blob',
-              })
-            }
-          />
-        </Space>
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        <Table<District>
-          aria-label={ft('district.table')}
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
-          pagination={pagingOf(filters, setFilters, list.data?.total)}
-          columns={[
-            { title: ft('district.name'), dataIndex: 'name' },
-            { title: ft('district.kind'), dataIndex: 'kindName' },
-            { title: ft('district.region'), dataIndex: 'regionName' },
-            {
-              title: ft('district.area'),
-              render: (_, d) => (d.areaHundredths ? HECTARES.format(d.areaHundredths / HA) : '—'),
-              align: 'right',
-            },
-            { title: ft('district.lead'), render: (_, d) => d.leadOrganisationName ?? '—' },
-            { title: ft('district.pilotYear'), render: (_, d) => d.pilotYear ?? '—' },
-            {
-              title: ft('district.status'),
-              render: (_, d) => (
-                <Space size={4}>
-                  <Tag color={STATUS_COLOR[d.status]}>{d.statusName}</Tag>
-                  {d.acceptedOn}
-                </Space>
-              ),
-            },
-            ...editColumns<District>(
-              can(WRITE),
-              t('common.edit'),
-              (d) => d.name,
-              (d) => setEditing(d.id),
+      <PagedTable
+        list={list}
+        result={districts}
+        filters={
+          <Form.Item name="status" label={ft('district.status')}>
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              style={{ width: 130 }}
+              options={[
+                { value: 'planning', label: ft('district.statusPlanning') },
+                { value: 'under_construction', label: ft('district.statusBuilding') },
+                { value: 'accepted', label: ft('district.statusAccepted') },
+              ]}
+            />
+          </Form.Item>
+        }
+        exportTo={{
+          fileName: `${ft('district.table')}.xlsx`,
+          download: () =>
+            api.GET('/api/facilities/districts/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
+        aria-label={ft('district.table')}
+        rowKey="id"
+        columns={[
+          { title: ft('district.name'), dataIndex: 'name', sorter: true },
+          { title: ft('district.kind'), dataIndex: 'kindName' },
+          { title: ft('district.region'), dataIndex: 'regionName', key: 'region', sorter: true },
+          {
+            title: ft('district.area'),
+            render: (_, d) => (d.areaHundredths ? HECTARES.format(d.areaHundredths / HA) : '—'),
+            align: 'right',
+          },
+          { title: ft('district.lead'), render: (_, d) => d.leadOrganisationName ?? '—' },
+          { title: ft('district.pilotYear'), render: (_, d) => d.pilotYear ?? '—' },
+          {
+            title: ft('district.status'),
+            render: (_, d) => (
+              <Space size={4}>
+                <Tag color={STATUS_COLOR[d.status]}>{d.statusName}</Tag>
+                {d.acceptedOn}
+              </Space>
             ),
-          ]}
-        />
-      </Flex>
+          },
+          ...editColumns<District>(
+            can(WRITE),
+            t('common.edit'),
+            (d) => d.name,
+            (d) => setEditing(d.id),
+          ),
+        ]}
+      />
       <DistrictDrawer editing={editing} onClose={() => setEditing(null)} />
     </>
   );
@@ -145,20 +136,28 @@ interface Values {
   description?: string;
 }
 
-/** 登记 / 编辑风貌区: an edit starts from the whole record (GET by id), filled in once per opening. */
+/** The form's values of a district as loaded (area in hectares). */
+const toValues = (d: DistrictRecord): Values => ({
+  name: d.name,
+  regionCode: d.regionCode,
+  kind: d.kind,
+  areaHa: d.areaHundredths === null ? null : d.areaHundredths / HA,
+  leadOrganisationId: d.leadOrganisation?.id ?? null,
+  pilotYear: d.pilotYear,
+  status: d.status,
+  acceptedOn: d.acceptedOn ?? undefined,
+  description: d.description ?? undefined,
+});
+
+const NEW: Partial<Values> = { kind: 'county', status: 'planning' };
+/** Server errors on the body's fields shown under the form's. */
+const ALIASES = { areaHundredths: 'areaHa' } as const;
+
+/** 登记 / 编辑风貌区: an edit starts from the whole record (GET by id). */
 function DistrictDrawer({ editing, onClose }: { editing: string | 'new' | null; onClose: () => void }) {
   const t = useT();
   const ft = useFT();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const server = useServerError(form, [
-    'name',
-    'regionCode',
-    'leadOrganisationId',
-    'acceptedOn',
-    'description',
-  ]);
   const status = Form.useWatch('status', form);
   const id = editing !== null && editing !== 'new' ? editing : null;
   const record = useQuery({
@@ -166,167 +165,113 @@ function DistrictDrawer({ editing, onClose }: { editing: string | 'new' | null; 
     queryFn: () => unwrap(api.GET('/api/facilities/districts/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: id !== null,
   });
-  const filled = useRef<string | null>(null);
-  useEffect(() => {
-    if (!editing) {
-      filled.current = null;
-      return;
-    }
-    const d = record.data;
-    if (filled.current === editing || (editing !== 'new' && !d)) return;
-    filled.current = editing;
-    server.clear();
-    form.resetFields();
-    form.setFieldsValue(
-      editing === 'new' || !d
-        ? { kind: 'county', status: 'planning' }
-        : {
-            name: d.name,
-            regionCode: d.regionCode,
-            kind: d.kind,
-            areaHa: d.areaHundredths === null ? null : d.areaHundredths / HA,
-            leadOrganisationId: d.leadOrganisation?.id ?? null,
-            pilotYear: d.pilotYear,
-            status: d.status,
-            acceptedOn: d.acceptedOn ?? undefined,
-            description: d.description ?? undefined,
-          },
-    );
-  }, [editing, record.data, form, server.clear]);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body: DistrictBody = {
-        name: v.name.trim(),
-        regionCode: v.regionCode,
-        kind: v.kind,
-        areaHundredths: v.areaHa ? Math.round(v.areaHa * HA) : null,
-        leadOrganisationId: v.leadOrganisationId ?? null,
-        pilotYear: v.pilotYear ?? null,
-        status: v.status,
-        acceptedOn: v.status === 'accepted' ? (v.acceptedOn ?? null) : null,
-        description: v.description?.trim() || null,
-      };
-      return id
-        ? unwrap(api.PUT('/api/facilities/districts/{id}', { params: { path: { id } }, body }))
-        : unwrap(api.POST('/api/facilities/districts', { body }));
-    },
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: fk.all });
-      onClose();
-    },
-    onError: server.report,
-  });
+  const start = useMemo(
+    () => (editing === 'new' ? NEW : record.data ? toValues(record.data) : undefined),
+    [editing, record.data],
+  );
+  const submit = (v: Values) => {
+    const body: DistrictBody = {
+      name: v.name.trim(),
+      regionCode: v.regionCode,
+      kind: v.kind,
+      areaHundredths: v.areaHa ? Math.round(v.areaHa * HA) : null,
+      leadOrganisationId: v.leadOrganisationId ?? null,
+      pilotYear: v.pilotYear ?? null,
+      status: v.status,
+      acceptedOn: v.status === 'accepted' ? (v.acceptedOn ?? null) : null,
+      description: v.description?.trim() || null,
+    };
+    return id
+      ? unwrap(api.PUT('/api/facilities/districts/{id}', { params: { path: { id } }, body }))
+      : unwrap(api.POST('/api/facilities/districts', { body }));
+  };
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   return (
-    <Drawer
-      open={editing !== null}
+    <FormDrawer<Values>
+      // an edit opens once its record is here: values set into an open form count as typed, and
+      // closing the untouched form would ask whether to discard them
+      open={editing === 'new' || (id !== null && (record.data !== undefined || record.isError))}
       onClose={onClose}
       title={ft(editing === 'new' ? 'district.create' : 'district.edit')}
       size={640}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button
-            type="primary"
-            htmlType="submit"
-            form="district-form"
-            loading={save.isPending}
-            disabled={id !== null && !record.data}
-          >
-            {t('common.save')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </Space>
-      }
+      form={form}
+      name="district"
+      initialValues={start}
+      submit={submit}
+      invalidate={[fk.all]}
+      fieldAliases={ALIASES}
     >
       <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />
-      <ErrorAlert error={server.error} />
-      <Form<Values>
-        form={form}
-        id="district-form"
-        name="district"
-        layout="vertical"
-        onFinish={(v) => {
-          server.clear();
-          save.mutate(v);
-        }}
+      <Form.Item
+        name="name"
+        label={ft('district.name')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: ft('district.name') }),
+          },
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={ft('district.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: ft('district.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="regionCode" label={ft('district.region')} rules={required(ft('district.region'))}>
+            <RegionSelect />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="kind" label={ft('district.kind')} rules={required(ft('district.kind'))}>
+            <Select
+              options={[
+                { value: 'county', label: ft('district.kindCounty') },
+                { value: 'urban', label: ft('district.kindUrban') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="status" label={ft('district.status')} rules={required(ft('district.status'))}>
+            <Select
+              options={[
+                { value: 'planning', label: ft('district.statusPlanning') },
+                { value: 'under_construction', label: ft('district.statusBuilding') },
+                { value: 'accepted', label: ft('district.statusAccepted') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          {status === 'accepted' ? (
             <Form.Item
-              name="regionCode"
-              label={ft('district.region')}
-              rules={required(ft('district.region'))}
+              name="acceptedOn"
+              label={ft('district.acceptedOn')}
+              extra={ft('district.acceptedOnHelp')}
+              rules={required(ft('district.acceptedOn'))}
+              {...dateItem}
             >
-              <RegionSelect />
+              <DateInput />
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="kind" label={ft('district.kind')} rules={required(ft('district.kind'))}>
-              <Select
-                options={[
-                  { value: 'county', label: ft('district.kindCounty') },
-                  { value: 'urban', label: ft('district.kindUrban') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="status" label={ft('district.status')} rules={required(ft('district.status'))}>
-              <Select
-                options={[
-                  { value: 'planning', label: ft('district.statusPlanning') },
-                  { value: 'under_construction', label: ft('district.statusBuilding') },
-                  { value: 'accepted', label: ft('district.statusAccepted') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {status === 'accepted' ? (
-              <Form.Item
-                name="acceptedOn"
-                label={ft('district.acceptedOn')}
-                extra={ft('district.acceptedOnHelp')}
-                rules={required(ft('district.acceptedOn'))}
-                {...dateItem}
-              >
-                <DateInput />
-              </Form.Item>
-            ) : null}
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="pilotYear" label={ft('district.pilotYear')}>
-              <InputNumber min={2000} max={2099} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="areaHa" label={ft('district.area')}>
-              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="leadOrganisationId" label={ft('district.lead')}>
-          <OrgSelect />
-        </Form.Item>
-        <Form.Item name="description" label={ft('district.descriptionLabel')}>
-          <Input.TextArea maxLength={2000} rows={3} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+          ) : null}
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="pilotYear" label={ft('district.pilotYear')}>
+            <InputNumber min={2000} max={2099} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="areaHa" label={ft('district.area')}>
+            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="leadOrganisationId" label={ft('district.lead')}>
+        <OrgSelect />
+      </Form.Item>
+      <Form.Item name="description" label={ft('district.descriptionLabel')}>
+        <Input.TextArea maxLength={2000} rows={3} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

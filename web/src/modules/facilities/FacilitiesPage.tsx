@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ExportButton } from '../../kit/index.ts';
+import { ExportButton, PagedTable, useListParams, usePagedQuery } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
 import { useCan } from '../../platform/auth/auth.tsx';
 import { useFormat } from '../../platform/i18n/format.ts';
@@ -18,32 +18,53 @@ import {
   fromHundredths,
   type Village,
   type VillageQuery,
-  type WaterTest,
   type WaterTestQuery,
 } from './facility-api.ts';
 import { useFT } from './i18n/ft.ts';
-import { editColumns, pagingOf } from './table-parts.tsx';
+import { editColumns, sortOf } from './table-parts.tsx';
 
 const WRITE = 'facilities.write';
 
-/** 农村生活污水治理: the computed rates as cards, and the registers behind them. */
+/** A year from the URL ('2023'), or undefined. */
+const yearOf = (s: string | null | undefined) => (s && /^\d{4}$/.test(s) ? Number(s) : undefined);
+
+/**
+ * 农村生活污水治理: the computed rates as cards, and the registers behind them. The tab, the
+ * figures' year (`rateYear`) and each register's filters, sort and page live in the URL.
+ */
 export default function FacilitiesPage() {
   const ft = useFT();
   const [sp, setSp] = useSearchParams();
   const tab = sp.get('tab') ?? 'facilities';
-  const [year, setYear] = useState<number | undefined>(undefined);
+  const rateYear = yearOf(sp.get('rateYear'));
+  const openTab = (k: string) => {
+    // a register starts afresh; the figures keep their year, which the tests start from
+    const next = new URLSearchParams();
+    if (k !== 'facilities') next.set('tab', k);
+    if (rateYear) {
+      next.set('rateYear', String(rateYear));
+      if (k === 'tests') next.set('year', String(rateYear));
+    }
+    setSp(next, { replace: true });
+  };
+  const pickYear = (y: number) =>
+    setSp((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('rateYear', String(y));
+      return next;
+    });
   return (
     <>
       <PageHeader title={ft('page.title')} description={ft('page.description')} />
-      <RateCards year={year} onYear={setYear} />
+      <RateCards year={rateYear} onYear={pickYear} />
       <Tabs
         activeKey={tab}
-        onChange={(k) => setSp(k === 'facilities' ? {} : { tab: k }, { replace: true })}
+        onChange={openTab}
         destroyOnHidden
         items={[
           { key: 'facilities', label: ft('tab.facilities'), children: <FacilitiesTab /> },
           { key: 'villages', label: ft('tab.villages'), children: <VillagesTab /> },
-          { key: 'tests', label: ft('tab.tests'), children: <TestsTab year={year} /> },
+          { key: 'tests', label: ft('tab.tests'), children: <TestsTab /> },
           { key: 'years', label: ft('tab.years'), children: <YearsTab /> },
           { key: 'standard', label: ft('tab.standard'), children: <StandardTab /> },
         ]}
@@ -162,83 +183,101 @@ const STATUS_COLOR: Record<string, string> = {
   suspended: 'default',
 };
 
+/** Years a facility was built or a sample taken, as the filters offer them. */
+const YEAR_OPTIONS = Array.from({ length: 12 }, (_, i) => String(2015 + i)).map((y) => ({
+  value: y,
+  label: y,
+}));
+
+const FACILITY_FILTERS = ['q', 'status', 'year'] as const;
+type FacilityFilters = Omit<FacilityQuery, 'page' | 'pageSize' | 'sort'>;
+
 function FacilitiesTab() {
   const t = useT();
   const ft = useFT();
   const fmt = useFormat();
   const can = useCan();
-  const [filters, setFilters] = useState<FacilityQuery>({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: FACILITY_FILTERS, sort: 'village' });
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: fk.facilities(filters),
-    queryFn: () => unwrap(api.GET('/api/facilities/sewage/facilities', { params: { query: filters } })),
-    placeholderData: keepPreviousData,
+  const query: FacilityFilters = {
+    q: list.filters.q,
+    status: list.filters.status as FacilityFilters['status'],
+    year: yearOf(list.filters.year),
+  };
+  const facilities = usePagedQuery({
+    list,
+    query,
+    queryKey: fk.facilities,
+    fetch: (q) =>
+      unwrap(
+        api.GET('/api/facilities/sewage/facilities', {
+          params: { query: { ...q, sort: sortOf(['village', 'year'], q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
-  const { page: _p, pageSize: _s, ...exportQuery } = filters;
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Input.Search
-          allowClear
-          aria-label={ft('facility.searchPlaceholder')}
-          placeholder={ft('facility.searchPlaceholder')}
-          onSearch={(q) => setFilters({ ...filters, q: q.trim() || undefined, page: 1 })}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          aria-label={ft('facility.status')}
-          placeholder={ft('facility.status')}
-          style={{ width: 130 }}
-          value={filters.status}
-          onChange={(status) => setFilters({ ...filters, status, page: 1 })}
-          options={[
-            { value: 'operating', label: ft('facility.statusOperating') },
-            { value: 'under_construction', label: ft('facility.statusBuilding') },
-            { value: 'suspended', label: ft('facility.statusSuspended') },
-          ]}
-        />
-        <Select<number>
-          allowClear
-          aria-label={ft('facility.year')}
-          placeholder={ft('facility.year')}
-          style={{ width: 140 }}
-          value={filters.year}
-          onChange={(year) => setFilters({ ...filters, year, page: 1 })}
-          options={Array.from({ length: 12 }, (_, i) => 2015 + i).map((y) => ({
-            value: y,
-            label: String(y),
-          }))}
-        />
-        <ExportButton
-          fileName={`${ft('facility.table')}.xlsx`}
-          download={() =>
-            api.GET('/api/facilities/sewage/facilities/export.xlsx', {
-              params: { query: exportQuery },
-              parseAs: 'blob',
-            })
-          }
-        />
-        {can(WRITE) ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {ft('facility.create')}
-          </Button>
-        ) : null}
-      </Space>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<Facility>
+    <>
+      <PagedTable
+        list={list}
+        result={facilities}
+        filters={
+          <>
+            <Form.Item name="q" label={t('common.keyword')}>
+              <Input allowClear placeholder={ft('facility.searchPlaceholder')} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="status" label={ft('facility.status')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'operating', label: ft('facility.statusOperating') },
+                  { value: 'under_construction', label: ft('facility.statusBuilding') },
+                  { value: 'suspended', label: ft('facility.statusSuspended') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="year" label={ft('facility.year')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 110 }}
+                options={YEAR_OPTIONS}
+              />
+            </Form.Item>
+          </>
+        }
+        exportTo={{
+          fileName: `${ft('facility.table')}.xlsx`,
+          download: () =>
+            api.GET('/api/facilities/sewage/facilities/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
+        toolbar={
+          can(WRITE) ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+              {ft('facility.create')}
+            </Button>
+          ) : null
+        }
         aria-label={ft('facility.table')}
         rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
         scroll={{ x: 1000 }}
-        pagination={pagingOf(filters, setFilters, list.data?.total)}
         columns={[
           { title: ft('facility.name'), dataIndex: 'name' },
-          { title: ft('facility.village'), render: (_, f) => `${f.townName ?? ''} ${f.villageName}` },
+          {
+            title: ft('facility.village'),
+            key: 'village',
+            sorter: true,
+            render: (_, f) => `${f.townName ?? ''} ${f.villageName}`,
+          },
           { title: ft('facility.capacity'), render: (_, f) => f.capacityTenths / 10, align: 'right' },
-          { title: ft('facility.kind'), render: (_, f) => `${f.kindName} ${f.year}` },
+          {
+            title: ft('facility.kind'),
+            key: 'year',
+            sorter: true,
+            render: (_, f) => `${f.kindName} ${f.year}`,
+          },
           {
             title: ft('facility.investmentCol'),
             render: (_, f) => fmt.wan(f.investmentFen),
@@ -277,63 +316,63 @@ function FacilitiesTab() {
         ]}
       />
       <FacilityDrawer editing={editing} onClose={() => setEditing(null)} />
-    </Flex>
+    </>
   );
 }
 
 const COVERAGE_COLOR: Record<string, string> = { covered: 'green', uncovered: 'red', network: 'blue' };
 
+const VILLAGE_FILTERS = ['coverage'] as const;
+type VillageFilters = Omit<VillageQuery, 'page' | 'pageSize' | 'sort'>;
+
 function VillagesTab() {
   const t = useT();
   const ft = useFT();
   const can = useCan();
-  const [filters, setFilters] = useState<VillageQuery>({ page: 1, pageSize: 20 });
+  const list = useListParams({ filters: VILLAGE_FILTERS });
   const [editing, setEditing] = useState<Village | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: fk.villages(filters),
-    queryFn: () => unwrap(api.GET('/api/facilities/sewage/villages', { params: { query: filters } })),
-    placeholderData: keepPreviousData,
+  const query: VillageFilters = { coverage: list.filters.coverage as VillageFilters['coverage'] };
+  const villages = usePagedQuery({
+    list,
+    query,
+    queryKey: fk.villages,
+    // (one order: by village code)
+    fetch: ({ sort: _, ...q }) =>
+      unwrap(api.GET('/api/facilities/sewage/villages', { params: { query: q } })),
   });
-  const { page: _p, pageSize: _s, ...exportQuery } = filters;
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Select
-          allowClear
-          aria-label={ft('village.coverage')}
-          placeholder={ft('village.coverage')}
-          style={{ width: 140 }}
-          value={filters.coverage}
-          onChange={(coverage) => setFilters({ ...filters, coverage, page: 1 })}
-          options={[
-            { value: 'covered', label: ft('village.covered') },
-            { value: 'uncovered', label: ft('village.uncovered') },
-            { value: 'network', label: ft('village.network') },
-          ]}
-        />
-        <ExportButton
-          fileName={`${ft('village.table')}.xlsx`}
-          download={() =>
-            api.GET('/api/facilities/sewage/villages/export.xlsx', {
-              params: { query: exportQuery },
-              parseAs: 'blob',
-            })
-          }
-        />
-        {can(WRITE) ? (
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {ft('village.add')}
-          </Button>
-        ) : null}
-      </Space>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<Village>
+    <>
+      <PagedTable
+        list={list}
+        result={villages}
+        filters={
+          <Form.Item name="coverage" label={ft('village.coverage')}>
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              style={{ width: 120 }}
+              options={[
+                { value: 'covered', label: ft('village.covered') },
+                { value: 'uncovered', label: ft('village.uncovered') },
+                { value: 'network', label: ft('village.network') },
+              ]}
+            />
+          </Form.Item>
+        }
+        exportTo={{
+          fileName: `${ft('village.table')}.xlsx`,
+          download: () =>
+            api.GET('/api/facilities/sewage/villages/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
+        toolbar={
+          can(WRITE) ? (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+              {ft('village.add')}
+            </Button>
+          ) : null
+        }
         aria-label={ft('village.table')}
         rowKey="villageCode"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
-        pagination={pagingOf(filters, setFilters, list.data?.total)}
         columns={[
           { title: ft('village.town'), dataIndex: 'townName' },
           { title: ft('facility.village'), dataIndex: 'villageName' },
@@ -349,77 +388,82 @@ function VillagesTab() {
         ]}
       />
       <VillageModal editing={editing} onClose={() => setEditing(null)} />
-    </Flex>
+    </>
   );
 }
 
-function TestsTab({ year }: { year: number | undefined }) {
+const TEST_FILTERS = ['compliant', 'year'] as const;
+type TestFilters = Omit<WaterTestQuery, 'page' | 'pageSize' | 'sort'>;
+
+function TestsTab() {
+  const t = useT();
   const ft = useFT();
   const can = useCan();
-  const [filters, setFilters] = useState<WaterTestQuery>({ page: 1, pageSize: 20, year });
+  const list = useListParams({ filters: TEST_FILTERS, sort: '-sampledOn' });
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: fk.tests(filters),
-    queryFn: () => unwrap(api.GET('/api/facilities/sewage/tests', { params: { query: filters } })),
-    placeholderData: keepPreviousData,
+  const { compliant } = list.filters;
+  const query: TestFilters = {
+    compliant: compliant === 'true' ? true : compliant === 'false' ? false : undefined,
+    year: yearOf(list.filters.year),
+  };
+  const tests = usePagedQuery({
+    list,
+    query,
+    queryKey: fk.tests,
+    fetch: (q) =>
+      unwrap(
+        api.GET('/api/facilities/sewage/tests', {
+          params: { query: { ...q, sort: sortOf(['sampledOn'], q.sort) } },
+        }),
+      ),
+    sortable: true,
   });
-  const { page: _p, pageSize: _s, ...exportQuery } = filters;
   const value = (v: number | null) => (v === null ? '—' : fromHundredths(v));
   return (
-    <Flex vertical gap={16}>
-      <Space wrap>
-        <Select
-          allowClear
-          aria-label={ft('test.result')}
-          placeholder={ft('test.result')}
-          style={{ width: 120 }}
-          value={filters.compliant === undefined ? undefined : String(filters.compliant)}
-          onChange={(v?: string) =>
-            setFilters({ ...filters, compliant: v === undefined ? undefined : v === 'true', page: 1 })
-          }
-          options={[
-            { value: 'true', label: ft('test.compliant') },
-            { value: 'false', label: ft('test.exceeded') },
-          ]}
-        />
-        <Select<number>
-          allowClear
-          aria-label={ft('year.label')}
-          placeholder={ft('year.label')}
-          style={{ width: 110 }}
-          value={filters.year}
-          onChange={(y) => setFilters({ ...filters, year: y, page: 1 })}
-          options={Array.from({ length: 12 }, (_, i) => 2015 + i).map((y) => ({
-            value: y,
-            label: String(y),
-          }))}
-        />
-        <ExportButton
-          fileName={`${ft('test.table')}.xlsx`}
-          download={() =>
-            api.GET('/api/facilities/sewage/tests/export.xlsx', {
-              params: { query: exportQuery },
-              parseAs: 'blob',
-            })
-          }
-        />
-        {can(WRITE) ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {ft('test.create')}
-          </Button>
-        ) : null}
-      </Space>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<WaterTest>
+    <>
+      <PagedTable
+        list={list}
+        result={tests}
+        filters={
+          <>
+            <Form.Item name="compliant" label={ft('test.result')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 100 }}
+                options={[
+                  { value: 'true', label: ft('test.compliant') },
+                  { value: 'false', label: ft('test.exceeded') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="year" label={ft('year.label')}>
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 110 }}
+                options={YEAR_OPTIONS}
+              />
+            </Form.Item>
+          </>
+        }
+        exportTo={{
+          fileName: `${ft('test.table')}.xlsx`,
+          download: () =>
+            api.GET('/api/facilities/sewage/tests/export.xlsx', { params: { query }, parseAs: 'blob' }),
+        }}
+        toolbar={
+          can(WRITE) ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {ft('test.create')}
+            </Button>
+          ) : null
+        }
         aria-label={ft('test.table')}
         rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items}
         scroll={{ x: 1000 }}
-        pagination={pagingOf(filters, setFilters, list.data?.total)}
         columns={[
-          { title: ft('test.sampledOn'), dataIndex: 'sampledOn' },
+          { title: ft('test.sampledOn'), dataIndex: 'sampledOn', sorter: true },
           {
             title: ft('test.facility'),
             render: (_, x) => `${x.facilityName}（${x.townName ?? ''}${x.villageName}）`,
@@ -452,7 +496,7 @@ function TestsTab({ year }: { year: number | undefined }) {
         ]}
       />
       <WaterTestModal open={creating} onClose={() => setCreating(false)} />
-    </Flex>
+    </>
   );
 }
 

@@ -1,28 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { FormDrawer, useServerError } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
-import { useServerError } from '../../platform/forms.ts';
 import { useDebounced } from '../../platform/hooks.ts';
 import { useT } from '../../platform/i18n/i18n.tsx';
 import { ErrorAlert } from '../../platform/widgets/ErrorAlert.tsx';
 import { OrgSelect } from '../../platform/widgets/OrgSelect.tsx';
 import { RegionSelect } from '../../platform/widgets/RegionSelect.tsx';
-import { type FacilityBody, fk, toHundredths, type Village, type WaterTest } from './facility-api.ts';
+import {
+  type FacilityBody,
+  type FacilityRecord,
+  fk,
+  toHundredths,
+  type Village,
+  type WaterTest,
+} from './facility-api.ts';
 import { DateInput, dateItem, todayInChina } from './fields.tsx';
 import { useFT } from './i18n/ft.ts';
 
@@ -98,9 +91,26 @@ interface FacilityValues {
   status: 'operating' | 'under_construction' | 'suspended';
 }
 
+/** The form's values of a facility as loaded (capacity in t/d, investment in 万元). */
+const toValues = (f: FacilityRecord): FacilityValues => ({
+  name: f.name,
+  villageCode: f.villageCode,
+  capacity: f.capacityTenths / 10,
+  kind: f.kind,
+  year: f.year,
+  investmentWan: f.investmentFen / 1_000_000,
+  operatorOrganisationId: f.operatorOrganisation?.id ?? null,
+  process: f.process ?? undefined,
+  dischargeGrade: f.dischargeGrade,
+  status: f.status,
+});
+
+/** Server errors on the body's fields shown under the form's. */
+const ALIASES = { capacityTenths: 'capacity', investmentFen: 'investmentWan' } as const;
+
 /**
  * 登记 / 编辑设施: one form for both; money in 万元 and capacity in t/d, sent as fen and tenths.
- * An edit starts from the whole record (GET by id), filled in once per opening.
+ * An edit starts from the whole record (GET by id).
  */
 export function FacilityDrawer({
   editing,
@@ -112,17 +122,7 @@ export function FacilityDrawer({
 }) {
   const t = useT();
   const ft = useFT();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FacilityValues>();
-  const server = useServerError(form, [
-    'name',
-    'villageCode',
-    'year',
-    'operatorOrganisationId',
-    'process',
-    'status',
-  ]);
   const id = editing !== null && editing !== 'new' ? editing : null;
   const record = useQuery({
     queryKey: fk.facility(id ?? ''),
@@ -130,184 +130,143 @@ export function FacilityDrawer({
       unwrap(api.GET('/api/facilities/sewage/facilities/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: id !== null,
   });
-  const filled = useRef<string | null>(null);
-  useEffect(() => {
-    if (!editing) {
-      filled.current = null;
-      return;
-    }
-    const f = record.data;
-    if (filled.current === editing || (editing !== 'new' && !f)) return;
-    filled.current = editing;
-    server.clear();
-    form.resetFields();
-    form.setFieldsValue(
-      editing === 'new' || !f
-        ? { kind: 'built', status: 'operating', dischargeGrade: 2, year: Number(todayInChina().slice(0, 4)) }
-        : {
-            name: f.name,
-            villageCode: f.villageCode,
-            capacity: f.capacityTenths / 10,
-            kind: f.kind,
-            year: f.year,
-            investmentWan: f.investmentFen / 1_000_000,
-            operatorOrganisationId: f.operatorOrganisation?.id ?? null,
-            process: f.process ?? undefined,
-            dischargeGrade: f.dischargeGrade,
-            status: f.status,
-          },
-    );
-  }, [editing, record.data, form, server.clear]);
-  const save = useMutation({
-    mutationFn: (v: FacilityValues) => {
-      const body: FacilityBody = {
-        name: v.name.trim(),
-        villageCode: v.villageCode,
-        capacityTenths: Math.round(v.capacity * 10),
-        kind: v.kind,
-        year: v.year,
-        investmentFen: Math.round(v.investmentWan * 1_000_000),
-        operatorOrganisationId: v.operatorOrganisationId ?? null,
-        process: v.process?.trim() || null,
-        dischargeGrade: v.dischargeGrade,
-        status: v.status,
-      };
-      return id
-        ? unwrap(api.PUT('/api/facilities/sewage/facilities/{id}', { params: { path: { id } }, body }))
-        : unwrap(api.POST('/api/facilities/sewage/facilities', { body }));
-    },
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: fk.all });
-      onClose();
-    },
-    onError: server.report,
-  });
+  const start = useMemo(
+    () =>
+      editing === 'new'
+        ? {
+            kind: 'built' as const,
+            status: 'operating' as const,
+            dischargeGrade: 2 as const,
+            year: Number(todayInChina().slice(0, 4)),
+          }
+        : record.data
+          ? toValues(record.data)
+          : undefined,
+    [editing, record.data],
+  );
+  const submit = (v: FacilityValues) => {
+    const body: FacilityBody = {
+      name: v.name.trim(),
+      villageCode: v.villageCode,
+      capacityTenths: Math.round(v.capacity * 10),
+      kind: v.kind,
+      year: v.year,
+      investmentFen: Math.round(v.investmentWan * 1_000_000),
+      operatorOrganisationId: v.operatorOrganisationId ?? null,
+      process: v.process?.trim() || null,
+      dischargeGrade: v.dischargeGrade,
+      status: v.status,
+    };
+    return id
+      ? unwrap(api.PUT('/api/facilities/sewage/facilities/{id}', { params: { path: { id } }, body }))
+      : unwrap(api.POST('/api/facilities/sewage/facilities', { body }));
+  };
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   return (
-    <Drawer
-      open={editing !== null}
+    <FormDrawer<FacilityValues>
+      // an edit opens once its record is here: values set into an open form count as typed, and
+      // closing the untouched form would ask whether to discard them
+      open={editing === 'new' || (id !== null && (record.data !== undefined || record.isError))}
       onClose={onClose}
       title={ft(editing === 'new' ? 'facility.create' : 'facility.edit')}
       size={640}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button
-            type="primary"
-            htmlType="submit"
-            form="facility-form"
-            loading={save.isPending}
-            disabled={id !== null && !record.data}
-          >
-            {t('common.save')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </Space>
-      }
+      form={form}
+      name="facility"
+      initialValues={start}
+      submit={submit}
+      invalidate={[fk.all]}
+      fieldAliases={ALIASES}
     >
       <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />
-      <ErrorAlert error={server.error} />
-      <Form<FacilityValues>
-        form={form}
-        id="facility-form"
-        name="facility"
-        layout="vertical"
-        onFinish={(v) => {
-          server.clear();
-          save.mutate(v);
-        }}
+      <Form.Item
+        name="name"
+        label={ft('facility.name')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: ft('facility.name') }),
+          },
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={ft('facility.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: ft('facility.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} placeholder={ft('facility.namePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="villageCode"
-          label={ft('facility.village')}
-          extra={ft('facility.villageHelp')}
-          rules={required(ft('facility.village'))}
-        >
-          <RegionSelect />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="capacity"
-              label={ft('facility.capacity')}
-              rules={required(ft('facility.capacity'))}
-            >
-              <InputNumber min={0.1} max={100000} precision={1} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="investmentWan"
-              label={ft('facility.investment')}
-              rules={required(ft('facility.investment'))}
-            >
-              <InputNumber min={0} max={1000000} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="kind" label={ft('facility.kind')} rules={required(ft('facility.kind'))}>
-              <Select
-                options={[
-                  { value: 'built', label: ft('facility.kindBuilt') },
-                  { value: 'rebuilt', label: ft('facility.kindRebuilt') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="year" label={ft('facility.year')} rules={required(ft('facility.year'))}>
-              <InputNumber min={2000} max={2099} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="dischargeGrade"
-              label={ft('facility.grade')}
-              extra={ft('facility.gradeHelp')}
-              rules={required(ft('facility.grade'))}
-            >
-              <Select
-                options={[
-                  { value: 1, label: ft('facility.grade1') },
-                  { value: 2, label: ft('facility.grade2') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="status" label={ft('facility.status')} rules={required(ft('facility.status'))}>
-              <Select
-                options={[
-                  { value: 'operating', label: ft('facility.statusOperating') },
-                  { value: 'under_construction', label: ft('facility.statusBuilding') },
-                  { value: 'suspended', label: ft('facility.statusSuspended') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="process" label={ft('facility.process')}>
-          <Input maxLength={200} placeholder={ft('facility.processPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="operatorOrganisationId" label={ft('facility.operator')}>
-          <OrgSelect />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <Input maxLength={100} placeholder={ft('facility.namePlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="villageCode"
+        label={ft('facility.village')}
+        extra={ft('facility.villageHelp')}
+        rules={required(ft('facility.village'))}
+      >
+        <RegionSelect />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="capacity"
+            label={ft('facility.capacity')}
+            rules={required(ft('facility.capacity'))}
+          >
+            <InputNumber min={0.1} max={100000} precision={1} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="investmentWan"
+            label={ft('facility.investment')}
+            rules={required(ft('facility.investment'))}
+          >
+            <InputNumber min={0} max={1000000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="kind" label={ft('facility.kind')} rules={required(ft('facility.kind'))}>
+            <Select
+              options={[
+                { value: 'built', label: ft('facility.kindBuilt') },
+                { value: 'rebuilt', label: ft('facility.kindRebuilt') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="year" label={ft('facility.year')} rules={required(ft('facility.year'))}>
+            <InputNumber min={2000} max={2099} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="dischargeGrade"
+            label={ft('facility.grade')}
+            extra={ft('facility.gradeHelp')}
+            rules={required(ft('facility.grade'))}
+          >
+            <Select
+              options={[
+                { value: 1, label: ft('facility.grade1') },
+                { value: 2, label: ft('facility.grade2') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="status" label={ft('facility.status')} rules={required(ft('facility.status'))}>
+            <Select
+              options={[
+                { value: 'operating', label: ft('facility.statusOperating') },
+                { value: 'under_construction', label: ft('facility.statusBuilding') },
+                { value: 'suspended', label: ft('facility.statusSuspended') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="process" label={ft('facility.process')}>
+        <Input maxLength={200} placeholder={ft('facility.processPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="operatorOrganisationId" label={ft('facility.operator')}>
+        <OrgSelect />
+      </Form.Item>
+    </FormDrawer>
   );
 }
 

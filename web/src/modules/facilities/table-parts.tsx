@@ -1,24 +1,16 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 
-/** Shared pieces of the module's tables: paging over a query's page/pageSize, and an edit column. */
+/** Shared pieces of the module's tables: the sort a list offers, and an edit column. */
 
-interface Paged {
-  page?: number | undefined;
-  pageSize?: number | undefined;
+/**
+ * The URL's sort if the list's endpoint offers it (`name` or `-name`), else undefined (the
+ * endpoint's default): a sort from an old link or a typed address never reaches the server.
+ */
+export function sortOf<S extends string>(names: readonly S[], sort: string | undefined) {
+  const name = sort?.startsWith('-') ? sort.slice(1) : sort;
+  return names.some((n) => n === name) ? (sort as S | `-${S}`) : undefined;
 }
-
-/** antd pagination bound to a filter object with page and pageSize. */
-export const pagingOf = <F extends Paged>(
-  filters: F,
-  setFilters: (f: F) => void,
-  total: number | undefined,
-) => ({
-  current: filters.page,
-  pageSize: filters.pageSize,
-  total: total ?? 0,
-  onChange: (page: number, pageSize: number) => setFilters({ ...filters, page, pageSize }),
-});
 
 /**
  * The "编辑" column (only for those who may write): a pencil button, named after the row, on each
