@@ -72,9 +72,15 @@ export function FormDrawer<V extends object, R = unknown>({
   const { message, modal } = App.useApp();
   const [error, setError] = useState<unknown>(null);
   const edited = useRef(false);
+  // Only what the user did counts as a change: a field that sets its own value when it mounts
+  // or when a loaded record arrives (a region picker filling in its path) is not typing.
+  const interacted = useRef(false);
   const asking = useRef(false);
   const wasOpen = useRef(false);
-  const isDirty = () => edited.current || form.isFieldsTouched();
+  const isDirty = () => interacted.current && (edited.current || form.isFieldsTouched());
+  const userActs = () => {
+    interacted.current = true;
+  };
 
   // (re)start the form when it opens, and when its start changes before anything was typed
   const startKey = JSON.stringify(initialValues ?? null);
@@ -87,6 +93,7 @@ export function FormDrawer<V extends object, R = unknown>({
     form.resetFields();
     if (initialValues) form.setFieldsValue(initialValues);
     edited.current = false;
+    interacted.current = false;
   }, [open, startKey, form]);
 
   const save = useMutation({
@@ -161,7 +168,13 @@ export function FormDrawer<V extends object, R = unknown>({
         id={id}
         name={name}
         hidden={loading}
-        onKeyDown={noEnterSubmit}
+        onKeyDown={(e) => {
+          userActs();
+          noEnterSubmit(e);
+        }}
+        onPointerDown={userActs}
+        onPaste={userActs}
+        onDrop={userActs}
         onValuesChange={() => {
           edited.current = true;
         }}

@@ -105,6 +105,9 @@ export interface PagedTableProps<P extends Page<object>>
 const defaultFromForm = (v: FormValues) =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
 
+/** antd steps to the entry after the current order: ascending and descending, in turn. */
+const TOGGLE: SortOrder[] = ['ascend', 'descend', 'ascend'];
+
 /** `-date` → ['date', 'descend'] */
 const parseSort = (s: string | undefined): [string, SortOrder] | undefined =>
   s ? (s.startsWith('-') ? [s.slice(1), 'descend'] : [s, 'ascend']) : undefined;
@@ -138,7 +141,9 @@ export function PagedTable<P extends Page<object>>(props: PagedTableProps<P>) {
     ? columns.map((c) => {
         if (!c.sorter) return c;
         const key = String(c.key ?? ('dataIndex' in c ? c.dataIndex : ''));
-        return { ...c, sortOrder: sort?.[0] === key ? sort[1] : null };
+        // a click turns the sort around, never clears it: a cleared sort would fall back to the
+        // list's default, so a column sorted by default (newest first) could not be reversed
+        return { sortDirections: TOGGLE, ...c, sortOrder: sort?.[0] === key ? sort[1] : null };
       })
     : columns;
 
