@@ -136,7 +136,9 @@ export const AUTHZ_MATRIX: Record<string, Allowed> = {
   'POST /api/renewal/night-work/:id/feedback': ['staff', 'partner'],
   'POST /api/renewal/night-work/:id/decision': ['staff'],
   'GET /api/renewal/projects/:id/calendar': READ,
+  'GET /api/renewal/meetings/export.xlsx': READ,
   'GET /api/renewal/action-items/export.xlsx': READ,
+  'GET /api/renewal/inspections/export.xlsx': READ,
   'GET /api/renewal/findings/export.xlsx': READ,
   'GET /api/renewal/night-work/export.xlsx': READ,
   // parts written in their own folders keep their rows beside their tests

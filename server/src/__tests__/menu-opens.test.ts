@@ -31,7 +31,7 @@ const PAGE_APIS: Record<string, string[]> = {
   ],
   '/renewal/inspections': ['/api/renewal/inspections', '/api/renewal/findings'],
   '/renewal/night-work': ['/api/renewal/night-work'],
-  '/renewal/communities': ['/api/renewal/communities'],
+  '/renewal/communities': ['/api/renewal/communities', '/api/renewal/community-options'],
   '/renewal/ballots': ['/api/renewal/ballots'],
   '/facilities': ['/api/facilities/sewage/summary', '/api/facilities/sewage/facilities'],
   '/facilities/sewage': ['/api/facilities/sewage/summary', '/api/facilities/sewage/facilities'],

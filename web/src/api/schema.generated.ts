@@ -2205,7 +2205,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 城市更新项目台账 List renewal projects (filter, search, page) */
+        /** 城市更新项目台账 List renewal projects (filter, search, sort, page) */
         get: {
             parameters: {
                 query?: {
@@ -2219,8 +2219,10 @@ export interface paths {
                     q?: string;
                     /** @description the whole name, ignoring case and surrounding spaces: finds a project already registered under a name */
                     name?: string;
-                    /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
+                    /** @description true: only projects late, or with late or at-risk tasks, at the latest re-plan; false: only the others */
                     atRisk?: boolean;
+                    /** @description order: name | -name | deadline | -deadline */
+                    sort?: "name" | "-name" | "deadline" | "-deadline";
                     page?: number;
                     pageSize?: number;
                 };
@@ -2963,10 +2965,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                    /** @description reports dated on or after */
                     from?: string;
-                    /** @description YYYY-MM-DD (Asia/Shanghai calendar day, 2000–2099) */
+                    /** @description reports dated on or before */
                     to?: string;
+                    /** @description order: date | -date */
+                    sort?: "date" | "-date";
                     page?: number;
                     pageSize?: number;
                 };
@@ -2985,7 +2989,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ReportPage"];
+                        "application/json": {
+                            items: components["schemas"]["ReportListItem"][];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3251,6 +3261,8 @@ export interface paths {
                     status?: "open" | "resolved";
                     /** @description only open issues past their due date */
                     overdue?: boolean;
+                    /** @description order: due | -due */
+                    sort?: "due" | "-due";
                     page?: number;
                     pageSize?: number;
                 };
@@ -3267,7 +3279,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["IssueView"][];
+                            items: components["schemas"]["IssueItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -3395,6 +3407,8 @@ export interface paths {
                     from?: string;
                     /** @description held on or before */
                     to?: string;
+                    /** @description order: heldOn | -heldOn */
+                    sort?: "heldOn" | "-heldOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -3572,6 +3586,8 @@ export interface paths {
                     meetingId?: string;
                     /** @description open 未完成 | done 已完成 */
                     status?: "open" | "done";
+                    /** @description order: openFirst | -openFirst | dueOn | -dueOn | meeting | -meeting */
+                    sort?: "openFirst" | "-openFirst" | "dueOn" | "-dueOn" | "meeting" | "-meeting";
                     page?: number;
                     pageSize?: number;
                 };
@@ -3588,7 +3604,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ActionItemView"][];
+                            items: components["schemas"]["ActionItemListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -3835,6 +3851,8 @@ export interface paths {
                     from?: string;
                     /** @description visited on or before */
                     to?: string;
+                    /** @description order: inspectedOn | -inspectedOn */
+                    sort?: "inspectedOn" | "-inspectedOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -4082,6 +4100,8 @@ export interface paths {
                     category?: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
                     /** @description true: only findings past their deadline, not closed */
                     overdue?: boolean;
+                    /** @description order: deadline | -deadline | foundOn | -foundOn */
+                    sort?: "deadline" | "-deadline" | "foundOn" | "-foundOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -4098,7 +4118,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["FindingView"][];
+                            items: components["schemas"]["FindingListItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -4500,6 +4520,8 @@ export interface paths {
                     projectId?: string;
                     /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
                     status?: "pending" | "approved" | "rejected";
+                    /** @description order: firstNight | -firstNight */
+                    sort?: "firstNight" | "-firstNight";
                     page?: number;
                     pageSize?: number;
                 };
@@ -4840,16 +4862,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 老旧小区改造台账 Communities under renovation, with units, owners and area */
+        /** 老旧小区改造台账 Communities under renovation, with units, owners, area and satisfaction */
         get: {
             parameters: {
                 query?: {
                     /** @description region code, e.g. 330523001 */
                     regionCode?: string;
+                    /** @description renovation batch (改造批次) */
                     batch?: string;
                     status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
                     /** @description part of the name or address */
                     q?: string;
+                    /** @description order: region | -region | name | -name | units | -units | area | -area */
+                    sort?: "region" | "-region" | "name" | "-name" | "units" | "-units" | "area" | "-area";
                     page?: number;
                     pageSize?: number;
                 };
@@ -4865,7 +4890,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CommunityPage"];
+                        "application/json": {
+                            items: components["schemas"]["CommunityItem"][];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4914,6 +4945,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/community-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区列表筛选项 The renovation batches in use within my scope, and the statuses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommunityOptions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5196,14 +5272,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 住户 Units (楼栋/单元/室) with exclusive area and owner */
+        /** 住户 Units (楼栋/单元/室) with exclusive area and owner (names masked unless the caller keeps the register) */
         get: {
             parameters: {
                 query?: {
                     /** @description UUID */
                     buildingId?: string;
-                    /** @description part of the room or owner name */
+                    /** @description part of the room, or of the owner’s name for those who see owners’ names */
                     q?: string;
+                    /** @description order: unit | -unit | area | -area */
+                    sort?: "unit" | "-unit" | "area" | "-area";
                     page?: number;
                     pageSize?: number;
                 };
@@ -5223,7 +5301,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["UnitView"][];
+                            items: components["schemas"]["UnitItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -6573,10 +6651,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业主表决列表 Owners’ ballots of every community the caller sees, newest first (paged) */
+        /** 业主表决列表 Owners’ ballots of every community the caller sees, newest first, with turnout and quorum */
         get: {
             parameters: {
                 query?: {
+                    status?: "draft" | "open" | "closed" | "published" | "void";
+                    /** @description only the ballots of this community */
+                    communityId?: string;
+                    /** @description region code, e.g. 330523001 */
+                    regionCode?: string;
+                    /** @description part of the question or the community’s name */
+                    q?: string;
+                    /** @description order: created | -created | closesAt | -closesAt | community | -community */
+                    sort?: "created" | "-created" | "closesAt" | "-closesAt" | "community" | "-community";
                     page?: number;
                     pageSize?: number;
                 };
@@ -6593,7 +6680,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["BallotListItem"][];
+                            items: components["schemas"]["BallotItem"][];
                             /** @description number of matching records in all pages */
                             total: number;
                             page: number;
@@ -7081,8 +7168,10 @@ export interface paths {
                 query?: {
                     /** @description only owners who have (true) or have not (false) voted */
                     voted?: boolean;
-                    /** @description part of the owner’s name or unit, e.g. 302 */
+                    /** @description part of a unit, e.g. 302, or of the owner’s name for those who see the choices */
                     q?: string;
+                    /** @description order: unit | -unit | area | -area | castAt | -castAt */
+                    sort?: "unit" | "-unit" | "area" | "-area" | "castAt" | "-castAt";
                     page?: number;
                     pageSize?: number;
                 };
@@ -7101,7 +7190,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VotePage"];
+                        "application/json": {
+                            items: components["schemas"]["VoteRowView"][];
+                            /** @description number of matching records in all pages */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8421,8 +8516,10 @@ export interface paths {
                     q?: string;
                     /** @description the whole name, ignoring case and surrounding spaces: finds a project already registered under a name */
                     name?: string;
-                    /** @description only projects late, or with late or at-risk tasks, at the latest re-plan */
+                    /** @description true: only projects late, or with late or at-risk tasks, at the latest re-plan; false: only the others */
                     atRisk?: boolean;
+                    /** @description order: name | -name | deadline | -deadline */
+                    sort?: "name" | "-name" | "deadline" | "-deadline";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8629,6 +8726,10 @@ export interface paths {
                     from?: string;
                     /** @description reports dated on or before */
                     to?: string;
+                    /** @description order: date | -date */
+                    sort?: "date" | "-date";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8681,6 +8782,64 @@ export interface paths {
                     status?: "open" | "resolved";
                     /** @description only open issues past their due date */
                     overdue?: boolean;
+                    /** @description order: due | -due */
+                    sort?: "due" | "-due";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/meetings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出督查例会（Excel，脱敏，留痕） Export supervision meetings to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only meetings covering this project */
+                    projectId?: string;
+                    /** @description held on or after */
+                    from?: string;
+                    /** @description held on or before */
+                    to?: string;
+                    /** @description order: heldOn | -heldOn */
+                    sort?: "heldOn" | "-heldOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8735,6 +8894,66 @@ export interface paths {
                     meetingId?: string;
                     /** @description open 未完成 | done 已完成 */
                     status?: "open" | "done";
+                    /** @description order: openFirst | -openFirst | dueOn | -dueOn | meeting | -meeting */
+                    sort?: "openFirst" | "-openFirst" | "dueOn" | "-dueOn" | "meeting" | "-meeting";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewal/inspections/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出安全巡查记录（Excel，脱敏，留痕） Export safety inspections to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this project */
+                    projectId?: string;
+                    /** @description only visits by this firm */
+                    inspectorOrganisationId?: string;
+                    /** @description visited on or after */
+                    from?: string;
+                    /** @description visited on or before */
+                    to?: string;
+                    /** @description order: inspectedOn | -inspectedOn */
+                    sort?: "inspectedOn" | "-inspectedOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8797,6 +9016,8 @@ export interface paths {
                     category?: "fall_from_height" | "temporary_electricity" | "lifting_machinery" | "scaffolding" | "excavation" | "fire" | "formwork" | "site_order" | "other";
                     /** @description true: only findings past their deadline, not closed */
                     overdue?: boolean;
+                    /** @description order: deadline | -deadline | foundOn | -foundOn */
+                    sort?: "deadline" | "-deadline" | "foundOn" | "-foundOn";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8849,6 +9070,8 @@ export interface paths {
                     projectId?: string;
                     /** @description pending 待审批 | approved 已批准 | rejected 未批准 */
                     status?: "pending" | "approved" | "rejected";
+                    /** @description order: firstNight | -firstNight */
+                    sort?: "firstNight" | "-firstNight";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8899,10 +9122,13 @@ export interface paths {
                 query?: {
                     /** @description region code, e.g. 330523001 */
                     regionCode?: string;
+                    /** @description renovation batch (改造批次) */
                     batch?: string;
                     status?: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
                     /** @description part of the name or address */
                     q?: string;
+                    /** @description order: region | -region | name | -name | units | -units | area | -area */
+                    sort?: "region" | "-region" | "name" | "-name" | "units" | "-units" | "area" | "-area";
                     page?: number;
                     pageSize?: number;
                 };
@@ -8950,7 +9176,16 @@ export interface paths {
         /** 导出住户清册（Excel，脱敏，留痕） Export households to Excel (masked, audited) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description UUID */
+                    buildingId?: string;
+                    /** @description part of the room, or of the owner’s name for those who see owners’ names */
+                    q?: string;
+                    /** @description order: unit | -unit | area | -area */
+                    sort?: "unit" | "-unit" | "area" | "-area";
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path: {
                     /** @description UUID */
@@ -9330,6 +9565,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/renewal/ballots/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出业主表决（Excel，脱敏，留痕） Export owners’ ballots to Excel (masked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "open" | "closed" | "published" | "void";
+                    /** @description only the ballots of this community */
+                    communityId?: string;
+                    /** @description region code, e.g. 330523001 */
+                    regionCode?: string;
+                    /** @description part of the question or the community’s name */
+                    q?: string;
+                    /** @description order: created | -created | closesAt | -closesAt | community | -community */
+                    sort?: "created" | "-created" | "closesAt" | "-closesAt" | "community" | "-community";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 全部符合筛选条件的记录 Every record matching the filters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/renewal/ballots/{id}/votes/export.xlsx": {
         parameters: {
             query?: never;
@@ -9341,7 +9633,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description only owners who have (true) or have not (false) voted */
                     voted?: boolean;
+                    /** @description part of a unit, e.g. 302, or of the owner’s name for those who see the choices */
+                    q?: string;
+                    /** @description order: unit | -unit | area | -area | castAt | -castAt */
+                    sort?: "unit" | "-unit" | "area" | "-area" | "castAt" | "-castAt";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -9901,6 +10200,34 @@ export interface components {
             /** @description due date (YYYY-MM-DD), not before the meeting */
             dueOn: string;
         };
+        /** ActionItemListItem */
+        ActionItemListItem: {
+            id: string;
+            meetingId: string;
+            meetingTitle: string;
+            meetingHeldOn: string;
+            /** @description number within the meeting, from 1 */
+            seq: number;
+            projectId: string;
+            projectName: string;
+            taskName: string | null;
+            text: string;
+            ownerOrganisationName: string | null;
+            ownerPerson: string | null;
+            dueOn: string;
+            /** @description open 未完成 | done 已完成 */
+            status: "open" | "done";
+            statusName: string;
+            /** @description open and past its due date (Asia/Shanghai today) */
+            overdue: boolean;
+            /** @description days past the due date while open; 0 otherwise */
+            daysOverdue: number;
+            closedOn: string | null;
+            closingNote: string | null;
+            can: {
+                close: boolean;
+            };
+        };
         /** ActionItemView */
         ActionItemView: {
             id: string;
@@ -10045,6 +10372,27 @@ export interface components {
             voters: boolean;
             choices: boolean;
         };
+        /** BallotItem */
+        BallotItem: {
+            id: string;
+            communityId: string;
+            communityName: string;
+            planVersion: number;
+            planTitle: string;
+            question: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {unknown} */
+            status: "draft" | "open" | "closed" | "published" | "void";
+            statusName: string;
+            outcome: ("passed" | "rejected" | "no-quorum") | null;
+            outcomeName: string | null;
+            turnout: components["schemas"]["BallotTurnout"] | null;
+            can: {
+                voters: boolean;
+                choices: boolean;
+            };
+        };
         /** BallotLinkSheetView */
         BallotLinkSheetView: {
             ballotId: string;
@@ -10065,28 +10413,24 @@ export interface components {
         };
         /** BallotList */
         BallotList: {
-            items: components["schemas"]["BallotListItem"][];
+            items: components["schemas"]["CommunityBallotItem"][];
         };
-        /** BallotListItem */
-        BallotListItem: {
-            id: string;
-            communityId: string;
-            communityName: string;
-            planVersion: number;
-            planTitle: string;
-            /** @enum {unknown} */
-            matter: "ordinary" | "major";
-            question: string;
-            /** Format: date-time */
-            closesAt: string;
-            /** @enum {unknown} */
-            status: "draft" | "open" | "closed" | "published" | "void";
-            statusName: string;
-            outcome: ("passed" | "rejected" | "no-quorum") | null;
-            outcomeName: string | null;
-            participatingOwners: number | null;
-            yesOwners: number | null;
-            can: components["schemas"]["BallotCan"];
+        /**
+         * BallotTurnout
+         * @description who took part, against the quorum: live while open and counted once closed for those who may see the voters (can.voters); the published figures for everyone
+         */
+        BallotTurnout: {
+            participatingOwners: number;
+            totalOwners: number;
+            /** @description owners needed for a quorum (⌈2/3⌉) */
+            quorumOwners: number;
+            /** @description m², two decimals */
+            participatingArea: string;
+            /** @description m², two decimals */
+            totalArea: string;
+            /** @description area needed for a quorum (⌈2/3⌉), m² */
+            quorumArea: string;
+            quorumMet: boolean;
         };
         /** BallotView */
         BallotView: {
@@ -10180,6 +10524,24 @@ export interface components {
             code: string;
             name: string;
         };
+        /** CommunityBallotItem */
+        CommunityBallotItem: {
+            id: string;
+            communityId: string;
+            communityName: string;
+            planVersion: number;
+            planTitle: string;
+            question: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {unknown} */
+            status: "draft" | "open" | "closed" | "published" | "void";
+            statusName: string;
+            outcome: ("passed" | "rejected" | "no-quorum") | null;
+            outcomeName: string | null;
+            turnout: components["schemas"]["BallotTurnout"] | null;
+            can: components["schemas"]["BallotCan"];
+        };
         /**
          * CommunityCan
          * @description what the caller may do with this record (the server decides; the web only reads it)
@@ -10188,12 +10550,23 @@ export interface components {
             update: boolean;
             decide: boolean;
         };
-        /** CommunityPage */
-        CommunityPage: {
-            items: components["schemas"]["CommunityView"][];
-            total: number;
-            page: number;
-            pageSize: number;
+        /** CommunityItem */
+        CommunityItem: {
+            id: string;
+            name: string;
+            regionName: string;
+            yearBuilt: number | null;
+            batch: string | null;
+            status: "planned" | "surveying" | "designing" | "voting" | "construction" | "completed" | "accepted";
+            statusName: string;
+            unitCount: number;
+            ownerCount: number;
+            areaCenti: number;
+            acceptedOn: string | null;
+            satisfactionRate: number | null;
+        };
+        /** CommunityOptions */
+        CommunityOptions: {
             batches: string[];
             statuses: components["schemas"]["CodeLabel"][];
         };
@@ -10883,6 +11256,42 @@ export interface components {
             /** @description photos of the hazard */
             files?: string[];
         };
+        /** FindingListItem */
+        FindingListItem: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            contractor: components["schemas"]["OrgRef"] | null;
+            categoryName: string;
+            /**
+             * @description minor 一般 (7 days to rectify) | major 较大 (3 days) | critical 重大 (stop work, 1 day); calendar days
+             * @enum {unknown}
+             */
+            severity: "minor" | "major" | "critical";
+            severityName: string;
+            location: string;
+            description: string;
+            foundOn: string;
+            /** @description last day to rectify (renewed by a failed re-inspection) */
+            deadline: string;
+            /** @description work at the hazard stops until it passes (停工整改) */
+            stopWork: boolean;
+            /**
+             * @description open 待整改 | replied 已回复待复查 | passed 复查通过 | failed 复查未通过 | closed 已销号
+             * @enum {unknown}
+             */
+            status: "open" | "replied" | "passed" | "failed" | "closed";
+            statusName: string;
+            /** @description not closed and past the deadline (Asia/Shanghai today) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description what the status allows next */
+            allowedActions: ("reply" | "pass" | "fail" | "close")[];
+            can: {
+                reply: boolean;
+                inspect: boolean;
+            };
+        };
         /** FindingView */
         FindingView: {
             id: string;
@@ -10961,7 +11370,6 @@ export interface components {
         /** InspectionListItem */
         InspectionListItem: {
             id: string;
-            projectId: string;
             projectName: string;
             inspectorOrganisation: components["schemas"]["OrgRef"];
             inspectedOn: string;
@@ -11017,6 +11425,32 @@ export interface components {
             ownerOrganisationId?: string | null;
             /** @description due date (default by severity: critical 1 day, major 3 days, minor 7 days from today) */
             dueDate?: string;
+        };
+        /** IssueItem */
+        IssueItem: {
+            id: string;
+            projectId: string;
+            projectName: string;
+            reportDate: string | null;
+            problemNo: number | null;
+            title: string;
+            /**
+             * @description minor 一般 | major 较重 | critical 严重
+             * @enum {unknown}
+             */
+            severity: "minor" | "major" | "critical";
+            severityName: string;
+            ownerOrganisationName: string | null;
+            dueDate: string;
+            /** @description open 待解决 | resolved 已解决 */
+            status: "open" | "resolved";
+            statusName: string;
+            /** @description open and past its due date */
+            overdue: boolean;
+            resolution: string | null;
+            can: {
+                update: boolean;
+            };
         };
         /** IssueView */
         IssueView: {
@@ -11131,11 +11565,13 @@ export interface components {
             title: string;
             heldOn: string;
             location: string | null;
+            /** @description the covered projects the caller may see */
             projects: {
                 id: string;
                 name: string;
             }[];
             attendeeCount: number;
+            /** @description action items on the projects the caller may see */
             actionItemCount: number;
             openActionItemCount: number;
             /** @description open items past their due date (Asia/Shanghai today) */
@@ -11240,8 +11676,6 @@ export interface components {
                 neutral: number;
                 object: number;
             };
-            /** Format: date-time */
-            createdAt: string;
             noticeCount: number;
         };
         /** NightWorkView */
@@ -11468,53 +11902,33 @@ export interface components {
         ProjectListItem: {
             id: string;
             name: string;
-            /**
-             * @description housing 住有宜居 | landmark 地标建筑 | future_community 未来社区 | road 道路改造 | old_community 老旧小区改造 | sewage 污水设施 | other 其他
-             * @enum {unknown}
-             */
-            type: "housing" | "landmark" | "future_community" | "road" | "old_community" | "sewage" | "other";
             typeName: string;
-            regionCode: string;
             regionName: string;
-            ownerOrganisation: components["schemas"]["OrgRef"];
-            /**
-             * @description full_agency 全代建 | agency 代建 | self_build 自建 | epc EPC总承包
-             * @enum {unknown}
-             */
-            deliveryMode: "full_agency" | "agency" | "self_build" | "epc";
-            deliveryModeName: string;
-            agentBuilder: components["schemas"]["OrgRef"] | null;
-            contractor: components["schemas"]["OrgRef"] | null;
-            supervisor: components["schemas"]["OrgRef"] | null;
-            inspector: components["schemas"]["OrgRef"] | null;
-            /** @description integer fen */
-            budgetFen: number;
-            startDate: string;
-            deadline: string;
+            contractorName: string | null;
             /**
              * @description initiation 立项 | design 设计 | construction 施工 | acceptance 竣工验收 | delivered 交付
              * @enum {unknown}
              */
             stage: "initiation" | "design" | "construction" | "acceptance" | "delivered";
             stageName: string;
+            /** @description committed deadline */
+            deadline: string;
             /**
              * @description calendar-days 日历天 (every day works; the construction default) | workdays 工作日 (Mon–Fri with official holidays and 调休 2024–2026)
              * @enum {unknown}
              */
             calendar: "calendar-days" | "workdays";
-            calendarName: string;
             /** @description the project has tasks; false: 未排期, the planned finish and delay mean nothing yet */
             scheduled: boolean;
             plannedFinish: string | null;
             daysLate: number | null;
-            lateTaskCount: number | null;
-            atRiskTaskCount: number | null;
             progressPercent: number | null;
             /** @description late, or has late or at-risk tasks, at the latest re-plan */
             atRisk: boolean;
-            replannedOn: string | null;
             lastReportDate: string | null;
-            can: components["schemas"]["ProjectCan"];
+            can: {
+                update: boolean;
+            };
         };
         /** ProjectScheduleView */
         ProjectScheduleView: {
@@ -11754,13 +12168,7 @@ export interface components {
         /** ReportListItem */
         ReportListItem: {
             id: string;
-            projectId: string;
             date: string;
-            /**
-             * @description sunny 晴 | cloudy 多云 | overcast 阴 | rain 雨 | heavy_rain 暴雨 | snow 雪 | wind 大风 | heat 高温 | fog 雾霾
-             * @enum {unknown}
-             */
-            weather: "sunny" | "cloudy" | "overcast" | "rain" | "heavy_rain" | "snow" | "wind" | "heat" | "fog";
             weatherName: string;
             workersOnSite: number;
             /** @description machines on site, all types */
@@ -11772,14 +12180,6 @@ export interface components {
             filedByName: string | null;
             /** Format: date-time */
             filedAt: string;
-            amendedAt: string | null;
-        };
-        /** ReportPage */
-        ReportPage: {
-            items: components["schemas"]["ReportListItem"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         /** ReportView */
         ReportView: {
@@ -12293,6 +12693,13 @@ export interface components {
             linksIssued: number;
             linksUsed: number;
         };
+        /** UnitItem */
+        UnitItem: {
+            id: string;
+            label: string;
+            areaCenti: number;
+            owner: components["schemas"]["OwnerRef"];
+        };
         /** UnitResponseView */
         UnitResponseView: {
             unitId: string;
@@ -12641,14 +13048,6 @@ export interface components {
             } | null;
             reason: string | null;
             actorName: string;
-        };
-        /** VotePage */
-        VotePage: {
-            items: components["schemas"]["VoteRowView"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            canSeeChoices: boolean;
         };
         /** VoteReceipt */
         VoteReceipt: {

@@ -10,13 +10,14 @@ import { oversight } from './oversight/index.ts';
 import { seedRenewalDemo } from './projects/demo/renewal.demo.ts';
 import * as m0001 from './projects/migrations/0001-projects.ts';
 import * as m0004 from './projects/migrations/0004-exception-kinds.ts';
-import { projectExcel } from './projects/project.excel.ts';
+import * as m0010 from './projects/migrations/0010-project-list.ts';
+import { projectList } from './projects/project.list.ts';
 import { replanSchedule } from './projects/replan.job.ts';
 import { taskExcel } from './projects/task.excel.ts';
 import { renewalMetrics } from './renewal.metrics.ts';
 import { renewalRoutes } from './renewal.routes.ts';
-import { dailyReportExcel } from './reports/daily-report.excel.ts';
-import { projectIssueExcel } from './reports/project-issue.excel.ts';
+import { dailyReportExcel } from './reports/daily-report.list.ts';
+import { issueList } from './reports/project-issue.list.ts';
 import { renewalAudit } from './shared/renewal.audit.ts';
 import { renewalExports } from './shared/renewal.exports.ts';
 import { RENEWAL_READ, RENEWAL_REPORT, RENEWAL_WRITE } from './shared/renewal.scope.ts';
@@ -98,7 +99,7 @@ export const renewalModule: ModuleManifest = defineModule({
   dependsOn: ['platform', 'organisations', 'people'],
   permissions: [...permissions, ...parts.flatMap((p) => p.permissions)],
   migrations: Object.assign(
-    { '0001-projects': m0001, '0004-exception-kinds': m0004 },
+    { '0001-projects': m0001, '0004-exception-kinds': m0004, '0010-project-list': m0010 },
     ...parts.map((p) => p.migrations),
   ),
   routes: async (app, s) => {
@@ -107,7 +108,7 @@ export const renewalModule: ModuleManifest = defineModule({
   },
   menu: [...menu, ...parts.flatMap((p) => p.menu)],
   // every list exports to Excel (GET {basePath}/export.xlsx); a project's task list also imports
-  excel: [projectExcel, taskExcel, dailyReportExcel, projectIssueExcel, ...parts.flatMap((p) => p.excel)],
+  excel: [projectList.excel, taskExcel, dailyReportExcel, issueList.excel, ...parts.flatMap((p) => p.excel)],
   demo: async (ctx) => {
     await seedRenewalDemo(ctx);
     for (const p of parts) await p.demo(ctx);

@@ -10,10 +10,9 @@ import { call, expectStatus } from './renewal-factory.ts';
 type Item = {
   id: string;
   name: string;
-  regionCode: string;
+  regionName: string;
   daysLate: number | null;
   atRisk: boolean;
-  budgetFen: number;
 };
 type Sched = {
   statusDate: string;
@@ -76,7 +75,11 @@ describeEachDb(
 
     it('has the housing project: 8 buildings over 360 days, 1# and 4# topping out last, on track', async () => {
       const p = byName('新财政局地块');
-      expect(p.budgetFen).toBe(36_200_000_000);
+      const detail = await expectStatus<{ budgetFen: number }>(
+        call(env(), anji, 'GET', `/api/renewal/projects/${p.id}`),
+        200,
+      );
+      expect(detail.budgetFen).toBe(36_200_000_000);
       const s = await expectStatus<Sched>(
         call(env(), anji, 'GET', `/api/renewal/projects/${p.id}/schedule`),
         200,
@@ -198,8 +201,8 @@ describeEachDb(
         call(env(), tiantai, 'GET', '/api/renewal/projects'),
         200,
       );
-      expect(list.items.map((p) => [p.name, p.regionCode])).toEqual([
-        ['104国道天台福溪段改建工程', '331023003'],
+      expect(list.items.map((p) => [p.name, p.regionName])).toEqual([
+        ['104国道天台福溪段改建工程', '福溪街道'],
       ]);
       const s = await expectStatus<Sched & { tasks: unknown[] }>(
         call(env(), tiantai, 'GET', `/api/renewal/projects/${list.items[0]!.id}/schedule`),

@@ -3,11 +3,11 @@ import { actAs } from '../../../platform/kit/index.ts';
 import { countStaged, sheetsOf, shownSheetsOf, XLSX_TYPE, xlsxOf } from '../../../platform/kit/testing.ts';
 import { describeEachDb } from '../../../test/harness.ts';
 import { renewalModule } from '../manifest.ts';
-import { projectExportPages } from '../projects/project.service.ts';
+import { projectList } from '../projects/project.list.ts';
 import { taskExcel } from '../projects/task.excel.ts';
 import { importTasks } from '../projects/task-import.service.ts';
-import { reportExportPages } from '../reports/daily-report.service.ts';
-import { issueExportPages } from '../reports/project-issue.service.ts';
+import { dailyReportExcel } from '../reports/daily-report.list.ts';
+import { issueList } from '../reports/project-issue.list.ts';
 import {
   call,
   createProject,
@@ -129,7 +129,8 @@ describeEachDb(
       ]);
       expect(rows[1]?.[1]).toBe('地标建筑');
       expect(await auditsOf('renewal.project.export')).toEqual([
-        { entity_id: null, after: { filters: {}, rows: 2, format: 'xlsx' } },
+        // the list's order is recorded with its filters (by name, the default)
+        { entity_id: null, after: { filters: { sort: 'name' }, rows: 2, format: 'xlsx' } },
       ]);
 
       // leaders of the province see every project; a contractor only those it builds
@@ -235,7 +236,7 @@ describeEachDb(
       const hidden = await call(env(), w.anji, 'GET', `/api/renewal/reports/export.xlsx?projectId=${p.road}`);
       expect(hidden.statusCode).toBe(404);
       expect((await auditsOf('renewal.report.export')).at(0)?.after).toEqual({
-        filters: { projectId: p.housing, from: '2026-03-03' },
+        filters: { projectId: p.housing, from: '2026-03-03', sort: 'date' },
         rows: 2,
         format: 'xlsx',
       });
@@ -291,15 +292,16 @@ describeEachDb(
         return out;
       };
       for (const size of [1, 2]) {
-        const reports = await reportExportPages(s, ctx, {}, size);
-        const whole = await reportExportPages(s, ctx, {}, 1000);
+        const reports = await dailyReportExcel.export.open(s, ctx, {}, size, {});
+        const whole = await dailyReportExcel.export.open(s, ctx, {}, 1000, {});
         expect(reports.total).toBe(5);
         expect(await ids(reports.pages)).toEqual(await ids(whole.pages));
-        const projects = await projectExportPages(s, ctx, {}, size);
-        expect(await ids(projects.pages)).toEqual(
-          await ids((await projectExportPages(s, ctx, {}, 1000)).pages),
-        );
-        const issues = await issueExportPages(s, ctx, {}, size);
+        const projectPages = (n: number) => projectList.excel.export.open(s, ctx, {}, n, {});
+        const projects = await projectPages(size);
+        const paged = await ids(projects.pages);
+        expect(paged).toHaveLength(projects.total);
+        expect(paged).toEqual(await ids((await projectPages(1000)).pages));
+        const issues = await issueList.excel.export.open(s, ctx, {}, size, {});
         expect(await ids(issues.pages)).toHaveLength(issues.total);
       }
     });

@@ -103,7 +103,8 @@ describeEachDb(
         call(env(), w.leader, 'GET', '/api/renewal/projects'),
         200,
       );
-      expect(list.items.find((p) => p.id === projectId)?.can).toEqual({ update: false, report: false });
+      // the register's rows carry the one action its table offers
+      expect(list.items.find((p) => p.id === projectId)?.can).toEqual({ update: false });
 
       const tasks = async (cookie: string) =>
         (
@@ -279,6 +280,18 @@ describeEachDb(
         200,
       );
       expect(live).toMatchObject({ tracker: null, result: null });
+      // the programme's ballot list alike: the turnout for those who see the voters, not for the partner
+      const line = async (cookie: string) =>
+        (
+          await expectStatus<{ items: Array<{ id: string; turnout: unknown; outcome: unknown }> }>(
+            call(env(), cookie, 'GET', `/api/renewal/ballots?communityId=${community.id}`),
+            200,
+          )
+        ).items.find((b) => b.id === ballotId);
+      expect(await line(w.partner)).toMatchObject({ turnout: null, outcome: null });
+      expect(await line(w.leader)).toMatchObject({
+        turnout: { participatingOwners: 3, totalOwners: 4, quorumOwners: 3, quorumMet: true },
+      });
       const staffLive = await expectStatus<{ tracker: { participatingOwners: number } }>(
         call(env(), w.leader, 'GET', `/api/renewal/ballots/${ballotId}`),
         200,
@@ -302,6 +315,9 @@ describeEachDb(
           )
         ).result,
       ).toBeNull();
+      expect(await line(w.partner)).toMatchObject({ turnout: null, outcome: null });
+      expect(await line(w.leader)).toMatchObject({ turnout: { participatingOwners: 3 }, outcome: null });
+      expect(await line(auditor)).toMatchObject({ outcome: 'passed' });
       await expectStatus(call(env(), w.anji, 'POST', `/api/renewal/ballots/${ballotId}/publish`), 200);
       const published = await expectStatus<{ tracker: unknown; result: Record<string, unknown> }>(
         call(env(), w.partner, 'GET', `/api/renewal/ballots/${ballotId}`),
@@ -313,7 +329,10 @@ describeEachDb(
         items: Array<{ id: string; outcome: string | null }>;
         total: number;
       }>(call(env(), w.partner, 'GET', '/api/renewal/ballots'), 200);
-      expect(mine.items.find((b) => b.id === ballotId)?.outcome).not.toBeNull();
+      expect(mine.items.find((b) => b.id === ballotId)).toMatchObject({
+        outcome: 'passed',
+        turnout: { participatingOwners: 3, totalOwners: 4, quorumMet: true },
+      });
     });
 
     it('keeps a partner of another project out of the community entirely (404), and the ballot list scoped in SQL', async () => {

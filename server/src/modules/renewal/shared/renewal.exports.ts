@@ -1,25 +1,25 @@
+import { projectList } from '../projects/project.list.ts';
 import { projectForRead, projectForReport, projectForWrite } from '../projects/project.policy.ts';
-import { listProjects, projectExportPages } from '../projects/project.service.ts';
 import { replanAllProjects } from '../projects/replan.job.ts';
 import { getProjectSchedule } from '../projects/schedule.service.ts';
 import { listProjectTasks } from '../projects/task.service.ts';
 import { listProjectLinks } from '../projects/task-link.service.ts';
-import { listMissingReports, listReports } from '../reports/daily-report.service.ts';
-import { listIssues } from '../reports/project-issue.service.ts';
+import { projectReportList } from '../reports/daily-report.list.ts';
+import { listMissingReports } from '../reports/daily-report.service.ts';
+import { issueList } from '../reports/project-issue.list.ts';
 
 /**
  * What the renewal module offers other modules: the list use cases with the caller's scope
- * applied (paged, and `projectExportPages` by keyset, as the module's own Excel lists use it),
+ * applied (paged, as the module's own routes answer them),
  * the project policies, the schedule and the daily re-plan.
  */
 export const renewalExports = {
-  listProjects,
-  projectExportPages,
+  listProjects: projectList.list,
   listProjectTasks,
   listProjectLinks,
-  listReports,
+  listReports: projectReportList.list,
   listMissingReports,
-  listIssues,
+  listIssues: issueList.list,
   getProjectSchedule,
   replanAllProjects,
   projectForRead,
