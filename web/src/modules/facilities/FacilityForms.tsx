@@ -164,8 +164,7 @@ export function FacilityDrawer({
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   return (
     <FormDrawer<FacilityValues>
-      // an edit opens once its record is here: values set into an open form count as typed, and
-      // closing the untouched form would ask whether to discard them
+      // an edit opens once its record is here, with its values in place
       open={editing === 'new' || (id !== null && (record.data !== undefined || record.isError))}
       onClose={onClose}
       title={ft(editing === 'new' ? 'facility.create' : 'facility.edit')}
