@@ -31,4 +31,5 @@ export {
   type RowOf,
   usePagedQuery,
 } from './PagedTable.tsx';
+export { useRequired } from './required.ts';
 export { fieldPath, formPathOf, placeServerError, useServerError } from './server-errors.ts';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { FormDrawer, PagedTable, useListParams, usePagedQuery } from '../../kit/index.ts';
+import { FormDrawer, PagedTable, useListParams, usePagedQuery, useRequired } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
 import { useCan } from '../../platform/auth/auth.tsx';
 import { useT } from '../../platform/i18n/i18n.tsx';
@@ -185,7 +185,7 @@ function DistrictDrawer({ editing, onClose }: { editing: string | 'new' | null; 
       ? unwrap(api.PUT('/api/facilities/districts/{id}', { params: { path: { id } }, body }))
       : unwrap(api.POST('/api/facilities/districts', { body }));
   };
-  const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
+  const required = useRequired();
   return (
     <FormDrawer<Values>
       // an edit opens once its record is here, with its values in place

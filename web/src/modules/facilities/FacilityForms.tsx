@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { FormDrawer, useServerError } from '../../kit/index.ts';
+import { FormDrawer, useRequired, useServerError } from '../../kit/index.ts';
 import { api, unwrap } from '../../platform/api/client.ts';
 import { useDebounced } from '../../platform/hooks.ts';
 import { useT } from '../../platform/i18n/i18n.tsx';
@@ -161,7 +161,7 @@ export function FacilityDrawer({
       ? unwrap(api.PUT('/api/facilities/sewage/facilities/{id}', { params: { path: { id } }, body }))
       : unwrap(api.POST('/api/facilities/sewage/facilities', { body }));
   };
-  const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
+  const required = useRequired();
   return (
     <FormDrawer<FacilityValues>
       // an edit opens once its record is here, with its values in place

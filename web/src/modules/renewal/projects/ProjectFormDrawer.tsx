@@ -2,7 +2,7 @@ import { formatFen, yuanToFen } from '@gongfu/domain/cn/money';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useMemo } from 'react';
-import { FormDrawer } from '../../../kit/index.ts';
+import { FormDrawer, useRequired } from '../../../kit/index.ts';
 import { api, unwrap } from '../../../platform/api/client.ts';
 import { useT } from '../../../platform/i18n/i18n.tsx';
 import { useDefaultRegion } from '../../../platform/scope/scope.tsx';
@@ -135,7 +135,7 @@ export function ProjectFormDrawer({
     return projectId ? patchProject(projectId, body) : createProject(body);
   };
 
-  const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
+  const required = useRequired();
   const options = (list: { code: string; name: string }[] | undefined) =>
     list?.map((o) => ({ value: o.code, label: o.name }));
 
