@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../../../platform/kit/index.ts';
+import type { Bilingual } from '../../../platform/kit/index.ts';
 import type {
   AttendeeKind,
   BallotStatus,
@@ -69,5 +69,3 @@ export const OUTCOME_NAMES: Record<'passed' | 'rejected' | 'no-quorum', Bilingua
   rejected: { zh: '未通过', en: 'Rejected' },
   'no-quorum': { zh: '参与不足三分之二，表决无效', en: 'No quorum (under 2/3 took part)' },
 };
-
-export const nameIn = (b: Bilingual, lang: Lang): string => (lang === 'en' ? b.en : b.zh);

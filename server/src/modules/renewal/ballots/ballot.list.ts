@@ -16,11 +16,12 @@ import {
   regionSubtreeSql,
   regionWithin,
   type Scope,
+  say,
   uuid,
 } from '../../../platform/kit/index.ts';
 import { decisionsSql } from '../communities/community.policy.ts';
 import { RegionCode } from '../communities/community.schemas.ts';
-import { BALLOT_STATUS_NAMES, MATTER_NAMES, nameIn, OUTCOME_NAMES } from './ballot.labels.ts';
+import { BALLOT_STATUS_NAMES, MATTER_NAMES, OUTCOME_NAMES } from './ballot.labels.ts';
 import { type BallotListRow, ballotsWithCommunity } from './ballot.repo.ts';
 import { BallotItem, BallotStatusSchema, type TurnoutView } from './ballot.schemas.ts';
 import { BALLOT_CHOICES, BALLOT_READ } from './ballots.permissions.ts';
@@ -82,9 +83,9 @@ export function ballotItem(b: BallotListRow, can: Seen, lang: Lang): Static<type
     question: b.question,
     closesAt: iso(b.closes_at),
     status: b.status,
-    statusName: nameIn(BALLOT_STATUS_NAMES[b.status], lang),
+    statusName: say(BALLOT_STATUS_NAMES[b.status], lang),
     outcome: r?.outcome ?? null,
-    outcomeName: r ? nameIn(OUTCOME_NAMES[r.outcome], lang) : null,
+    outcomeName: r ? say(OUTCOME_NAMES[r.outcome], lang) : null,
     turnout: turnoutOf(b, can),
   };
 }
@@ -100,13 +101,13 @@ const BALLOT_COLUMNS: ExportColumn<BallotListRow>[] = [
     key: 'matter',
     header: { zh: '事项类别', en: 'Matter' },
     width: 16,
-    value: (b, lang) => nameIn(MATTER_NAMES[b.matter], lang),
+    value: (b, lang) => say(MATTER_NAMES[b.matter], lang),
   },
   {
     key: 'status',
     header: { zh: '状态', en: 'Status' },
     width: 10,
-    value: (b, lang) => nameIn(BALLOT_STATUS_NAMES[b.status], lang),
+    value: (b, lang) => say(BALLOT_STATUS_NAMES[b.status], lang),
   },
   {
     key: 'closesAt',
@@ -121,7 +122,7 @@ const BALLOT_COLUMNS: ExportColumn<BallotListRow>[] = [
     width: 14,
     value: (b, lang) => {
       const r = published(b);
-      return r ? nameIn(OUTCOME_NAMES[r.outcome], lang) : null;
+      return r ? say(OUTCOME_NAMES[r.outcome], lang) : null;
     },
   },
   {

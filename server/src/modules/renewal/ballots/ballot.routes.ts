@@ -6,8 +6,9 @@ import {
   type Lang,
   type PlatformServices,
   type RequestContext,
+  say,
 } from '../../../platform/kit/index.ts';
-import { BALLOT_STATUS_NAMES, MATTER_NAMES, nameIn, OUTCOME_NAMES } from './ballot.labels.ts';
+import { BALLOT_STATUS_NAMES, MATTER_NAMES, OUTCOME_NAMES } from './ballot.labels.ts';
 import { ballotItem, ballotList } from './ballot.list.ts';
 import type { BallotRow } from './ballot.repo.ts';
 import {
@@ -53,7 +54,7 @@ export function presentResult(
   );
   return {
     outcome: r.outcome,
-    outcomeName: nameIn(OUTCOME_NAMES[r.outcome], lang),
+    outcomeName: say(OUTCOME_NAMES[r.outcome], lang),
     totalOwners: r.totalOwners,
     totalArea: r.totalArea,
     participatingOwners: r.participatingOwners,
@@ -83,12 +84,12 @@ export function presentBallot(d: Detail, lang: Lang): Static<typeof BallotView> 
     communityName: d.communityName,
     plan: { id: b.plan_id, version: b.plan_version, title: b.plan_title, status: b.plan_status },
     matter: b.matter,
-    matterName: nameIn(MATTER_NAMES[b.matter], lang),
+    matterName: say(MATTER_NAMES[b.matter], lang),
     question: b.question,
     opensAt: iso(b.opens_at)!,
     closesAt: iso(b.closes_at)!,
     status: b.status,
-    statusName: nameIn(BALLOT_STATUS_NAMES[b.status], lang),
+    statusName: say(BALLOT_STATUS_NAMES[b.status], lang),
     openedAt: iso(b.opened_at),
     closedAt: iso(b.closed_at),
     publishedAt: iso(b.published_at),

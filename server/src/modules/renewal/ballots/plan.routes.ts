@@ -1,6 +1,12 @@
 import type { Static } from 'typebox';
-import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
-import { nameIn, PLAN_STATUS_NAMES } from './ballot.labels.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  type PlatformServices,
+  say,
+} from '../../../platform/kit/index.ts';
+import { PLAN_STATUS_NAMES } from './ballot.labels.ts';
 import { totalCostFen } from './ballot.rules.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
 import { CommunityParams, CreatePlanBody, PlanList, PlanView, UpdatePlanBody } from './plan.schemas.ts';
@@ -21,7 +27,7 @@ export function presentPlan(d: PlanDetail, lang: Lang): Static<typeof PlanView> 
     totalCostFen: totalCostFen(items),
     drawingFileIds: p.drawing_file_ids,
     status: p.status,
-    statusName: nameIn(PLAN_STATUS_NAMES[p.status], lang),
+    statusName: say(PLAN_STATUS_NAMES[p.status], lang),
     supersededBy: p.superseded_by,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),

@@ -1,6 +1,7 @@
 import { maskName } from '@gongfu/domain/cn/mask';
 import type { GongfuApp, PlatformServices } from '../../../platform/kit/index.ts';
-import { CHOICE_NAMES, MATTER_NAMES, nameIn } from './ballot.labels.ts';
+import { say } from '../../../platform/kit/index.ts';
+import { CHOICE_NAMES, MATTER_NAMES } from './ballot.labels.ts';
 import { ResidentBallotView, ResidentReceipt, ResidentVoteBody, TokenParams } from './ballot.schemas.ts';
 import { castResidentVote, openResidentBallot } from './resident-ballot.service.ts';
 
@@ -28,7 +29,7 @@ export function residentBallotRoutes(app: GongfuApp, s: PlatformServices) {
         units: r.owner.units,
         question: r.ballot.question,
         matter: r.ballot.matter,
-        matterName: nameIn(MATTER_NAMES[r.ballot.matter], req.ctx.lang),
+        matterName: say(MATTER_NAMES[r.ballot.matter], req.ctx.lang),
         closesAt: new Date(r.ballot.closes_at).toISOString(),
         plan: {
           version: r.plan.version,
@@ -56,7 +57,7 @@ export function residentBallotRoutes(app: GongfuApp, s: PlatformServices) {
     async (req, reply) => {
       const r = await castResidentVote(s, req.ctx, req.params.token, req.body.choice);
       reply.status(201);
-      return { ...r, choiceName: nameIn(CHOICE_NAMES[r.choice], req.ctx.lang) };
+      return { ...r, choiceName: say(CHOICE_NAMES[r.choice], req.ctx.lang) };
     },
   );
 }

@@ -1,6 +1,12 @@
 import type { Static } from 'typebox';
-import { type GongfuApp, IdParams, type Lang, type PlatformServices } from '../../../platform/kit/index.ts';
-import { ATTENDEE_KIND_NAMES, DECISION_NAMES, nameIn } from './ballot.labels.ts';
+import {
+  type GongfuApp,
+  IdParams,
+  type Lang,
+  type PlatformServices,
+  say,
+} from '../../../platform/kit/index.ts';
+import { ATTENDEE_KIND_NAMES, DECISION_NAMES } from './ballot.labels.ts';
 import { BALLOT_READ, BALLOT_WRITE } from './ballots.permissions.ts';
 import { tags } from './plan.routes.ts';
 import { CommunityParams } from './plan.schemas.ts';
@@ -24,12 +30,12 @@ export function presentReview(d: ReviewDetail, lang: Lang): Static<typeof Review
     attendees: d.attendees.map((a) => ({
       name: a.name,
       kind: a.kind,
-      kindName: nameIn(ATTENDEE_KIND_NAMES[a.kind], lang),
+      kindName: say(ATTENDEE_KIND_NAMES[a.kind], lang),
       organisation: a.organisation,
     })),
     minutes: r.minutes,
     decision: r.decision,
-    decisionName: nameIn(DECISION_NAMES[r.decision], lang),
+    decisionName: say(DECISION_NAMES[r.decision], lang),
     decisionNotes: r.decision_notes,
     minutesFileIds: r.minutes_file_ids,
     createdAt: new Date(r.created_at).toISOString(),

@@ -9,9 +9,10 @@ import {
   filter,
   IdParams,
   type Lang,
+  say,
 } from '../../../platform/kit/index.ts';
 import { residentList } from '../communities/resident-list.ts';
-import { CHANNEL_NAMES, CHOICE_NAMES, nameIn } from './ballot.labels.ts';
+import { CHANNEL_NAMES, CHOICE_NAMES } from './ballot.labels.ts';
 import { ballotFor } from './ballot.policy.ts';
 import { VoteRowView } from './ballot.schemas.ts';
 import { BALLOT_READ } from './ballots.permissions.ts';
@@ -47,10 +48,10 @@ export function voterItem(r: VoterRow, lang: Lang): Static<typeof VoteRowView> {
     voted: r.voted,
     voteId: r.vote_id,
     channel: r.channel,
-    channelName: r.channel ? nameIn(CHANNEL_NAMES[r.channel], lang) : null,
+    channelName: r.channel ? say(CHANNEL_NAMES[r.channel], lang) : null,
     castAt: iso(r.cast_at),
     choice: r.choice,
-    choiceName: r.choice ? nameIn(CHOICE_NAMES[r.choice], lang) : null,
+    choiceName: r.choice ? say(CHOICE_NAMES[r.choice], lang) : null,
     proxyHolder: r.proxy_holder,
     scanFileId: r.scan_file_id,
     proxyFileId: r.proxy_file_id,
@@ -79,7 +80,7 @@ const VOTE_COLUMNS: ExportColumn<VoterRow>[] = [
     key: 'channel',
     header: { zh: '方式', en: 'Channel' },
     width: 10,
-    value: (r, lang) => (r.channel ? nameIn(CHANNEL_NAMES[r.channel], lang) : null),
+    value: (r, lang) => (r.channel ? say(CHANNEL_NAMES[r.channel], lang) : null),
   },
   {
     key: 'castAt',
@@ -92,7 +93,7 @@ const VOTE_COLUMNS: ExportColumn<VoterRow>[] = [
     key: 'choice',
     header: { zh: '表决意见', en: 'Choice' },
     width: 10,
-    value: (r, lang) => (r.choice ? nameIn(CHOICE_NAMES[r.choice], lang) : null),
+    value: (r, lang) => (r.choice ? say(CHOICE_NAMES[r.choice], lang) : null),
   },
   {
     key: 'proxyHolder',
